@@ -1,0 +1,316 @@
+//! # nutshell
+//!
+//! A client-side article summarizer: paste a news article, get its most informative
+//! sentences (in their original order, with the reasons each was chosen), its key figures
+//! (counts, money, percentages, measures, dates… with normalized values) and its
+//! keyphrases. Pure Rust, deterministic, no network; compiled to WebAssembly for the
+//! browser (see `src/wasm.rs`) and to a native CLI (`--features cli`).
+//!
+//! ## The pipeline
+//!
+//! Each stage is a module you can read on its own:
+//!
+//! ```text
+//! text ─ normalize ─ segment ─ tokenize ─ score ─ select ──────────┐
+//!                        │          └──── keyphrases ──────────────┤
+//!                        └─────────────── figures ─────────────────┴─ Summary
+//! ```
+//!
+//! 1. [`normalize`] — uniform spaces, quotes and line breaks, with a map back to the original.
+//! 2. [`segment`] — sentences and paragraphs.
+//! 3. [`tokenize`] — words, stop words, Snowball stems, interned term ids.
+//! 4. [`score`] — centrality, position, title overlap and figure density per sentence.
+//! 5. [`select`] — the best sentences within a length [`Budget`], without near-duplicates.
+//! 6. [`figures`] — key figures with kinds, values and units.
+//! 7. [`keyphrases`] — the top phrases.
+//!
+//! Every span in every result is a **byte offset into the original text** you passed in
+//! (the wasm layer converts them to UTF-16 code units, once, at the boundary).
+//!
+//! ## Example
+//!
+//! ```
+//! let text = "The city council approved a $12 million budget on Tuesday. \
+//!             The plan adds 40 buses. Critics said the plan came too late. \
+//!             Voting ended 7-2 after a long debate.";
+//! let mut options = nutshell::Options::default();
+//! options.set("sentences", nutshell::OptionValue::Number(2.0))?;
+//! let result = nutshell::summarize(text, &options)?;
+//! assert_eq!(result.summary.len(), 2);
+//! let money = result.facts.iter().find(|f| f.text == "$12 million").unwrap();
+//! assert_eq!(money.unit.as_deref(), Some("USD"));
+//! # Ok::<(), nutshell::Error>(())
+//! ```
+//!
+//! Options are one struct, [`Options`], with a `Default`; front ends set them by name with
+//! [`Options::set`] and every error names the option ([`Error::option`]).
+
+pub mod error;
+pub mod figures;
+pub mod keyphrases;
+pub mod normalize;
+pub mod options;
+pub mod score;
+pub mod segment;
+pub mod select;
+pub mod tokenize;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use figures::{Bound, Fact, Kind, Value};
+pub use keyphrases::Keyphrase;
+pub use options::{Budget, OptionValue, Options, Preset};
+pub use score::ScoreParts;
+
+use serde::Serialize;
+
+/// A sentence of the article with its score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sentence {
+    /// Position among all sentences (zero-based).
+    pub index: usize,
+    /// The sentence as written in the original text.
+    pub text: String,
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte end (exclusive).
+    pub end: usize,
+    /// Paragraph number (zero-based).
+    pub paragraph: usize,
+    /// Combined score (higher is more informative).
+    pub score: f64,
+    /// The parts of the score.
+    pub parts: ScoreParts,
+    /// Whether the sentence is in the summary.
+    pub selected: bool,
+}
+
+/// Counts about one run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Input size in bytes.
+    pub bytes: usize,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+    /// Number of words.
+    pub words: usize,
+    /// Words in the summary.
+    pub summary_words: usize,
+}
+
+/// Everything nutshell found in one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// The chosen sentences, in document order.
+    pub summary: Vec<Sentence>,
+    /// All sentences with their scores.
+    pub sentences: Vec<Sentence>,
+    /// Key figures, in text order.
+    pub facts: Vec<Fact>,
+    /// Top phrases, best first.
+    pub keyphrases: Vec<Keyphrase>,
+    /// Counts.
+    pub stats: Stats,
+}
+
+impl Summary {
+    /// Rewrites every offset with `map` (e.g. byte → UTF-16), for bindings.
+    pub fn map_offsets(&mut self, map: &mut impl FnMut(usize) -> usize) {
+        for s in self.summary.iter_mut().chain(self.sentences.iter_mut()) {
+            (s.start, s.end) = (map(s.start), map(s.end));
+        }
+        map_fact_offsets(&mut self.facts, map);
+        for k in &mut self.keyphrases {
+            (k.start, k.end) = (map(k.start), map(k.end));
+        }
+    }
+}
+
+/// Rewrites the offsets of facts with `map`.
+pub fn map_fact_offsets(facts: &mut [Fact], map: &mut impl FnMut(usize) -> usize) {
+    for f in facts {
+        (f.start, f.end) = (map(f.start), map(f.end));
+        f.counted_start = f.counted_start.map(&mut *map);
+        f.counted_end = f.counted_end.map(&mut *map);
+    }
+}
+
+/// A sentence span (see [`segment()`](crate::segment())).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Span {
+    /// The sentence as written.
+    pub text: String,
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte end (exclusive).
+    pub end: usize,
+    /// Paragraph number.
+    pub paragraph: usize,
+}
+
+fn check_input(text: &str, options: &Options) -> Result<(), Error> {
+    if text.len() > options.max_input_bytes {
+        return Err(Error::invalid_input(format!(
+            "the text is {} bytes; the limit is {} bytes (option maxInputBytes)",
+            text.len(),
+            options.max_input_bytes
+        )));
+    }
+    Ok(())
+}
+
+/// The sentences of `text`, as spans of the original.
+pub fn segment(text: &str) -> Vec<Span> {
+    let normalized = normalize::normalize(text);
+    segment::segment(normalized.text())
+        .into_iter()
+        .map(|s| {
+            let (start, end) = normalized.span_to_original(s.start, s.end);
+            Span {
+                text: text[start..end].to_string(),
+                start,
+                end,
+                paragraph: s.paragraph,
+            }
+        })
+        .collect()
+}
+
+/// The key figures of `text`.
+pub fn figures(text: &str) -> Vec<Fact> {
+    let normalized = normalize::normalize(text);
+    let segments = segment::segment(normalized.text());
+    let mut facts = figures::extract(normalized.text(), &segments);
+    restore_facts(text, &normalized, &mut facts);
+    facts
+}
+
+fn restore_facts(original: &str, normalized: &normalize::Normalized, facts: &mut [Fact]) {
+    for f in facts {
+        (f.start, f.end) = normalized.span_to_original(f.start, f.end);
+        f.text = original[f.start..f.end].to_string();
+        if let (Some(s), Some(e)) = (f.counted_start, f.counted_end) {
+            let (s, e) = normalized.span_to_original(s, e);
+            f.counted = Some(original[s..e].to_string());
+            (f.counted_start, f.counted_end) = (Some(s), Some(e));
+        }
+    }
+}
+
+/// Summarizes `text`: sentences with scores, the chosen ones, figures and keyphrases.
+pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
+    options.validate()?;
+    check_input(text, options)?;
+    let normalized = normalize::normalize(text);
+    let norm = normalized.text();
+    let segments = segment::segment(norm);
+    let mut tokenizer = tokenize::Tokenizer::default();
+    let tokens = tokenizer.tokenize(norm, &segments);
+    let vectors = score::tfidf_vectors(&tokens);
+    let title_terms = title_terms(&mut tokenizer, options.title.as_deref(), &tokens);
+    let mut parts = score::score(&tokens, &vectors, &title_terms);
+
+    let mut facts = figures::extract(norm, &segments);
+    add_figure_density(&mut parts, &facts, &tokens);
+
+    let word_counts: Vec<usize> = (0..segments.len())
+        .map(|i| tokens.of_sentence(i).len())
+        .collect();
+    let candidates: Vec<select::Candidate> = (0..segments.len())
+        .map(|i| select::Candidate {
+            score: parts[i].total(),
+            words: word_counts[i],
+            chars: norm[segments[i].start..segments[i].end].chars().count(),
+            vector: &vectors[i],
+        })
+        .collect();
+    let (chosen, redundancy) = select::select(&candidates, options.budget);
+
+    let mut sentences: Vec<Sentence> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, seg)| {
+            let (start, end) = normalized.span_to_original(seg.start, seg.end);
+            let mut p = parts[i];
+            p.redundancy = redundancy[i];
+            Sentence {
+                index: i,
+                text: text[start..end].to_string(),
+                start,
+                end,
+                paragraph: seg.paragraph,
+                score: p.total(),
+                parts: p,
+                selected: false,
+            }
+        })
+        .collect();
+    for &i in &chosen {
+        sentences[i].selected = true;
+    }
+    let summary: Vec<Sentence> = chosen.iter().map(|&i| sentences[i].clone()).collect();
+
+    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, options.keyphrases);
+    for k in &mut keyphrases {
+        (k.start, k.end) = normalized.span_to_original(k.start, k.end);
+        k.text = text[k.start..k.end].to_string();
+    }
+    restore_facts(text, &normalized, &mut facts);
+
+    let stats = Stats {
+        bytes: text.len(),
+        sentences: segments.len(),
+        paragraphs: segments.last().map_or(0, |s| s.paragraph + 1),
+        words: tokens.tokens.len(),
+        summary_words: chosen.iter().map(|&i| word_counts[i]).sum(),
+    };
+    Ok(Summary {
+        summary,
+        sentences,
+        facts,
+        keyphrases,
+        stats,
+    })
+}
+
+fn title_terms(
+    tokenizer: &mut tokenize::Tokenizer,
+    title: Option<&str>,
+    tokens: &tokenize::Tokens,
+) -> Vec<u32> {
+    let Some(title) = title else {
+        return Vec::new();
+    };
+    let segs = [segment::Segment {
+        start: 0,
+        end: title.len(),
+        paragraph: 0,
+    }];
+    let title_tokens = tokenizer.tokenize(title, &segs);
+    let mut terms: Vec<u32> = title_tokens
+        .tokens
+        .iter()
+        .filter(|t| !t.stop)
+        .filter_map(|t| tokens.vocabulary.id(title_tokens.vocabulary.stem(t.term)))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+fn add_figure_density(parts: &mut [ScoreParts], facts: &[Fact], tokens: &tokenize::Tokens) {
+    let mut counts = vec![0usize; parts.len()];
+    for f in facts {
+        if let Some(c) = counts.get_mut(f.sentence) {
+            *c += 1;
+        }
+    }
+    for (i, p) in parts.iter_mut().enumerate() {
+        let words = tokens.of_sentence(i).len().max(1) as f64;
+        p.figures = (counts[i] as f64 * 10.0 / words).min(1.0);
+    }
+}

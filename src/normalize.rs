@@ -1,0 +1,166 @@
+//! Stage 1, normalize: make pasted text uniform without losing the way back.
+//!
+//! Input: the original text. Output: [`Normalized`], a cleaned copy plus a sparse map from
+//! its byte offsets to the original's. Changes: `\r\n`/`\r` → `\n`; NBSP, tabs and other
+//! horizontal spaces → one ASCII space (runs collapse); soft hyphens, zero-width spaces and
+//! joiners, BOM → removed; curly quotes → `'`/`"`; Unicode dashes stay (they carry meaning
+//! for ranges), as do newlines (they mark paragraphs).
+//!
+//! Cost: one pass, O(n) time; the map holds one checkpoint per edit, so unchanged text
+//! costs nothing and lookups are a binary search.
+
+/// Normalized text and the map back to the original's byte offsets.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    text: String,
+    /// `(normalized offset, original offset)` where a run of one-to-one bytes starts, sorted.
+    /// Where characters were removed or replaced there are two entries for one normalized
+    /// offset: the first says where the previous character ended, the second where the next
+    /// one starts.
+    checkpoints: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a start offset of the normalized text (a char boundary) to the original text:
+    /// the start of the original character that produced the normalized one (after any
+    /// removed characters before it).
+    pub fn to_original(&self, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(n, _)| n <= offset) - 1;
+        let (n, o) = self.checkpoints[i];
+        (o + (offset - n)).min(self.original_len)
+    }
+
+    /// Maps an end offset (exclusive) of the normalized text to the original text: just after
+    /// the original character that produced the preceding normalized one (before any removed
+    /// characters after it).
+    pub fn to_original_end(&self, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(n, _)| n < offset);
+        match self.checkpoints.get(i) {
+            Some(&(n, o)) if n == offset => o,
+            _ => {
+                let (n, o) = self.checkpoints[i - 1];
+                (o + (offset - n)).min(self.original_len)
+            }
+        }
+    }
+
+    /// Maps a normalized span `[start, end)` to the original text.
+    pub fn span_to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.to_original(start);
+        (s, self.to_original_end(end).max(s))
+    }
+}
+
+/// Normalizes `original` (see the module docs).
+pub fn normalize(original: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(original.len()),
+        checkpoints: vec![(0, 0)],
+        original_len: original.len(),
+    };
+    let mut in_space_run = false;
+    let mut chars = original.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let replacement: Option<char> = match c {
+            '\r' => {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    // Drop the \r; the \n that follows maps to itself.
+                    Some('\0')
+                } else {
+                    Some('\n')
+                }
+            }
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some('\0'),
+            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(' ')
+            }
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Some('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+            _ => None,
+        };
+        let c_out = replacement.unwrap_or(c);
+        if c_out == '\0' {
+            out.skip(at, c);
+            continue;
+        }
+        if c_out == ' ' {
+            if in_space_run {
+                out.skip(at, c);
+                continue;
+            }
+            in_space_run = true;
+        } else {
+            in_space_run = false;
+        }
+        if c_out.len_utf8() != c.len_utf8() {
+            out.checkpoint(at);
+            out.text.push(c_out);
+            out.checkpoint(at + c.len_utf8());
+        } else {
+            out.text.push(c_out);
+        }
+    }
+    out
+}
+
+impl Normalized {
+    /// Records that the normalized text continues at original offset `orig`. Keeps at most
+    /// two entries per normalized offset (the first and the latest).
+    fn checkpoint(&mut self, orig: usize) {
+        let n = self.text.len();
+        let len = self.checkpoints.len();
+        if len >= 2 && self.checkpoints[len - 1].0 == n && self.checkpoints[len - 2].0 == n {
+            self.checkpoints[len - 1].1 = orig;
+        } else if self.checkpoints[len - 1] != (n, orig) {
+            self.checkpoints.push((n, orig));
+        }
+    }
+
+    /// Drops the original character `c` at `at`.
+    fn skip(&mut self, at: usize, c: char) {
+        self.checkpoint(at);
+        self.checkpoint(at + c.len_utf8());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(original: &str, needle: &str) -> String {
+        let n = normalize(original);
+        let start = n.text().find(needle).expect("needle in normalized text");
+        let (s, e) = n.span_to_original(start, start + needle.len());
+        original[s..e].to_string()
+    }
+
+    #[test]
+    fn replaces_and_maps_back() {
+        let original = "He said \u{201C}it\u{2019}s 5\u{A0}km\u{201D}.\r\nNext\u{AD}line";
+        let n = normalize(original);
+        assert_eq!(n.text(), "He said \"it's 5 km\".\nNextline");
+        assert_eq!(round_trip(original, "it's"), "it\u{2019}s");
+        assert_eq!(round_trip(original, "5 km"), "5\u{A0}km");
+        assert_eq!(
+            round_trip(original, "\"it's 5 km\""),
+            "\u{201C}it\u{2019}s 5\u{A0}km\u{201D}"
+        );
+        assert_eq!(round_trip(original, "Next"), "Next");
+        assert_eq!(round_trip(original, "Nextline"), "Next\u{AD}line");
+    }
+
+    #[test]
+    fn collapses_space_runs() {
+        let original = "a \t\u{A0} b";
+        let n = normalize(original);
+        assert_eq!(n.text(), "a b");
+        assert_eq!(round_trip(original, "b"), "b");
+        assert_eq!(round_trip(original, "a"), "a");
+    }
+}

@@ -1,0 +1,276 @@
+//! Options: one struct with `Default`, set by name from any front end and validated once.
+//!
+//! The CLI (from flags) and the wasm layer (from a JS object) both go through
+//! [`Options::set`], so every front end gets the same names, the same checks and the same
+//! error messages, each naming the option at fault. [`Options::validate`] checks the whole
+//! struct (e.g. that only one length budget was given). Cost: O(number of options).
+
+use crate::Error;
+
+/// How long the summary should be. Exactly one budget applies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Budget {
+    /// A number of sentences (at least 1).
+    Sentences(usize),
+    /// A fraction of the article's sentences, in (0, 1].
+    Ratio(f64),
+    /// At most this many words (at least one sentence is always returned).
+    Words(usize),
+    /// At most this many characters (at least one sentence is always returned).
+    Chars(usize),
+}
+
+/// A named length preset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// One sentence.
+    Headline,
+    /// About 60 words.
+    Tldr,
+    /// Five sentences, meant to be shown as a list.
+    KeyPoints,
+}
+
+impl Preset {
+    /// The preset's name as written in options and URLs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Headline => "headline",
+            Preset::Tldr => "tldr",
+            Preset::KeyPoints => "key-points",
+        }
+    }
+
+    fn budget(self) -> Budget {
+        match self {
+            Preset::Headline => Budget::Sentences(1),
+            Preset::Tldr => Budget::Words(60),
+            Preset::KeyPoints => Budget::Sentences(5),
+        }
+    }
+
+    fn parse(name: &str) -> Option<Preset> {
+        [Preset::Headline, Preset::Tldr, Preset::KeyPoints]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
+}
+
+/// A value given for an option by a front end, before validation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OptionValue {
+    /// A JSON/JS number or a numeric CLI flag.
+    Number(f64),
+    /// A string.
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+    /// `null` / `undefined`: the option is left at its default.
+    Null,
+}
+
+/// Everything that can be tuned. Build with `Options::default()` and [`Options::set`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// The summary length; defaults to three sentences.
+    pub budget: Budget,
+    /// The preset that chose the budget, if any.
+    pub preset: Option<Preset>,
+    /// An optional headline; sentences that share its words score higher.
+    pub title: Option<String>,
+    /// Largest accepted input, in bytes (default 50 MB).
+    pub max_input_bytes: usize,
+    /// How many keyphrases to return.
+    pub keyphrases: usize,
+    budgets_given: usize,
+}
+
+/// The default input limit: 50 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            budget: Budget::Sentences(3),
+            preset: None,
+            title: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            keyphrases: 10,
+            budgets_given: 0,
+        }
+    }
+}
+
+/// The option names [`Options::set`] accepts.
+pub const OPTION_NAMES: &[&str] = &[
+    "sentences",
+    "ratio",
+    "words",
+    "chars",
+    "preset",
+    "title",
+    "maxInputBytes",
+    "keyphrases",
+];
+
+impl Options {
+    /// Sets one option by its name (as in [`OPTION_NAMES`]). `Null` leaves it unchanged.
+    pub fn set(&mut self, name: &str, value: OptionValue) -> Result<(), Error> {
+        if value == OptionValue::Null {
+            return if OPTION_NAMES.contains(&name) {
+                Ok(())
+            } else {
+                Err(unknown_option(name))
+            };
+        }
+        match name {
+            "sentences" => self.set_budget(Budget::Sentences(count(name, &value, 1)?)),
+            "words" => self.set_budget(Budget::Words(count(name, &value, 1)?)),
+            "chars" => self.set_budget(Budget::Chars(count(name, &value, 1)?)),
+            "ratio" => {
+                let r = number(name, &value)?;
+                if !(r > 0.0 && r <= 1.0) {
+                    return Err(Error::invalid_option(
+                        name,
+                        format!("must be in (0, 1], got {r}"),
+                    ));
+                }
+                self.set_budget(Budget::Ratio(r));
+            }
+            "preset" => {
+                let text = string(name, &value)?;
+                let preset = Preset::parse(text).ok_or_else(|| {
+                    Error::invalid_option(
+                        name,
+                        format!("unknown preset {text:?} (expected headline, tldr or key-points)"),
+                    )
+                })?;
+                self.set_budget(preset.budget());
+                self.preset = Some(preset);
+            }
+            "title" => {
+                let text = string(name, &value)?.trim();
+                self.title = (!text.is_empty()).then(|| text.to_string());
+            }
+            "maxInputBytes" => self.max_input_bytes = count(name, &value, 1)?,
+            "keyphrases" => self.keyphrases = count(name, &value, 0)?,
+            _ => return Err(unknown_option(name)),
+        }
+        Ok(())
+    }
+
+    fn set_budget(&mut self, budget: Budget) {
+        self.budget = budget;
+        self.budgets_given += 1;
+    }
+
+    /// Checks the options as a whole. Called once by every entry point.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.budgets_given > 1 {
+            return Err(Error::invalid_option(
+                "sentences",
+                "give only one of sentences, ratio, words, chars or preset",
+            ));
+        }
+        match self.budget {
+            Budget::Sentences(0) | Budget::Words(0) | Budget::Chars(0) => Err(
+                Error::invalid_option("sentences", "the budget must be at least 1"),
+            ),
+            Budget::Ratio(r) if !(r > 0.0 && r <= 1.0) => Err(Error::invalid_option(
+                "ratio",
+                format!("must be in (0, 1], got {r}"),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn unknown_option(name: &str) -> Error {
+    Error::invalid_option(
+        name,
+        format!(
+            "unknown option (expected one of: {})",
+            OPTION_NAMES.join(", ")
+        ),
+    )
+}
+
+fn number(name: &str, value: &OptionValue) -> Result<f64, Error> {
+    match value {
+        OptionValue::Number(n) if n.is_finite() => Ok(*n),
+        OptionValue::Number(n) => Err(Error::invalid_option(
+            name,
+            format!("must be finite, got {n}"),
+        )),
+        other => Err(Error::invalid_option(
+            name,
+            format!("must be a number, got {}", describe(other)),
+        )),
+    }
+}
+
+fn count(name: &str, value: &OptionValue, min: usize) -> Result<usize, Error> {
+    let n = number(name, value)?;
+    if n.fract() != 0.0 || n < min as f64 || n > u32::MAX as f64 {
+        return Err(Error::invalid_option(
+            name,
+            format!("must be a whole number ≥ {min}, got {n}"),
+        ));
+    }
+    Ok(n as usize)
+}
+
+fn string<'v>(name: &str, value: &'v OptionValue) -> Result<&'v str, Error> {
+    match value {
+        OptionValue::Text(s) => Ok(s),
+        other => Err(Error::invalid_option(
+            name,
+            format!("must be a string, got {}", describe(other)),
+        )),
+    }
+}
+
+fn describe(value: &OptionValue) -> &'static str {
+    match value {
+        OptionValue::Number(_) => "a number",
+        OptionValue::Text(_) => "a string",
+        OptionValue::Bool(_) => "a boolean",
+        OptionValue::Null => "null",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_option() {
+        let mut o = Options::default();
+        let e = o.set("ratio", OptionValue::Number(1.5)).unwrap_err();
+        assert_eq!(e.option(), Some("ratio"));
+        assert!(e.to_string().contains("ratio"));
+        let e = o.set("sentences", OptionValue::Number(-1.0)).unwrap_err();
+        assert_eq!(e.option(), Some("sentences"));
+        let e = o.set("sentence", OptionValue::Number(2.0)).unwrap_err();
+        assert!(e.to_string().contains("sentence"), "{e}");
+        let e = o.set("words", OptionValue::Text("ten".into())).unwrap_err();
+        assert!(e.to_string().contains("must be a number"), "{e}");
+    }
+
+    #[test]
+    fn two_budgets_are_refused() {
+        let mut o = Options::default();
+        o.set("sentences", OptionValue::Number(2.0)).unwrap();
+        o.set("words", OptionValue::Number(50.0)).unwrap();
+        assert!(o.validate().is_err());
+    }
+
+    #[test]
+    fn presets_set_budgets() {
+        let mut o = Options::default();
+        o.set("preset", OptionValue::Text("headline".into()))
+            .unwrap();
+        assert_eq!(o.budget, Budget::Sentences(1));
+        o.validate().unwrap();
+    }
+}

@@ -1,0 +1,221 @@
+//! Stage 3, tokenize: words → lowercase → stopword flag → Snowball stem → interned term id.
+//!
+//! Input: text and its sentence segments. Output: [`Tokens`] — for every word its byte span,
+//! sentence, term id and whether it is a stopword — plus the [`Vocabulary`] of stems. Stop
+//! words come from the `stop-words` crate's English (NLTK) list, embedded at build time;
+//! stems from `rust-stemmers` (English Snowball). A word is a run of letters and digits
+//! (an inner apostrophe or hyphen is kept when letters follow). Cost: O(n); each distinct
+//! lowercase word is stemmed once and cached.
+
+use crate::segment::Segment;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
+static STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
+
+/// Whether a lowercase word is a stop word.
+pub fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.binary_search(&lower).is_ok()
+}
+
+/// One word of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the text.
+    pub start: usize,
+    /// Byte end (exclusive).
+    pub end: usize,
+    /// The sentence it belongs to.
+    pub sentence: u32,
+    /// Interned stem id (see [`Vocabulary`]).
+    pub term: u32,
+    /// A stop word, or a token without letters (a bare number).
+    pub stop: bool,
+}
+
+/// Interned stems; a term id indexes [`Vocabulary::stem`].
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    stems: Vec<String>,
+    by_stem: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// The stem of a term id.
+    pub fn stem(&self, term: u32) -> &str {
+        &self.stems[term as usize]
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// Whether there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+
+    /// The id of a stem, if it occurred.
+    pub fn id(&self, stem: &str) -> Option<u32> {
+        self.by_stem.get(stem).copied()
+    }
+
+    fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.by_stem.get(stem) {
+            return id;
+        }
+        let id = self.stems.len() as u32;
+        self.stems.push(stem.to_string());
+        self.by_stem.insert(stem.to_string(), id);
+        id
+    }
+}
+
+/// All tokens of a text, grouped by sentence.
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    /// Every word in text order.
+    pub tokens: Vec<Token>,
+    /// For sentence `i`, `tokens[sentence_ranges[i].0 .. sentence_ranges[i].1]`.
+    pub sentence_ranges: Vec<(usize, usize)>,
+    /// The stems.
+    pub vocabulary: Vocabulary,
+}
+
+impl Tokens {
+    /// The tokens of sentence `i`.
+    pub fn of_sentence(&self, i: usize) -> &[Token] {
+        let (a, b) = self.sentence_ranges[i];
+        &self.tokens[a..b]
+    }
+}
+
+/// A reusable tokenizer: the stemmer and a cache from lowercase word to (term, stop).
+pub struct Tokenizer {
+    stemmer: Stemmer,
+    cache: HashMap<String, (u32, bool)>,
+    lower: String,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Tokenizer {
+            stemmer: Stemmer::create(Algorithm::English),
+            cache: HashMap::new(),
+            lower: String::new(),
+        }
+    }
+}
+
+impl Tokenizer {
+    /// Tokenizes every segment of `text`.
+    pub fn tokenize(&mut self, text: &str, segments: &[Segment]) -> Tokens {
+        let mut out = Tokens::default();
+        for (si, seg) in segments.iter().enumerate() {
+            let first = out.tokens.len();
+            for (s, e) in words(&text[seg.start..seg.end]) {
+                let (start, end) = (seg.start + s, seg.start + e);
+                let (term, stop) = self.term(&text[start..end], &mut out.vocabulary);
+                out.tokens.push(Token {
+                    start,
+                    end,
+                    sentence: si as u32,
+                    term,
+                    stop,
+                });
+            }
+            out.sentence_ranges.push((first, out.tokens.len()));
+        }
+        out
+    }
+
+    fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> (u32, bool) {
+        self.lower.clear();
+        self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(&hit) = self.cache.get(self.lower.as_str()) {
+            return hit;
+        }
+        let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
+        let term = vocabulary.intern(&self.stemmer.stem(&self.lower));
+        self.cache.insert(self.lower.clone(), (term, stop));
+        (term, stop)
+    }
+}
+
+/// Byte spans of the words in `text`.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric())?;
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                chars.next();
+            } else if (c == '\'' || c == '-' || c == '\u{2019}')
+                && text[i + c.len_utf8()..].starts_with(char::is_alphabetic)
+            {
+                // Keep "don't" and "well-known" whole, but not "Lee's" (the 's is dropped below).
+                let tail: String = text[i + c.len_utf8()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
+                if c != '-' && tail.eq_ignore_ascii_case("s") {
+                    break;
+                }
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let start_char_len = text[start..].chars().next().map_or(1, char::len_utf8);
+        Some((start, end.max(start + start_char_len)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn stems_and_stops() {
+        let text = "The runners were running. Runner's well-known race!";
+        let tokens = Tokenizer::default().tokenize(text, &segment(text));
+        let stems: Vec<&str> = tokens
+            .tokens
+            .iter()
+            .map(|t| tokens.vocabulary.stem(t.term))
+            .collect();
+        assert_eq!(
+            stems,
+            [
+                "the",
+                "runner",
+                "were",
+                "run",
+                "runner",
+                "s",
+                "well-known",
+                "race"
+            ]
+        );
+        assert!(tokens.tokens[0].stop && !tokens.tokens[1].stop);
+        assert_eq!(tokens.sentence_ranges, [(0, 4), (4, 8)]);
+        assert!(
+            tokens.tokens[5].stop,
+            "the 's of a possessive is a stop token"
+        );
+        assert_eq!(
+            &text[tokens.tokens[4].start..tokens.tokens[4].end],
+            "Runner"
+        );
+    }
+
+    #[test]
+    fn stopword_list_is_english() {
+        assert!(is_stopword("the") && is_stopword("and") && !is_stopword("war"));
+    }
+}
