@@ -56,7 +56,8 @@ pub mod select;
 pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::Error;
 pub use figures::{Bound, Fact, Kind, Value};
