@@ -17,6 +17,7 @@ const elements = {
   summary: document.getElementById("summary"),
   summaryList: document.getElementById("summary-list"),
   figures: document.getElementById("figures"),
+  figuresTable: document.getElementById("figures-table"),
   figuresBody: document.querySelector("#figures-table tbody"),
   keyphrases: document.getElementById("keyphrases"),
   keyphraseList: document.getElementById("keyphrase-list"),
@@ -142,6 +143,8 @@ function renderFigures(result) {
     }),
   );
   setEmpty(elements.figures, facts.length === 0);
+  // The "Counts" column only when some figure says what it counts.
+  elements.figuresTable.classList.toggle("has-counted", facts.some((fact) => fact.counted));
 }
 
 function renderKeyphrases(result) {

@@ -65,6 +65,14 @@ async function waitForSummaryLength(page, n) {
   );
 }
 
+/** Scrolls the textarea back to the article's start and drops focus, for screenshots. */
+async function showTop(page) {
+  await page.getByRole("textbox", { name: "Article text" }).evaluate((textarea) => {
+    textarea.scrollTop = 0;
+    textarea.blur();
+  });
+}
+
 /** The figure table's rows as {text, kind, value} objects. */
 async function figureRows(page) {
   const rows = page.getByRole("region", { name: "Key figures" }).locator("tbody tr");
@@ -109,7 +117,11 @@ test("summarizes a pasted article and lists its key figures", async () => {
   assert.equal(await source.locator("mark").count(), 3);
   assert.equal(await source.locator("#source-text").textContent(), ARTICLE);
 
+  await showTop(page);
   await page.screenshot({ path: join(SCREENSHOTS, "page.png"), fullPage: true });
+  // The README's picture: the first screen only (docs/screenshot.png is a copy of it).
+  await page.setViewportSize({ width: 1200, height: 760 });
+  await page.screenshot({ path: join(SCREENSHOTS, "readme.png") });
   assertClean(session);
   assert.ok(session.requests.some((u) => u.endsWith("/pkg/nutshell_bg.wasm")), "the wasm request was not seen");
   await session.context.close();
@@ -182,6 +194,7 @@ test("dark color scheme renders", async () => {
   await waitForSummaryLength(page, 3);
   const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   assert.notEqual(background, "rgb(247, 246, 242)", "dark scheme kept the light background");
+  await showTop(page);
   await page.screenshot({ path: join(SCREENSHOTS, "page-dark.png"), fullPage: true });
   assertClean(session);
   await session.context.close();

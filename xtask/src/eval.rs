@@ -12,8 +12,6 @@ use crate::util::{self, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const CLI: &str = "target/release/nutshell";
-
 pub fn run(args: &[String]) -> Result {
     let split = parse_split(args)?;
     let root = util::root();
@@ -27,18 +25,20 @@ pub fn run(args: &[String]) -> Result {
     }
     util::run(util::cmd("cargo").args(["build", "--release", "--features", "cli"]))?;
     let venv_python = ensure_venv(&eval.join("summ").join("requirements-min.txt"))?;
+    // Absolute: some scorers run the command from their own directory.
+    let cli = shell_quote(&crate::build::target_dir().join("release").join("nutshell"));
 
     section("Segmentation");
     let mut seg = python3();
     seg.arg(eval.join("seg").join("score.py"))
-        .args(["--cmd", &format!("{CLI} segment --json")]);
+        .args(["--cmd", &format!("{cli} segment --json")]);
     for set in segmentation_sets(&shared.join("data").join("segmentation"))? {
         seg.arg("--set").arg(set);
     }
     util::run(&mut seg)?;
 
     section("Key figures: public gold set");
-    let facts_cmd = format!("{CLI} figures --json --lines");
+    let facts_cmd = format!("{cli} figures --json --lines");
     let facts_score = eval.join("facts").join("score.py");
     util::run(python3().arg(&facts_score).args([
         "--offset-unit",
@@ -68,7 +68,7 @@ pub fn run(args: &[String]) -> Result {
                 "--systems",
                 "lead3",
                 "--cmd",
-                &format!("{CLI} summarize --json"),
+                &format!("{cli} summarize --json"),
                 "--cmd-name",
                 "nutshell",
                 "--compare-to",
@@ -87,6 +87,11 @@ fn parse_split(args: &[String]) -> Result<&'static str> {
         },
         _ => Err("usage: cargo xtask eval [--split dev|test]".into()),
     }
+}
+
+/// `path` as one word for `bash -c` / `sh -c` (the scorers' command strings).
+fn shell_quote(path: &Path) -> String {
+    format!("'{}'", path.to_string_lossy().replace('\'', r"'\''"))
 }
 
 fn python3() -> Command {
