@@ -187,6 +187,10 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
         if is_inside_identifier(text, m.start(), m.end()) {
             continue;
         }
+        // A number too long for an f64 ("1234…" a million digits) is no figure to show.
+        if matches!(value, Value::Number(v) if !v.is_finite()) {
+            continue;
+        }
         let sentence = sentences.partition_point(|seg| seg.end <= m.start());
         // A match across a sentence break ("…example.com.Sept. 2024." split after "Sept.")
         // is not one figure: every fact lies inside its sentence.
