@@ -163,8 +163,9 @@ pub fn check_spans(text: &str, spans: &[Span]) {
     );
 }
 
-/// Facts: slice to their text, in text order, `counted` slices too, and each lies inside
-/// the sentence it names (`spans` are the sentences of the same text).
+/// Facts: slice to their text, in text order, numeric values are finite, `counted` slices
+/// too, and each lies inside the sentence it names (`spans` are the sentences of the same
+/// text).
 pub fn check_facts(text: &str, facts: &[Fact], spans: &[Span]) {
     let mut last_start = 0;
     for (i, f) in facts.iter().enumerate() {
@@ -182,6 +183,13 @@ pub fn check_facts(text: &str, facts: &[Fact], spans: &[Span]) {
             f.end
         );
         assert!(f.start >= last_start, "fact {i}: facts out of text order");
+        match &f.value {
+            nutshell::Value::Number(v) => assert!(v.is_finite(), "fact {i}: value {v}"),
+            nutshell::Value::Range([lo, hi]) => {
+                assert!(lo.is_finite() && hi.is_finite(), "fact {i}: range {lo}..{hi}")
+            }
+            _ => {}
+        }
         last_start = f.start;
         match (f.counted_start, f.counted_end, &f.counted) {
             (Some(s), Some(e), Some(c)) => assert_eq!(
