@@ -187,6 +187,19 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
         if is_inside_identifier(text, m.start(), m.end()) {
             continue;
         }
+        // A number too long for an f64 ("1234…" a million digits) is no figure to show.
+        if matches!(value, Value::Number(v) if !v.is_finite()) {
+            continue;
+        }
+        let sentence = sentences.partition_point(|seg| seg.end <= m.start());
+        // A match across a sentence break ("…example.com.Sept. 2024." split after "Sept.")
+        // is not one figure: every fact lies inside its sentence.
+        if sentences
+            .get(sentence)
+            .is_none_or(|seg| m.start() < seg.start || m.end() > seg.end)
+        {
+            continue;
+        }
         let before = &text[..m.start()];
         facts.push(Fact {
             text: s.to_string(),
@@ -205,14 +218,19 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
             counted: None,
             counted_start: None,
             counted_end: None,
-            sentence: sentences.partition_point(|seg| seg.end <= m.start()),
+            sentence,
         });
     }
     facts
 }
 
 fn ends_with_any(before: &str, words: &[&str]) -> bool {
-    let tail = &before[before.len().saturating_sub(16)..].to_ascii_lowercase();
+    // Back up to a char boundary: the 16th byte from the end may be inside a character.
+    let mut cut = before.len().saturating_sub(16);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = &before[cut..].to_ascii_lowercase();
     words.iter().any(|w| tail.ends_with(w))
 }
 

@@ -24,6 +24,9 @@
 //! 6. [`figures`] — key figures with kinds, values and units.
 //! 7. [`keyphrases`] — the top phrases.
 //!
+//! Web pages go through [`html::extract_article`] first: it keeps the article's paragraphs
+//! (no menus, comments, scripts or footers) as plain text for the pipeline.
+//!
 //! Every span in every result is a **byte offset into the original text** you passed in
 //! (the wasm layer converts them to UTF-16 code units, once, at the boundary).
 //!
@@ -47,6 +50,7 @@
 
 pub mod error;
 pub mod figures;
+pub mod html;
 pub mod keyphrases;
 pub mod normalize;
 pub mod options;
@@ -61,6 +65,7 @@ pub mod wasm;
 
 pub use error::Error;
 pub use figures::{Bound, Fact, Kind, Value};
+pub use html::{extract_article, looks_like_html, Article};
 pub use keyphrases::Keyphrase;
 pub use options::{Budget, OptionValue, Options, Preset};
 pub use score::ScoreParts;
@@ -212,7 +217,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
     let vectors = score::tfidf_vectors(&tokens);
-    let title_terms = title_terms(&mut tokenizer, options.title.as_deref(), &tokens);
+    let title_terms = title_terms(options.title.as_deref(), &tokens);
     let mut parts = score::score(&tokens, &vectors, &title_terms);
 
     let mut facts = figures::extract(norm, &segments);
@@ -278,11 +283,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     })
 }
 
-fn title_terms(
-    tokenizer: &mut tokenize::Tokenizer,
-    title: Option<&str>,
-    tokens: &tokenize::Tokens,
-) -> Vec<u32> {
+fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
     let Some(title) = title else {
         return Vec::new();
     };
@@ -291,7 +292,10 @@ fn title_terms(
         end: title.len(),
         paragraph: 0,
     }];
-    let title_tokens = tokenizer.tokenize(title, &segs);
+    // A fresh tokenizer: the article's caches term ids of the article's vocabulary, which
+    // would index past the end of the title's own vocabulary (a panic on any title that
+    // shares a word with the text).
+    let title_tokens = tokenize::Tokenizer::default().tokenize(title, &segs);
     let mut terms: Vec<u32> = title_tokens
         .tokens
         .iter()

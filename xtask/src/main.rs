@@ -10,10 +10,12 @@
 //! - `serve [PORT] [--no-build]` — `build`, then serve `www/` on 127.0.0.1 (default 8000).
 //! - `test`                     — every test: Rust, wasm (node + headless Chromium), page e2e.
 //! - `eval [--split dev|test]`  — the three scorers in `../shared/eval/` on the release CLI.
+//! - `fuzz [SECONDS]`           — every cargo-fuzz target for SECONDS each (nightly).
 //! - `wasm-test-runner FILE …`  — internal: wasm-bindgen's test runner (cargo's wasm32 runner).
 
 mod build;
 mod eval;
+mod fuzz;
 mod serve;
 mod test;
 mod util;
@@ -27,6 +29,7 @@ usage: cargo xtask <command>
   serve [PORT] [--no-build]  build, then serve www/ on http://127.0.0.1:PORT/ (default 8000)
   test                       install what is missing, then run every test
   eval [--split dev|test]    run the evaluation scorers on the release CLI
+  fuzz [SECONDS]             run every fuzz target for SECONDS each (default 60)
 ";
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "eval" => eval::run(rest),
+        "fuzz" => fuzz::run(rest),
         "wasm-test-runner" => test::wasm_test_runner(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
