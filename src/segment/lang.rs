@@ -157,8 +157,12 @@ pub(crate) struct Profile {
     pub lower_continues: bool,
     /// "word? lowercase" continues the sentence.
     pub lower_continues_question: bool,
-    /// "12. Juni", "XII. Pluku": a small number or Roman numeral with a period is an ordinal.
+    /// "12. Juni", "XII. Pluku": a small number or Roman numeral with a period is an ordinal
+    /// (unless a sentence starter follows).
     pub ordinal_dot: bool,
+    /// Nouns are capitalised (German), so "Mio. Euro" is no boundary: after an
+    /// abbreviation only a sentence starter begins a new sentence.
+    pub nouns_capitalized: bool,
     index: usize,
 }
 
@@ -340,6 +344,7 @@ const fn base(
         lower_continues: true,
         lower_continues_question: true,
         ordinal_dot,
+        nouns_capitalized: false,
         index,
     }
 }
@@ -347,12 +352,15 @@ const fn base(
 static PROFILES: [Profile; 23] = [
     base(0, &[EN], EN_STARTERS, false),
     base(1, &[DA, EN], DA_STARTERS, true),
-    base(2, &[DE, EN], DE_STARTERS, true),
+    Profile {
+        nouns_capitalized: true,
+        ..base(2, &[DE, EN], DE_STARTERS, true)
+    },
     base(3, &[ES, EN], ES_STARTERS, false),
     base(4, &[FR, EN], FR_STARTERS, false),
     base(5, &[IT, EN], IT_STARTERS, false),
     base(6, &[NL, EN], NL_STARTERS, false),
-    base(7, &[PL, EN], NONE, true),
+    base(7, &[PL, EN], NONE, false),
     base(8, &[SK, EN], NONE, true),
     base(9, &[CYRL, EN], NONE, false),  // ru
     base(10, &[CYRL, EN], NONE, false), // bg
@@ -585,56 +593,63 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
         Language::En,
         &[
             "the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "he", "she",
+            "on", "are", "by", "this", "have",
         ],
     ),
     (
         Language::De,
         &[
             "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "ich", "zu", "den", "mit",
-            "sich", "auf",
+            "sich", "auf", "am", "im", "hat", "wird", "für", "von", "auch", "dem", "des",
         ],
     ),
     (
         Language::Fr,
         &[
             "le", "la", "les", "et", "est", "une", "des", "du", "dans", "que", "pas", "pour",
-            "sur", "il",
+            "sur", "il", "au", "aux", "qui", "c'est", "elle", "ont",
         ],
     ),
     (
         Language::Es,
         &[
-            "el", "los", "las", "y", "es", "una", "del", "que", "por", "con", "para", "está", "muy",
+            "el", "los", "las", "y", "es", "una", "del", "que", "por", "con", "para", "está",
+            "muy", "lo", "qué", "quién", "nadie", "pero", "más", "sus", "como", "fue",
         ],
     ),
     (
         Language::It,
         &[
             "il", "gli", "e", "è", "una", "del", "della", "che", "non", "per", "con", "sono",
+            "alle", "nel", "della", "anche", "ma", "più",
         ],
     ),
     (
         Language::Nl,
         &[
             "de", "het", "een", "en", "van", "is", "niet", "dat", "op", "met", "zijn", "ik",
+            "voor", "ook", "werd", "heeft",
         ],
     ),
     (
         Language::Da,
         &[
             "og", "er", "det", "en", "af", "til", "at", "ikke", "den", "med", "jeg", "på", "mit",
+            "som", "har", "var", "kommer",
         ],
     ),
     (
         Language::Pl,
         &[
-            "i", "w", "się", "nie", "na", "jest", "to", "że", "z", "do", "jak",
+            "i", "w", "się", "nie", "na", "jest", "to", "że", "z", "do", "jak", "o", "po", "od",
+            "oraz", "przez", "był", "była",
         ],
     ),
     (
         Language::Sk,
         &[
-            "a", "je", "sa", "v", "na", "že", "to", "nie", "aj", "som", "pre", "ktorí",
+            "a", "je", "sa", "v", "na", "že", "to", "nie", "aj", "som", "pre", "ktorí", "bolo",
+            "bol", "boli", "sú", "ako", "ale", "už", "tak",
         ],
     ),
 ];
@@ -648,10 +663,24 @@ fn latin_language(sample: &str) -> Language {
         .take(2000)
     {
         for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            if words.contains(&word) {
+            if words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 votes[i] += 1;
             }
         }
+    }
+    // Letters only one of these languages uses.
+    for c in sample.chars() {
+        let lang = match c {
+            'ß' | 'ö' | 'ü' => 1,
+            'ç' | 'è' | 'ê' | 'à' | 'œ' => 2,
+            'ñ' | '¿' | '¡' => 3,
+            'ì' | 'ò' | 'ù' => 4,
+            'ø' | 'æ' | 'å' => 6,
+            'ł' | 'ś' | 'ż' | 'ź' | 'ę' | 'ą' | 'ć' | 'ń' => 7,
+            'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' => 8,
+            _ => continue,
+        };
+        votes[lang] += 1;
     }
     let mut best = 0;
     for i in 1..votes.len() {

@@ -228,7 +228,8 @@ impl<'t> Scanner<'t> {
                 '„' => self.open(3, i),
                 '‘' => self.open(4, i),
                 '’' => self.single_quote(i, start),
-                '«' | '»' => self.quote(i, 5, c, start),
+                '«' => self.open(5, i),
+                '»' => self.close(5, i),
                 '「' => self.open(6, i),
                 '」' => self.close(6, i),
                 '『' => self.open(7, i),
@@ -537,7 +538,12 @@ impl<'t> Scanner<'t> {
         while i < end {
             let c = self.char_at(i);
             if is_closer(c) || is_format(c) {
-                closed_quote |= matches!(c, '"' | '\'' | '”' | '’' | '»' | '“');
+                closed_quote |= matches!(c, '"' | '\'' | '”' | '’' | '»' | '“' | '」' | '』');
+                i += c.len_utf8();
+            } else if matches!(c, ' ' | '\u{A0}' | '\u{202F}')
+                && self.text[i + c.len_utf8()..end].starts_with('»')
+            {
+                // French spacing: "fini. »"
                 i += c.len_utf8();
             } else if c == '[' {
                 let digits = bytes[i + 1..end.min(i + 5)]
@@ -643,6 +649,8 @@ impl<'t> Scanner<'t> {
         }
         if !next.space {
             return match run.term {
+                // 「再建します。」と述べた: a Japanese quotation followed by its particle.
+                Term::NoSpace if run.closed_quote => !next.first.is_some_and(is_quote_particle),
                 Term::NoSpace => true,
                 Term::Period if run.end == p + 1 => self.glued(p, end),
                 _ => false,
@@ -713,19 +721,21 @@ impl<'t> Scanner<'t> {
         if acronym && is_time(&self.lower) {
             return self.time_ends(word, w_start, seg_start, next);
         }
+        let starter = self.profile.is_starter(next.word);
         match abbr {
             Some(Abbr::Title | Abbr::NeverFinal) => return false,
+            _ if abbr.is_some() && self.profile.nouns_capitalized => return starter,
             Some(Abbr::Post) => return !(next.paren || next.short_caps()),
             Some(_) => return !next.paren,
             None => {}
         }
         if acronym {
-            return self.profile.is_starter(next.word) || (next.quote && next.upper());
+            return starter || (next.quote && next.upper());
         }
         if single {
-            return self.profile.is_starter(next.word);
+            return starter;
         }
-        !ordinal
+        !ordinal || starter
     }
 
     /// "a.m."/"p.m." before a capital: a boundary, unless a weekday, month or time zone
@@ -777,7 +787,7 @@ impl<'t> Scanner<'t> {
 
     /// For the Arabic comma: "الدم، والقلب،" lists items (no boundary before "والقلب").
     fn next_word_ends_with_comma(&self, from: usize, end: usize) -> bool {
-        let rest = &self.text[from..end.min(from + 128)];
+        let rest = &self.text[from..self.boundary_before(end.min(from + 128))];
         let rest = rest.trim_start();
         rest.split(char::is_whitespace)
             .next()
@@ -884,6 +894,14 @@ impl<'t> Scanner<'t> {
                 }
                 i += c.len_utf8();
             }
+        }
+        i
+    }
+
+    /// The largest char boundary at or before `i`.
+    fn boundary_before(&self, mut i: usize) -> usize {
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
         }
         i
     }
@@ -1117,6 +1135,14 @@ pub(super) fn is_bullet(c: char) -> bool {
 
 pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
+}
+
+/// Japanese particles that attach to a closing quotation (と, って, …).
+fn is_quote_particle(c: char) -> bool {
+    matches!(
+        c,
+        'と' | 'っ' | 'で' | 'に' | 'が' | 'の' | 'は' | 'を' | 'も'
+    )
 }
 
 /// Invisible direction and joiner marks that may sit between a period and a space.
