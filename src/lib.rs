@@ -69,6 +69,7 @@ pub use html::{extract_article, looks_like_html, Article};
 pub use keyphrases::Keyphrase;
 pub use options::{Budget, OptionValue, Options, Preset};
 pub use score::ScoreParts;
+pub use segment::Language;
 
 use serde::Serialize;
 
@@ -169,10 +170,15 @@ fn check_input(text: &str, options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-/// The sentences of `text`, as spans of the original.
+/// The sentences of `text`, as spans of the original (language detected).
 pub fn segment(text: &str) -> Vec<Span> {
+    segment_in(text, Language::Auto)
+}
+
+/// The sentences of `text` with the rules of `language`, as spans of the original.
+pub fn segment_in(text: &str, language: Language) -> Vec<Span> {
     let normalized = normalize::normalize(text);
-    segment::segment(normalized.text())
+    segment::segment_in(normalized.text(), language)
         .into_iter()
         .map(|s| {
             let (start, end) = normalized.span_to_original(s.start, s.end);
@@ -189,7 +195,7 @@ pub fn segment(text: &str) -> Vec<Span> {
 /// The key figures of `text`.
 pub fn figures(text: &str) -> Vec<Fact> {
     let normalized = normalize::normalize(text);
-    let segments = segment::segment(normalized.text());
+    let segments = segment::segment_in(normalized.text(), Language::Auto);
     let mut facts = figures::extract(normalized.text(), &segments);
     restore_facts(text, &normalized, &mut facts);
     facts
@@ -213,7 +219,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     check_input(text, options)?;
     let normalized = normalize::normalize(text);
     let norm = normalized.text();
-    let segments = segment::segment(norm);
+    let segments = segment::segment_in(norm, options.language);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
     let vectors = score::tfidf_vectors(&tokens);

@@ -3,7 +3,7 @@
 //! ```text
 //! nutshell summarize [--sentences N | --ratio R | --words W | --chars C | --preset P]
 //!                    [--title T] [--json] [--lines] [FILE]
-//! nutshell segment   [--json] [--lines] [FILE]
+//! nutshell segment   [--language L] [--json] [--lines] [FILE]
 //! nutshell figures   [--json] [--lines] [FILE]
 //! nutshell extract   [--json] [--lines] [FILE]
 //! ```
@@ -23,8 +23,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   nutshell summarize [--sentences N | --ratio R | --words W | --chars C | --preset headline|tldr|key-points]
-                     [--title TITLE] [--keyphrases K] [--json] [--lines] [FILE]
-  nutshell segment   [--json] [--lines] [FILE]
+                     [--title TITLE] [--keyphrases K] [--language L] [--json] [--lines] [FILE]
+  nutshell segment   [--language auto|en|de|fr|…] [--json] [--lines] [FILE]
   nutshell figures   [--json] [--lines] [FILE]
   nutshell extract   [--json] [--lines] [FILE]
 
@@ -105,7 +105,9 @@ fn analyse(args: &Args, input: &str) -> Result<Value, String> {
             let summary = nutshell::summarize(text, &options).map_err(|e| e.to_string())?;
             serde_json::to_value(summary)
         }
-        Command::Segment => serde_json::to_value(json!({ "sentences": nutshell::segment(text) })),
+        Command::Segment => serde_json::to_value(
+            json!({ "sentences": nutshell::segment_in(text, args.options.language) }),
+        ),
         Command::Figures => serde_json::to_value(json!({ "facts": nutshell::figures(text) })),
         Command::Extract => {
             return serde_json::to_value(nutshell::extract_article(input))
@@ -200,6 +202,12 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             "--lines" => args.lines = true,
             "--html" if command != Command::Extract => args.html = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
+            "--language" => {
+                let value = iter.next().ok_or("--language needs a value")?;
+                args.options
+                    .set("language", OptionValue::Text(value))
+                    .map_err(|e| e.to_string())?;
+            }
             flag if flag.starts_with("--") && command == Command::Summarize => {
                 let name = option_name(flag)?;
                 let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
