@@ -132,6 +132,8 @@ struct Raw {
     bare: bool,
     /// Whether the qualifier look-behind applies (not inside "between … and").
     hedgeable: bool,
+    /// Written in words ("three-four" is not a range the way "3-4" is).
+    spelled: bool,
 }
 
 impl Raw {
@@ -149,6 +151,7 @@ impl Raw {
             scale: 1.0,
             bare: false,
             hedgeable: true,
+            spelled: false,
         }
     }
 }
@@ -520,6 +523,7 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
     let mut r = Raw::new(n.start, n.end, Kind::Count, Value::Number(value), None);
     r.scale = n.scale;
     r.bare = true;
+    r.spelled = n.words;
     if doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
         r.kind = Kind::Age;
         r.unit = Some("year");
@@ -653,6 +657,16 @@ fn ratio(doc: &Doc, n: &Number) -> Option<Raw> {
         let year = dates::bare_year(doc, j).is_some() && m.plain;
         let unit_after = units::lookup(doc, m.end, Table::After).is_some();
         if !year && !unit_after && !m.vague && m.value > n.value && !m.fraction {
+            return Some(Raw::new(n.start, m.end, Kind::Ratio, Value::Number(n.value / m.value), None));
+        }
+        return None;
+    }
+    // "one over three", "1 over 20": a fraction read aloud, only where nothing follows it
+    if doc.is(k, "over") && n.scale == 1.0 {
+        let m = numbers::parse(doc, k + 1, false)?;
+        let ends = m.end >= doc.len() || matches!(doc.kind(m.end), TokKind::Sym('.' | ',' | ';' | '?' | '!' | ')')) || doc.brk(m.end);
+        let year = dates::bare_year(doc, k + 1).is_some() && m.plain;
+        if ends && !year && !m.vague && m.value != 0.0 && !m.fraction {
             return Some(Raw::new(n.start, m.end, Kind::Ratio, Value::Number(n.value / m.value), None));
         }
         return None;
@@ -918,6 +932,9 @@ fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
     let lead = doc.lc(before);
     let lead = lead.as_str();
     let (start, between) = if dash(doc, c) {
+        if a.spelled || b.spelled {
+            return None;
+        }
         (a.start, false)
     } else if doc.is(c, "and") && lead == "between" {
         (before, true)

@@ -231,6 +231,13 @@ pub fn parse(doc: &Doc, i: usize, money: bool) -> Option<Number> {
     if let Some(n) = negative(doc, i, money) {
         return Some(n);
     }
+    if let TokKind::Sym(c) = doc.kind(i) {
+        // "½ teaspoon", "¾"
+        let f = vulgar(c)?;
+        let mut n = Number::new(i, i + 1, f);
+        n.fraction = true;
+        return Some(n);
+    }
     let mut n = if doc.num(i) {
         digits(doc, i, money)?
     } else {
@@ -238,8 +245,46 @@ pub fn parse(doc: &Doc, i: usize, money: bool) -> Option<Number> {
     };
     if !n.vague {
         scales(doc, &mut n, money);
+        if n.scale > 1.0 && !n.words {
+            digit_tail(doc, &mut n);
+            and_fraction(doc, &mut n);
+        }
     }
     Some(n)
+}
+
+/// "3 hundred and 21", "4 thousand 3 hundred": digits with scale words continue with a
+/// smaller part (only after "hundred" for an "and" tail, so "$5 million and 20 jobs" stays two).
+fn digit_tail(doc: &Doc, n: &mut Number) {
+    let k = n.end;
+    if n.scale == 100.0 && doc.is(k, "and") {
+        if let Some(m) = parse_plain(doc, k + 1) {
+            if m.value < 100.0 && m.scale == 1.0 && !m.fraction {
+                n.value += m.value;
+                n.end = m.end;
+            }
+        }
+        return;
+    }
+    if doc.num(k) && !doc.brk(k) {
+        if let Some(mut m) = digits(doc, k, false) {
+            scales(doc, &mut m, false);
+            if m.scale > 1.0 && m.scale < n.scale && m.value < n.scale {
+                n.value += m.value;
+                n.end = m.end;
+                digit_tail(doc, n);
+            }
+        }
+    }
+}
+
+fn parse_plain(doc: &Doc, k: usize) -> Option<Number> {
+    if doc.num(k) {
+        let n = digits(doc, k, false)?;
+        (n.plain).then_some(n)
+    } else {
+        integer_words(doc, k)
+    }
 }
 
 /// "minus five", "negative one", "-1", "−40".
@@ -267,6 +312,7 @@ fn negative(doc: &Doc, i: usize, money: bool) -> Option<Number> {
     n.start = i;
     n.value = -n.value;
     n.plain = false;
+    n.bare_one = false;
     Some(n)
 }
 
@@ -301,6 +347,39 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
                 n.plain = false;
                 return Some(n);
             }
+        }
+    }
+    // "1.3x10^6"
+    if doc.glued(i + 1) && doc.s(i + 1) == "x10" && doc.sym(i + 2, '^') && doc.glued(i + 2) {
+        let mut k = i + 3;
+        let minus = doc.sym(k, '-') && doc.glued(k);
+        if minus || doc.sym(k, '+') {
+            k += 1;
+        }
+        if doc.num(k) && doc.glued(k) {
+            let e = doc.value(k);
+            n.value *= 10f64.powf(if minus { -e } else { e });
+            n.end = k + 1;
+            n.plain = false;
+            return Some(n);
+        }
+    }
+    // "1 234 567", "40 000": thousands separated by single spaces
+    if integer && s.len() <= 3 && !doc.sym(i.wrapping_sub(1), ',') {
+        let mut k = i + 1;
+        let mut v = n.value;
+        while doc.num(k) && single_space_before(doc, k) && is_group(doc.s(k)) {
+            v = v * 1000.0 + doc.value(k).trunc() + (doc.value(k).fract());
+            k += 1;
+            if doc.s(k - 1).contains('.') {
+                break;
+            }
+        }
+        if k > i + 1 {
+            n.value = v;
+            n.end = k;
+            n.plain = false;
+            return Some(n);
         }
     }
     // power: "1.1^23", "2.5^-1", "-1.1^--23"
@@ -348,6 +427,17 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
         }
     }
     Some(n)
+}
+
+/// Exactly three digits, optionally with decimals ("234", "567.89").
+fn is_group(s: &str) -> bool {
+    let int = s.split('.').next().unwrap_or("");
+    int.len() == 3 && int.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn single_space_before(doc: &Doc, k: usize) -> bool {
+    let (a, b) = (doc.end(k - 1), doc.start(k));
+    b == a + 1 && doc.text.as_bytes()[a] == b' '
 }
 
 /// "a/b" at token `i` with a small numerator and a usual denominator, not part of a date.
@@ -422,7 +512,7 @@ fn words(doc: &Doc, i: usize) -> Option<Number> {
     let mut n = integer_words(doc, i)?;
     // "two thirds", "one-fifth", "twenty-three fifths"
     let mut k = n.end;
-    if doc.sym(k, '-') && doc.glued(k) {
+    if doc.sym(k, '-') {
         k += 1;
     }
     if let Some((d, end)) = denominator_at(doc, k) {
@@ -433,6 +523,14 @@ fn words(doc: &Doc, i: usize) -> Option<Number> {
             n.end = end;
             n.fraction = true;
             n.bare_one = false;
+            // "two thirds of a million", "three quarters billion"
+            let j = if doc.is(end, "of") && doc.is(end + 1, "a") { end + 2 } else { end };
+            if let Some(W::Scale(s)) = word_at(doc, j) {
+                n.value *= s;
+                n.end = j + 1;
+                n.fraction = false;
+                n.scale = s;
+            }
             return Some(n);
         }
     }
@@ -444,15 +542,40 @@ fn words(doc: &Doc, i: usize) -> Option<Number> {
             n.bare_one = false;
         }
     }
-    // "one and a half", "twenty and three fifths"
-    if doc.is(n.end, "and") {
-        if let Some(f) = fraction_words(doc, n.end + 1) {
-            n.value += f.value;
-            n.end = f.end;
-            n.bare_one = false;
-        }
-    }
+    // "one and a half", "twenty and three fifths", "one million and a half"
+    and_fraction(doc, &mut n);
     Some(n)
+}
+
+/// "… and a half", "… and three quarters", "… and a half million" after a number: a fraction
+/// of the last scale word ("one million and a half" = 1.5 million) or of one.
+fn and_fraction(doc: &Doc, n: &mut Number) {
+    if !doc.is(n.end, "and") {
+        return;
+    }
+    let Some(f) = fraction_words(doc, n.end + 1) else {
+        return;
+    };
+    let mut part = f.value;
+    let mut end = f.end;
+    if let Some(W::Scale(s)) = word_at(doc, end) {
+        part *= s;
+        end += 1;
+    } else {
+        part *= last_scale(doc, n);
+    }
+    n.value += part;
+    n.end = end;
+    n.bare_one = false;
+}
+
+/// The scale word that ends a number ("million" in "3 million"), or 1.
+fn last_scale(doc: &Doc, n: &Number) -> f64 {
+    let w = doc.lc(n.end - 1);
+    match word_num(w.as_str()) {
+        Some(W::Scale(s)) => s,
+        _ => digit_scale(doc.s(n.end - 1), true, false).filter(|s| *s >= 1e3).unwrap_or(1.0),
+    }
 }
 
 fn spelled(start: usize, end: usize, value: f64) -> Number {
@@ -512,6 +635,9 @@ fn decimal_words(doc: &Doc, k: usize) -> Option<(f64, usize)> {
 
 /// "a dozen", "a hundred", "a million", "a third", "a half", "a trillionth".
 fn article(doc: &Doc, i: usize) -> Option<Number> {
+    if let Some(W::Dozen) = word_at(doc, i + 1) {
+        return Some(spelled(i, i + 2, 12.0));
+    }
     match word_at(doc, i + 1) {
         Some(W::Hundred | W::Scale(_) | W::Dozen) => {
             let mut n = integer_words(doc, i + 1)?;
