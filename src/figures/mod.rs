@@ -372,8 +372,8 @@ fn money_before(doc: &Doc, i: usize) -> Option<Raw> {
     {
         // word signs ("Rs", "sen", "dollar") only right before the number
         (row.canon, row.factor, end)
-    } else if let Some(code) = units::iso_code(doc, i) {
-        (code, 1.0, i + 1)
+    } else if let Some((code, factor)) = units::iso_code(doc, i) {
+        (code, factor, i + 1)
     } else {
         return None;
     };
@@ -480,6 +480,22 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
             return Some(r);
         }
     }
+    // "20 (kg)", "20 [kg]": a unit in brackets
+    if let Some(close) = match doc.kind(k) {
+        TokKind::Sym('(') => Some(')'),
+        TokKind::Sym('[') => Some(']'),
+        TokKind::Sym('{') => Some('}'),
+        TokKind::Sym('<') => Some('>'),
+        _ => None,
+    } {
+        if let Some((row, end)) = units::lookup(doc, k + 1, Table::After) {
+            if end == k + 2 && doc.sym(end, close) && row.kind == UnitKind::Measure && doc.glued(k + 1) {
+                let mut r = Raw::new(n.start, end + 1, Kind::Measure, Value::Number(n.value * row.factor), Some(row.canon));
+                r.scale = n.scale;
+                return Some(r);
+            }
+        }
+    }
     if let Some(r) = ratio(doc, &n) {
         return Some(r);
     }
@@ -544,8 +560,13 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
 fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
     let (code, factor, mut end) = if let Some((row, end)) = units::lookup(doc, k, Table::CurrencyAfter) {
         (row.canon, row.factor, end)
-    } else if let Some(code) = units::iso_code(doc, k) {
-        (code, 1.0, k + 1)
+    } else if let Some((code, factor)) = units::iso_code(doc, k) {
+        // "75 USD million"
+        match doc.lc(k + 1).as_str() {
+            "million" => (code, factor * 1e6, k + 2),
+            "billion" => (code, factor * 1e9, k + 2),
+            _ => (code, factor, k + 1),
+        }
     } else {
         return None;
     };
@@ -563,14 +584,22 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
     if phrase_is("p") && (doc.word(end) && doc.glued(end)) {
         return None;
     }
+    // "1 $10": the sign belongs to the next number
+    if (phrase_is("$") || phrase_is("€")) && doc.num(end) {
+        return None;
+    }
     let mut value = n.value * factor;
-    // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+    // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
     let c = if doc.is(end, "and") { end + 1 } else { end };
-    if factor == 1.0 {
-        if let Some(cents) = numbers::parse(doc, c, false) {
+    let named = doc.word(k) && factor == 1.0 && !doc.brk(c);
+    if named {
+        if let Some(cents) = numbers::parse(doc, c, false).filter(|m| m.value < 100.0 && m.value >= 1.0 && m.value.fract() == 0.0 && m.scale == 1.0 && !m.fraction) {
             if doc.is(cents.end, "cents") || doc.is(cents.end, "cent") {
                 value += cents.value / 100.0;
                 end = cents.end + 1;
+            } else if !doc.word(cents.end) || lexicon::function_word(doc.lc(cents.end).as_str()) && !doc.is(cents.end, "of") && !doc.is(cents.end, "per") {
+                value += cents.value / 100.0;
+                end = cents.end;
             }
         }
     }
@@ -621,6 +650,16 @@ fn unit_fact(doc: &Doc, n: &Number, row: &units::Unit, k: usize, end: usize, hyp
                     unit = "s";
                     end = e2;
                 }
+            }
+        }
+    }
+    if unit == "ft" {
+        // "5 ft 2 in", "5 feet and 2 inches": one length in feet
+        let j = if doc.is(end, "and") { end + 1 } else { end };
+        if let Some(m) = numbers::parse(doc, j, false).filter(|m| !m.vague && m.value < 12.0) {
+            if doc.is(m.end, "in") || doc.is(m.end, "inch") || doc.is(m.end, "inches") {
+                value += m.value / 12.0;
+                end = m.end + 1;
             }
         }
     }

@@ -94,7 +94,9 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     };
     let first = i;
     i = digits(i);
-    if i > first {
+    if let Some(end) = indian_groups(bytes, first, i) {
+        i = end;
+    } else if i > first {
         while bytes.get(i) == Some(&b',')
             && (1..=3).all(|k| next_is_digit(bytes, i + k))
             && !next_is_digit(bytes, i + 4)
@@ -108,10 +110,38 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Letters, then any letters, ASCII digits or superscript two/three ("km2", "m²").
+/// Lakh grouping "12,34,567": one or two digits, pairs, then a final group of three.
+fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
+    if i - first > 2 {
+        return None;
+    }
+    let d = |k: usize| next_is_digit(bytes, k);
+    let mut pairs = 0;
+    while bytes.get(i) == Some(&b',') && d(i + 1) && d(i + 2) && bytes.get(i + 3) == Some(&b',') {
+        i += 3;
+        pairs += 1;
+    }
+    if pairs == 0 || !(bytes.get(i) == Some(&b',') && d(i + 1) && d(i + 2) && d(i + 3) && !d(i + 4)) {
+        return None;
+    }
+    i += 4;
+    if bytes.get(i) == Some(&b'.') && d(i + 1) {
+        i += 1;
+        while d(i) {
+            i += 1;
+        }
+    }
+    Some(i)
+}
+
+/// Letters, then any letters, ASCII digits or superscript two/three ("km2", "m²"). An ISO
+/// currency code stops before digits ("USD115" is "USD" + "115").
 fn scan_word(text: &str, i: usize) -> usize {
     let mut end = i;
     for (k, c) in text[i..].char_indices() {
+        if c.is_ascii_digit() && k == 3 && super::units::ISO_CODES.contains(&&text[i..i + 3]) {
+            break;
+        }
         if c.is_alphabetic() || c.is_ascii_digit() && k > 0 || c == '²' || c == '³' {
             end = i + k + c.len_utf8();
         } else {

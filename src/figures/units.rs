@@ -219,6 +219,15 @@ pub const AFTER: &[Unit] = &[
     u("metre(s) per second", "m/s", M, 1.0),
     u("meter(s) per second", "m/s", M, 1.0),
     u("knot(s)", "kn", M, 1.0),
+    // kitchen and angles
+    u("tablespoon(s)", "tbsp", M, 1.0),
+    u("tbsp", "tbsp", M, 1.0),
+    u("teaspoon(s)", "tsp", M, 1.0),
+    u("tsp", "tsp", M, 1.0),
+    u("rad", "rad", M, 1.0),
+    u("radian(s)", "rad", M, 1.0),
+    u("picometre(s)", "pm", M, 1.0),
+    u("picometer(s)", "pm", M, 1.0),
     // power and energy
     u("W", "W", M, 1.0),
     u("watt(s)", "W", M, 1.0),
@@ -289,7 +298,9 @@ pub const AFTER: &[Unit] = &[
 pub const CURRENCY_AFTER: &[Unit] = &[
     u("dollar(s)", "USD", C, 1.0),
     u("US dollar(s)", "USD", C, 1.0),
+    u("us dollar(s)", "USD", C, 1.0),
     u("U . S . dollar(s)", "USD", C, 1.0),
+    u("u . s . dollar(s)", "USD", C, 1.0),
     u("american dollar(s)", "USD", C, 1.0),
     u("australian dollar(s)", "AUD", C, 1.0),
     u("canadian dollar(s)", "CAD", C, 1.0),
@@ -355,6 +366,7 @@ pub const CURRENCY_AFTER: &[Unit] = &[
     u("₡", "CRC", C, 1.0),
     u("₾", "GEL", C, 1.0),
     u("₭", "LAK", C, 1.0),
+    u("ரூ", "LKR", C, 1.0),
     u("€", "EUR", C, 1.0),
     u("$", "USD", C, 1.0),
 ];
@@ -399,7 +411,6 @@ pub const CURRENCY_BEFORE: &[Unit] = &[
     u("₪", "ILS", C, 1.0),
     u("₱", "PHP", C, 1.0),
     u("₿", "BTC", C, 1.0),
-    u("sen", "MYR", C, 0.01),
     u("dollar", "USD", C, 1.0),
 ];
 
@@ -411,19 +422,27 @@ pub const ISO_CODES: &[&str] = &[
     "COP", "PEN", "CZK", "HUF", "RON", "ISK", "RMB",
 ];
 
-/// An ISO code at token `k` (any case), as the canonical code.
-pub fn iso_code(doc: &Doc, k: usize) -> Option<&'static str> {
-    if !doc.word(k) || doc.s(k).len() != 3 {
+/// An ISO code at token `k` (all upper or all lower case), as the canonical code, with the
+/// factor of a finance-style "M" prefix ("MUSD" = million dollars).
+pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
+    if !doc.word(k) {
         return None;
     }
     let s = doc.s(k);
+    if s.len() == 4 && s.starts_with('M') && s.bytes().all(|b| b.is_ascii_uppercase()) {
+        let code = ISO_CODES.iter().find(|c| **c == &s[1..])?;
+        return Some((code, 1e6));
+    }
+    if s.len() != 3 {
+        return None;
+    }
     let code = ISO_CODES.iter().find(|c| c.eq_ignore_ascii_case(s))?;
     // lowercase codes only when the whole token is lowercase or uppercase (not "Sen", "Pen")
     let same_case = s.bytes().all(|b| b.is_ascii_uppercase()) || s.bytes().all(|b| b.is_ascii_lowercase());
     if !same_case {
         return None;
     }
-    Some(if *code == "RMB" { "CNY" } else { code })
+    Some((if *code == "RMB" { "CNY" } else { code }, 1.0))
 }
 
 /// A table's phrases bucketed by their first byte (lowercased), built once.
