@@ -97,9 +97,9 @@ fn month_at(doc: &Doc, k: usize) -> Option<(u32, usize)> {
     }
     let w = doc.s(k);
     let m = month(w)?;
-    let abbreviated = w.len() <= 4 && !matches!(w, "June" | "July" | "May");
+    let abbreviated = (w.len() <= 3 || w == "Sept") && !matches!(w, "May");
     let mut end = k + 1;
-    if doc.sym(end, '.') && doc.glued(end) {
+    if abbreviated && doc.sym(end, '.') && doc.glued(end) {
         end += 1;
     } else if abbreviated && w.len() == 3 && !doc.num(end) {
         // "Mar", "Jan" without a dot and without a day: too ambiguous

@@ -49,10 +49,10 @@ const REFERENCE: &[&str] = &[
 
 /// Words near a "2-1" that make it a score or a vote tally rather than a range.
 const SCORE_CUES: &[&str] = &[
-    "ballot", "beat", "beating", "beats", "cup", "decision", "defeat", "defeated", "defeats",
+    "ballot", "beat", "beating", "beats", "court", "cup", "decision", "defeat", "defeated", "defeats",
     "draw", "drew", "edged", "final", "game", "games", "goal", "goals", "halftime", "house",
     "innings", "jury", "lead", "league", "led", "lose", "loses", "losing", "loss", "lost",
-    "majority", "margin", "match", "overtime", "routed", "ruling", "score", "scored", "senate",
+    "majority", "margin", "match", "overtime", "routed", "ruled", "ruling", "score", "scored", "senate",
     "series", "set", "sets", "thrashed", "tie", "tied", "trail", "trailed", "victory", "vote",
     "voted", "votes", "win", "winning", "wins", "won",
 ];

@@ -171,6 +171,7 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
         }
     }
     let mut raws = join_ranges(&doc, raws);
+    spread_context(&doc, &mut raws);
     for r in &mut raws {
         qualify(&doc, r);
     }
@@ -182,12 +183,17 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
 fn to_fact(doc: &Doc, r: Raw, sentences: &[Segment]) -> Fact {
     let (start, end) = (doc.start(r.start), doc.end(r.end - 1));
     let counted = r.counted.map(|(s, e)| (doc.start(s), doc.end(e - 1)));
+    let value = match r.value {
+        Value::Number(v) => Value::Number(tidy(v)),
+        Value::Range([a, b]) => Value::Range([tidy(a), tidy(b)]),
+        v => v,
+    };
     Fact {
         text: doc.text[start..end].to_string(),
         start,
         end,
         kind: r.kind,
-        value: r.value,
+        value,
         unit: r.unit.map(str::to_string),
         approximate: r.approximate,
         bound: r.bound,
@@ -196,6 +202,22 @@ fn to_fact(doc: &Doc, r: Raw, sentences: &[Segment]) -> Fact {
         counted_end: counted.map(|c| c.1),
         per: r.per,
         sentence: sentences.partition_point(|seg| seg.end <= start),
+    }
+}
+
+/// Rounds away binary noise from scaling ("4.1bn" → 4100000000, not 4099999999.9999995):
+/// 12 significant digits.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 11 - v.abs().log10().floor() as i32;
+    let p = 10f64.powi(digits.clamp(-300, 300));
+    let r = (v * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        v
     }
 }
 
@@ -332,6 +354,12 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     if digits(i) && s.len() >= 2 && s.starts_with('0') && !doc.word(i + 1) {
+        return Some(skip_code(doc, i));
+    }
+    // Boeing airliners named by number: "the 747", "a 787 jet" (not "777 people")
+    if matches!(s, "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787")
+        && !(doc.word(i + 1) && lexicon::plural(doc.lc(i + 1).as_str()))
+    {
         return Some(skip_code(doc, i));
     }
     // "737 Max", "15 Pro"
@@ -633,7 +661,8 @@ fn unit_fact(doc: &Doc, n: &Number, row: &units::Unit, k: usize, end: usize, hyp
         let cue = (n.start.saturating_sub(12)..(end + 12).min(doc.len()))
             .any(|j| lexicon::market_cue(doc.lc(j).as_str()) || (doc.s(j) == "P" && doc.sym(j.wrapping_sub(1), '&')));
         let rate = doc.lc(end);
-        if hyphen && matches!(rate.as_str(), "cut" | "cuts" | "hike" | "hikes" | "increase" | "rise" | "reduction") {
+        let rate_move = matches!(rate.as_str(), "cut" | "cuts" | "hike" | "hikes" | "increase" | "rise" | "reduction");
+        if hyphen && (rate_move || n.fraction || n.value < 1.0) {
             kind = Kind::Percent;
             unit = "pp";
         } else if !cue {
@@ -862,7 +891,8 @@ fn score(doc: &Doc, i: usize) -> Option<Raw> {
     if dash(doc, i + 3) || doc.is(i.wrapping_sub(1), "aged") || doc.is(i.wrapping_sub(1), "ages") {
         return None;
     }
-    if !score_context(doc, i) {
+    // without a cue, a descending pair is still a result ("ruled 6-3"); "10-15" is a range
+    if !score_context(doc, i) && doc.value(i) <= doc.value(i + 2) {
         return None;
     }
     let v = format!("{}-{}", doc.s(i), doc.s(i + 2));
@@ -1037,6 +1067,31 @@ fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
         return None;
     }
     Some(r)
+}
+
+/// Context that spreads to neighbours: a list of ages ("aged 19, 22 and 31"), and an index
+/// level after a move in points ("rose 12 points to 8,250").
+fn spread_context(doc: &Doc, raws: &mut [Raw]) {
+    for k in 1..raws.len() {
+        let (done, rest) = raws.split_at_mut(k);
+        let (a, b) = (&done[k - 1], &mut rest[0]);
+        let between = a.end..b.start;
+        let listed = between.len() <= 2
+            && between.clone().all(|j| doc.sym(j, ',') || doc.is(j, "and") || doc.is(j, "or"))
+            && !between.is_empty();
+        let single = matches!(a.value, Value::Number(_));
+        if a.kind == Kind::Age && single && b.kind == Kind::Count && b.bare && listed && counted_noun(doc, b.end).is_none() {
+            b.kind = Kind::Age;
+            b.unit = a.unit;
+            b.bare = false;
+        }
+        let level = b.kind == Kind::Count && b.bare && (doc.is(b.start.wrapping_sub(1), "to") || doc.is(b.start.wrapping_sub(1), "at"));
+        if level && a.unit == Some("point") && b.start - a.end <= 3 && counted_noun(doc, b.end).is_none() {
+            b.kind = Kind::Measure;
+            b.unit = Some("point");
+            b.bare = false;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

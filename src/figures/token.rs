@@ -110,6 +110,9 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Currency codes split from glued digits ("USD115"); others stay names ("COP29", "CAD3").
+const GLUED_CODES: &[&str] = &["AUD", "CHF", "CNY", "EUR", "GBP", "INR", "JPY", "USD"];
+
 /// Lakh grouping "12,34,567": one or two digits, pairs, then a final group of three.
 fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
     if i - first > 2 {
@@ -139,7 +142,7 @@ fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
 fn scan_word(text: &str, i: usize) -> usize {
     let mut end = i;
     for (k, c) in text[i..].char_indices() {
-        if c.is_ascii_digit() && k == 3 && super::units::ISO_CODES.contains(&&text[i..i + 3]) {
+        if c.is_ascii_digit() && k == 3 && GLUED_CODES.contains(&&text[i..i + 3]) {
             break;
         }
         if c.is_alphabetic() || c.is_ascii_digit() && k > 0 || c == '²' || c == '³' {

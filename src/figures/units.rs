@@ -219,12 +219,15 @@ pub const AFTER: &[Unit] = &[
     u("metre(s) per second", "m/s", M, 1.0),
     u("meter(s) per second", "m/s", M, 1.0),
     u("knot(s)", "kn", M, 1.0),
+    u("horsepower", "hp", M, 1.0),
+    u("hp", "hp", M, 1.0),
     // kitchen and angles
     u("tablespoon(s)", "tbsp", M, 1.0),
     u("tbsp", "tbsp", M, 1.0),
     u("teaspoon(s)", "tsp", M, 1.0),
     u("tsp", "tsp", M, 1.0),
     u("rad", "rad", M, 1.0),
+    u("drachma(s)", "dr", M, 1.0),
     u("radian(s)", "rad", M, 1.0),
     u("picometre(s)", "pm", M, 1.0),
     u("picometer(s)", "pm", M, 1.0),
@@ -515,7 +518,8 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
 
 /// Matches `phrase` token by token from `k`; the end token on success.
 pub fn match_phrase(doc: &Doc, k: usize, phrase: &str) -> Option<usize> {
-    let sensitive = phrase.bytes().any(|b| b.is_ascii_uppercase());
+    // one-letter units are case-sensitive too: "g" is a gram, "5G" a network
+    let sensitive = phrase.bytes().any(|b| b.is_ascii_uppercase()) || phrase.len() == 1;
     let mut j = k;
     for part in phrase.split(' ') {
         if j >= doc.len() || (j > k && doc.brk(j)) {
