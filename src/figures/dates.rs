@@ -84,9 +84,7 @@ pub fn weekday(word: &str) -> Option<u32> {
         "Saturday",
         "Sunday",
     ];
-    DAYS.iter()
-        .position(|d| *d == word)
-        .map(|i| i as u32 + 1)
+    DAYS.iter().position(|d| *d == word).map(|i| i as u32 + 1)
 }
 
 /// A capitalized month name at `k`: the month and the token after it (past an abbreviation's
@@ -110,9 +108,27 @@ fn month_at(doc: &Doc, k: usize) -> Option<(u32, usize)> {
         let dated = doc.num(end);
         let cue = matches!(
             before.as_str(),
-            "in" | "on" | "since" | "by" | "until" | "till" | "from" | "of" | "early" | "late"
-                | "mid" | "last" | "next" | "this" | "through" | "between" | "and" | "to"
-                | "during" | "before" | "after" | "end"
+            "in" | "on"
+                | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "of"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "through"
+                | "between"
+                | "and"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "end"
         );
         if !dated && !cue {
             return None;
@@ -202,7 +218,7 @@ fn hedged(doc: &Doc, i: usize) -> Option<Temporal> {
     let hedge = matches!(w.as_str(), "early" | "late" | "mid");
     if hedge {
         let k = if doc.sym(i + 1, '-') { i + 2 } else { i + 1 };
-        let mut t = plain_date(doc, k)?;
+        let mut t = plain_date(doc, k).or_else(|| year(doc, k))?;
         if matches!(t.what, What::Date(_)) {
             t.approximate = true;
             return Some(t);
@@ -315,7 +331,11 @@ fn period(doc: &Doc, i: usize) -> Option<Temporal> {
         _ => None,
     };
     let (code, end) = if let Some(n) = ord {
-        let k = if doc.sym(i + 1, '-') && doc.glued(i + 1) { i + 2 } else { i + 1 };
+        let k = if doc.sym(i + 1, '-') && doc.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
         match doc.lc(k).as_str() {
             "quarter" => (format!("Q{n}"), k + 1),
             "half" if n <= 2 => (format!("H{n}"), k + 1),
@@ -374,9 +394,32 @@ pub fn year(doc: &Doc, i: usize) -> Option<Temporal> {
 fn zone(word: &str) -> bool {
     matches!(
         word,
-        "GMT" | "UTC" | "BST" | "CET" | "CEST" | "ET" | "EST" | "EDT" | "PT" | "PST" | "PDT"
-            | "CT" | "CST" | "CDT" | "MT" | "MST" | "IST" | "JST" | "AEST" | "AEDT" | "HKT"
-            | "SGT" | "KST" | "WIB" | "EET" | "MSK"
+        "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "ET"
+            | "EST"
+            | "EDT"
+            | "PT"
+            | "PST"
+            | "PDT"
+            | "CT"
+            | "CST"
+            | "CDT"
+            | "MT"
+            | "MST"
+            | "IST"
+            | "JST"
+            | "AEST"
+            | "AEDT"
+            | "HKT"
+            | "SGT"
+            | "KST"
+            | "WIB"
+            | "EET"
+            | "MSK"
     )
 }
 
@@ -384,13 +427,15 @@ fn zone(word: &str) -> bool {
 fn meridiem(doc: &Doc, k: usize) -> Option<(bool, usize)> {
     let w = doc.lc(k);
     match w.as_str() {
-        "am" | "pm" => {
-            Some((w.as_str() == "pm", k + 1))
-        }
+        "am" | "pm" => Some((w.as_str() == "pm", k + 1)),
         "a" | "p" => {
             if doc.sym(k + 1, '.') && doc.is(k + 2, "m") && doc.glued(k + 1) && doc.glued(k + 2) {
                 let pm = w.as_str() == "p";
-                let end = if doc.sym(k + 3, '.') && doc.glued(k + 3) { k + 4 } else { k + 3 };
+                let end = if doc.sym(k + 3, '.') && doc.glued(k + 3) {
+                    k + 4
+                } else {
+                    k + 3
+                };
                 Some((pm, end))
             } else {
                 None
@@ -433,7 +478,10 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
             _ => return None,
         };
         let before = doc.lc(i.wrapping_sub(1));
-        if !matches!(before.as_str(), "at" | "by" | "until" | "before" | "after" | "from" | "around" | "about" | "till") {
+        if !matches!(
+            before.as_str(),
+            "at" | "by" | "until" | "before" | "after" | "from" | "around" | "about" | "till"
+        ) {
             return None;
         }
         return Some(mk(i + 1, What::Time(v.to_string())));
@@ -441,7 +489,13 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
     let s = doc.s(i);
     let digits_only = s.bytes().all(|b| b.is_ascii_digit());
     // H:MM[:SS]
-    if digits_only && s.len() <= 2 && doc.sym(i + 1, ':') && doc.glued(i + 1) && doc.num(i + 2) && doc.glued(i + 2) {
+    if digits_only
+        && s.len() <= 2
+        && doc.sym(i + 1, ':')
+        && doc.glued(i + 1)
+        && doc.num(i + 2)
+        && doc.glued(i + 2)
+    {
         let h: u32 = s.parse().ok()?;
         let mm = doc.s(i + 2);
         if mm.len() != 2 || !mm.bytes().all(|b| b.is_ascii_digit()) {
@@ -453,14 +507,21 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
         }
         if doc.sym(i + 3, ':') && doc.glued(i + 3) && doc.num(i + 4) && doc.s(i + 4).len() == 2 {
             let sec: f64 = doc.value(i + 4);
-            return Some(mk(i + 5, What::Duration(h as f64 * 3600.0 + m as f64 * 60.0 + sec)));
+            return Some(mk(
+                i + 5,
+                What::Duration(h as f64 * 3600.0 + m as f64 * 60.0 + sec),
+            ));
         }
         let (pm, end) = match meridiem(doc, i + 3) {
             Some((pm, end)) => (Some(pm), end),
             None => (None, i + 3),
         };
         let h = hour24(h, pm)?;
-        let end = if doc.word(end) && zone(doc.s(end)) { end + 1 } else { end };
+        let end = if doc.word(end) && zone(doc.s(end)) {
+            end + 1
+        } else {
+            end
+        };
         return Some(mk(end, What::Time(format!("T{h:02}:{m:02}"))));
     }
     // "10.30pm", "9am", "6 p.m."
@@ -486,7 +547,11 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
     };
     let (pm, end) = meridiem(doc, i + 1)?;
     let h = hour24(h, Some(pm))?;
-    let end = if doc.word(end) && zone(doc.s(end)) { end + 1 } else { end };
+    let end = if doc.word(end) && zone(doc.s(end)) {
+        end + 1
+    } else {
+        end
+    };
     Some(mk(end, What::Time(format!("T{h:02}:{m:02}"))))
 }
 
@@ -514,10 +579,19 @@ mod tests {
         assert_eq!(d("October 2024, the"), pair("October 2024", "2024-10"));
         assert_eq!(d("March 4, 2024 and"), pair("March 4, 2024", "2024-03-04"));
         assert_eq!(d("Wednesday, beating"), pair("Wednesday", "XXXX-WXX-3"));
-        assert_eq!(d("Monday, Nov. 11 was"), pair("Monday, Nov. 11", "XXXX-11-11"));
+        assert_eq!(
+            d("Monday, Nov. 11 was"),
+            pair("Monday, Nov. 11", "XXXX-11-11")
+        );
         assert_eq!(d("5 November 2024"), pair("5 November 2024", "2024-11-05"));
-        assert_eq!(d("second quarter of 2025"), pair("second quarter of 2025", "2025-Q2"));
-        assert_eq!(d("first half of 2026"), pair("first half of 2026", "2026-H1"));
+        assert_eq!(
+            d("second quarter of 2025"),
+            pair("second quarter of 2025", "2025-Q2")
+        );
+        assert_eq!(
+            d("first half of 2026"),
+            pair("first half of 2026", "2026-H1")
+        );
         assert_eq!(d("early 2023"), pair("early 2023", "2023"));
         assert_eq!(d("1990s"), pair("1990s", "199"));
         assert_eq!(d("2024-10-05"), pair("2024-10-05", "2024-10-05"));

@@ -293,8 +293,22 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         let w = doc.lc(i - 2);
         if !matches!(
             w.as_str(),
-            "mid" | "pre" | "post" | "late" | "early" | "under" | "over" | "top" | "aged" | "and"
-                | "to" | "between" | "from" | "than" | "about" | "some"
+            "mid"
+                | "pre"
+                | "post"
+                | "late"
+                | "early"
+                | "under"
+                | "over"
+                | "top"
+                | "aged"
+                | "and"
+                | "to"
+                | "between"
+                | "from"
+                | "than"
+                | "about"
+                | "some"
         ) && dates::month(doc.s(i - 2)).is_none()
         {
             return Some(skip_code(doc, i));
@@ -314,7 +328,10 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
             && dates::month(prev).is_none()
             && dates::weekday(prev).is_none()
             && units::iso_code(doc, i - 1).is_none()
-            && !matches!(l, "rs" | "category" | "magnitude" | "cat" | "aged" | "age" | "ages" | "sen")
+            && !matches!(
+                l,
+                "rs" | "category" | "magnitude" | "cat" | "aged" | "age" | "ages" | "sen"
+            )
             && units::lookup(doc, i - 1, Table::CurrencyBefore).is_none();
         // "beat Arsenal 2-1": a score after a team name
         if (named && score(doc, i).is_none()) || lexicon::reference_word(l) {
@@ -324,18 +341,26 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
     // "No. 5", "p. 12"
     if i > 1 && doc.sym(i - 1, '.') && doc.word(i - 2) && doc.glued(i - 1) {
         let l = doc.lc(i - 2);
-        if matches!(l.as_str(), "no" | "nos" | "p" | "pp" | "nr" | "nrs" | "vol" | "art" | "sec") {
+        if matches!(
+            l.as_str(),
+            "no" | "nos" | "p" | "pp" | "nr" | "nrs" | "vol" | "art" | "sec"
+        ) {
             return Some(skip_code(doc, i));
         }
     }
     let s = doc.s(i);
     // "1.2.3", "192.168.1.2"
-    if doc.sym(i + 1, '.') && doc.glued(i + 1) && doc.num(i + 2) && doc.glued(i + 2) && s.contains('.') {
+    if doc.sym(i + 1, '.')
+        && doc.glued(i + 1)
+        && doc.num(i + 2)
+        && doc.glued(i + 2)
+        && s.contains('.')
+    {
         return Some(skip_code(doc, i));
     }
     // phone numbers: "+1 ...", "(555) 123-4567", "555-0199", "020 7946 0958"
     if doc.sym(i.wrapping_sub(1), '+') && glued_prev {
-        return Some(skip_code(doc, i));
+        return Some(skip_phone(doc, i));
     }
     if doc.sym(i.wrapping_sub(1), '(') && doc.sym(i + 1, ')') && s.len() == 3 && doc.num(i + 2) {
         return Some(skip_code(doc, i + 2));
@@ -357,14 +382,19 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         return Some(skip_code(doc, i));
     }
     // Boeing airliners named by number: "the 747", "a 787 jet" (not "777 people")
-    if matches!(s, "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787")
-        && !(doc.word(i + 1) && lexicon::plural(doc.lc(i + 1).as_str()))
+    if matches!(
+        s,
+        "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787"
+    ) && !(doc.word(i + 1) && lexicon::plural(doc.lc(i + 1).as_str()))
     {
         return Some(skip_code(doc, i));
     }
     // "737 Max", "15 Pro"
     if doc.word(i + 1)
-        && matches!(doc.s(i + 1), "Max" | "MAX" | "Pro" | "Plus" | "Ultra" | "Mini" | "Dreamliner" | "Neo")
+        && matches!(
+            doc.s(i + 1),
+            "Max" | "MAX" | "Pro" | "Plus" | "Ultra" | "Mini" | "Dreamliner" | "Neo"
+        )
     {
         return Some(i + 2);
     }
@@ -375,17 +405,54 @@ fn dash(doc: &Doc, k: usize) -> bool {
     doc.sym(k, '-') || doc.sym(k, '–') || doc.sym(k, '—')
 }
 
+/// The end of an international phone number: digit groups after "+44" on the same line.
+fn skip_phone(doc: &Doc, i: usize) -> usize {
+    let mut k = i + 1;
+    let group = |k: usize| {
+        doc.num(k) && doc.s(k).len() <= 4 && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+    };
+    loop {
+        if doc.brk(k) {
+            return k;
+        }
+        if group(k) {
+            k += 1;
+        } else if (dash(doc, k) || doc.sym(k, '(') || doc.sym(k, ')') || doc.sym(k, '.'))
+            && group(k + 1)
+        {
+            k += 2;
+        } else if doc.sym(k, '(') && group(k + 1) && doc.sym(k + 2, ')') {
+            k += 3;
+        } else {
+            return k;
+        }
+    }
+}
+
 /// The end of a code: the number and whatever is glued to it ("19", "4o", "123-4567").
 fn skip_code(doc: &Doc, i: usize) -> usize {
     let mut k = i + 1;
-    while k < doc.len() && doc.glued(k) && !matches!(doc.kind(k), TokKind::Sym(',' | ';' | ':' | ')' | '"' | '\'' | '?' | '!')) {
+    while k < doc.len()
+        && doc.glued(k)
+        && !matches!(
+            doc.kind(k),
+            TokKind::Sym(',' | ';' | ':' | ')' | '"' | '\'' | '?' | '!')
+        )
+    {
         if doc.sym(k, '.') && !doc.num(k + 1) {
             break;
         }
         k += 1;
     }
     // phone groups separated by spaces: "7946 0958"
-    while doc.num(k) && !doc.glued(k) && doc.s(k).len() >= 3 && doc.s(k).bytes().all(|b| b.is_ascii_digit()) && doc.s(i).len() >= 3 && doc.s(i).bytes().all(|b| b.is_ascii_digit()) && doc.s(k).len() >= 4 {
+    while doc.num(k)
+        && !doc.glued(k)
+        && doc.s(k).len() >= 3
+        && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+        && doc.s(i).len() >= 3
+        && doc.s(i).bytes().all(|b| b.is_ascii_digit())
+        && doc.s(k).len() >= 4
+    {
         k += 1;
     }
     k
@@ -396,8 +463,7 @@ fn skip_code(doc: &Doc, i: usize) -> usize {
 
 /// "$800 billion", "US$ 5m", "€20m", "Rs 2 crore", "USD 200", "£3.4bn".
 fn money_before(doc: &Doc, i: usize) -> Option<Raw> {
-    let (code, factor, k) = if let Some((row, end)) = units::lookup(doc, i, Table::CurrencyBefore)
-    {
+    let (code, factor, k) = if let Some((row, end)) = units::lookup(doc, i, Table::CurrencyBefore) {
         // word signs ("Rs", "sen", "dollar") only right before the number
         (row.canon, row.factor, end)
     } else if let Some((code, factor)) = units::iso_code(doc, i) {
@@ -416,7 +482,13 @@ fn money_before(doc: &Doc, i: usize) -> Option<Raw> {
         return None;
     }
     let code = china_yen(doc, i, code);
-    let mut r = Raw::new(i, n.end, Kind::Money, Value::Number(n.value * factor), Some(code));
+    let mut r = Raw::new(
+        i,
+        n.end,
+        Kind::Money,
+        Value::Number(n.value * factor),
+        Some(code),
+    );
     r.scale = n.scale;
     // "$ 10 dollars": a currency word repeated after the number belongs to the span
     if let Some((row, end)) = units::lookup(doc, r.end, Table::CurrencyAfter) {
@@ -435,7 +507,10 @@ fn china_yen(doc: &Doc, i: usize, code: &'static str) -> &'static str {
     }
     let lo = i.saturating_sub(30);
     let china = (lo..(i + 30).min(doc.len())).any(|k| {
-        matches!(doc.s(k), "China" | "Chinese" | "Beijing" | "Shanghai" | "yuan" | "renminbi")
+        matches!(
+            doc.s(k),
+            "China" | "Chinese" | "Beijing" | "Shanghai" | "yuan" | "renminbi"
+        )
     });
     if china {
         "CNY"
@@ -490,7 +565,15 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
     if n.vague {
         let mut r = Raw::new(n.start, n.end, Kind::Count, Value::None, None);
         r.approximate = true;
-        if let Some((row, end)) = units::lookup(doc, if doc.is(n.end, "of") { n.end + 1 } else { n.end }, Table::CurrencyAfter) {
+        if let Some((row, end)) = units::lookup(
+            doc,
+            if doc.is(n.end, "of") {
+                n.end + 1
+            } else {
+                n.end
+            },
+            Table::CurrencyAfter,
+        ) {
             if row.factor == 1.0 && row.phrase != "$" && row.phrase != "€" {
                 let _ = end;
                 r.kind = Kind::Money;
@@ -517,8 +600,18 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
         _ => None,
     } {
         if let Some((row, end)) = units::lookup(doc, k + 1, Table::After) {
-            if end == k + 2 && doc.sym(end, close) && row.kind == UnitKind::Measure && doc.glued(k + 1) {
-                let mut r = Raw::new(n.start, end + 1, Kind::Measure, Value::Number(n.value * row.factor), Some(row.canon));
+            if end == k + 2
+                && doc.sym(end, close)
+                && row.kind == UnitKind::Measure
+                && doc.glued(k + 1)
+            {
+                let mut r = Raw::new(
+                    n.start,
+                    end + 1,
+                    Kind::Measure,
+                    Value::Number(n.value * row.factor),
+                    Some(row.canon),
+                );
                 r.scale = n.scale;
                 return Some(r);
             }
@@ -542,7 +635,13 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
         if doc.is(n.start, "half") && n.end == n.start + 1 && !half_is_amount(doc, n.start) {
             return None;
         }
-        return Some(Raw::new(n.start, n.end, Kind::Ratio, Value::Number(value), None));
+        return Some(Raw::new(
+            n.start,
+            n.end,
+            Kind::Ratio,
+            Value::Number(value),
+            None,
+        ));
     }
     if doc.is(n.end, "times") || doc.is(n.end, "fold") {
         return None;
@@ -555,9 +654,24 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
             let counted = counted_noun(doc, n.end);
             let temporal_prep = matches!(
                 doc.lc(n.start.wrapping_sub(1)).as_str(),
-                "in" | "since" | "by" | "until" | "from" | "of" | "before" | "after" | "during"
-                    | "through" | "between" | "and" | "to" | "early" | "late" | "mid" | "the"
-                    | "till" | "for"
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "from"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "between"
+                    | "and"
+                    | "to"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "the"
+                    | "till"
+                    | "for"
             );
             if counted.is_none() || temporal_prep {
                 return Some(temporal(t));
@@ -586,19 +700,22 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
 
 /// Money written with a currency word or code after the number.
 fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
-    let (code, factor, mut end) = if let Some((row, end)) = units::lookup(doc, k, Table::CurrencyAfter) {
-        (row.canon, row.factor, end)
-    } else if let Some((code, factor)) = units::iso_code(doc, k) {
-        // "75 USD million"
-        match doc.lc(k + 1).as_str() {
-            "million" => (code, factor * 1e6, k + 2),
-            "billion" => (code, factor * 1e9, k + 2),
-            _ => (code, factor, k + 1),
-        }
-    } else {
-        return None;
+    let (code, factor, mut end) =
+        if let Some((row, end)) = units::lookup(doc, k, Table::CurrencyAfter) {
+            (row.canon, row.factor, end)
+        } else if let Some((code, factor)) = units::iso_code(doc, k) {
+            // "75 USD million"
+            match doc.lc(k + 1).as_str() {
+                "million" => (code, factor * 1e6, k + 2),
+                "billion" => (code, factor * 1e9, k + 2),
+                _ => (code, factor, k + 1),
+            }
+        } else {
+            return None;
+        };
+    let phrase_is = |p: &str| {
+        units::lookup(doc, k, Table::CurrencyAfter).is_some_and(|(row, _)| row.phrase == p)
     };
-    let phrase_is = |p: &str| units::lookup(doc, k, Table::CurrencyAfter).is_some_and(|(row, _)| row.phrase == p);
     // "pounds" is weight unless it is an amount of money ("361 million pounds")
     if phrase_is("pound(s)") && n.scale < 1e3 {
         return None;
@@ -621,11 +738,21 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
     let c = if doc.is(end, "and") { end + 1 } else { end };
     let named = doc.word(k) && factor == 1.0 && !doc.brk(c);
     if named {
-        if let Some(cents) = numbers::parse(doc, c, false).filter(|m| m.value < 100.0 && m.value >= 1.0 && m.value.fract() == 0.0 && m.scale == 1.0 && !m.fraction) {
+        if let Some(cents) = numbers::parse(doc, c, false).filter(|m| {
+            m.value < 100.0
+                && m.value >= 1.0
+                && m.value.fract() == 0.0
+                && m.scale == 1.0
+                && !m.fraction
+        }) {
             if doc.is(cents.end, "cents") || doc.is(cents.end, "cent") {
                 value += cents.value / 100.0;
                 end = cents.end + 1;
-            } else if !doc.word(cents.end) || lexicon::function_word(doc.lc(cents.end).as_str()) && !doc.is(cents.end, "of") && !doc.is(cents.end, "per") {
+            } else if !doc.word(cents.end)
+                || lexicon::function_word(doc.lc(cents.end).as_str())
+                    && !doc.is(cents.end, "of")
+                    && !doc.is(cents.end, "per")
+            {
                 value += cents.value / 100.0;
                 end = cents.end;
             }
@@ -638,7 +765,14 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
 }
 
 /// A figure from a number and the unit after it.
-fn unit_fact(doc: &Doc, n: &Number, row: &units::Unit, k: usize, end: usize, hyphen: bool) -> Option<Raw> {
+fn unit_fact(
+    doc: &Doc,
+    n: &Number,
+    row: &units::Unit,
+    k: usize,
+    end: usize,
+    hyphen: bool,
+) -> Option<Raw> {
     let single = row.phrase.len() == 1 && row.phrase.is_ascii();
     // one-letter units must be glued: "1.55C", "100t", but not "5 C" or "3 t"
     if single && !doc.glued(k) && !matches!(row.phrase, "m" | "g" | "L" | "W") {
@@ -658,10 +792,15 @@ fn unit_fact(doc: &Doc, n: &Number, row: &units::Unit, k: usize, end: usize, hyp
     };
     let mut value = n.value * row.factor;
     if unit == "point" {
-        let cue = (n.start.saturating_sub(12)..(end + 12).min(doc.len()))
-            .any(|j| lexicon::market_cue(doc.lc(j).as_str()) || (doc.s(j) == "P" && doc.sym(j.wrapping_sub(1), '&')));
+        let cue = (n.start.saturating_sub(12)..(end + 12).min(doc.len())).any(|j| {
+            lexicon::market_cue(doc.lc(j).as_str())
+                || (doc.s(j) == "P" && doc.sym(j.wrapping_sub(1), '&'))
+        });
         let rate = doc.lc(end);
-        let rate_move = matches!(rate.as_str(), "cut" | "cuts" | "hike" | "hikes" | "increase" | "rise" | "reduction");
+        let rate_move = matches!(
+            rate.as_str(),
+            "cut" | "cuts" | "hike" | "hikes" | "increase" | "rise" | "reduction"
+        );
         if hyphen && (rate_move || n.fraction || n.value < 1.0) {
             kind = Kind::Percent;
             unit = "pp";
@@ -675,7 +814,8 @@ fn unit_fact(doc: &Doc, n: &Number, row: &units::Unit, k: usize, end: usize, hyp
         if let Some(m) = numbers::parse(doc, j, false).filter(|m| !m.vague) {
             if let Some((r2, e2)) = units::lookup(doc, m.end, Table::After) {
                 if r2.kind == UnitKind::Duration && seconds(r2.canon) < seconds(unit) {
-                    value = n.value * row.factor * seconds(unit) + m.value * r2.factor * seconds(r2.canon);
+                    value = n.value * row.factor * seconds(unit)
+                        + m.value * r2.factor * seconds(r2.canon);
                     unit = "s";
                     end = e2;
                 }
@@ -725,17 +865,34 @@ fn ratio(doc: &Doc, n: &Number) -> Option<Raw> {
         let year = dates::bare_year(doc, j).is_some() && m.plain;
         let unit_after = units::lookup(doc, m.end, Table::After).is_some();
         if !year && !unit_after && !m.vague && m.value > n.value && !m.fraction {
-            return Some(Raw::new(n.start, m.end, Kind::Ratio, Value::Number(n.value / m.value), None));
+            return Some(Raw::new(
+                n.start,
+                m.end,
+                Kind::Ratio,
+                Value::Number(n.value / m.value),
+                None,
+            ));
         }
         return None;
     }
     // "one over three", "1 over 20": a fraction read aloud, only where nothing follows it
     if doc.is(k, "over") && n.scale == 1.0 {
         let m = numbers::parse(doc, k + 1, false)?;
-        let ends = m.end >= doc.len() || matches!(doc.kind(m.end), TokKind::Sym('.' | ',' | ';' | '?' | '!' | ')')) || doc.brk(m.end);
+        let ends = m.end >= doc.len()
+            || matches!(
+                doc.kind(m.end),
+                TokKind::Sym('.' | ',' | ';' | '?' | '!' | ')')
+            )
+            || doc.brk(m.end);
         let year = dates::bare_year(doc, k + 1).is_some() && m.plain;
         if ends && !year && !m.vague && m.value != 0.0 && !m.fraction {
-            return Some(Raw::new(n.start, m.end, Kind::Ratio, Value::Number(n.value / m.value), None));
+            return Some(Raw::new(
+                n.start,
+                m.end,
+                Kind::Ratio,
+                Value::Number(n.value / m.value),
+                None,
+            ));
         }
         return None;
     }
@@ -744,18 +901,43 @@ fn ratio(doc: &Doc, n: &Number) -> Option<Raw> {
         let next = doc.lc(k + 1);
         let comparative = matches!(
             next.as_str(),
-            "as" | "more" | "less" | "higher" | "larger" | "bigger" | "greater" | "faster" | "the"
-                | "that" | "what" | "its" | "their" | "lower" | "smaller" | "over"
+            "as" | "more"
+                | "less"
+                | "higher"
+                | "larger"
+                | "bigger"
+                | "greater"
+                | "faster"
+                | "the"
+                | "that"
+                | "what"
+                | "its"
+                | "their"
+                | "lower"
+                | "smaller"
+                | "over"
         );
         if comparative {
-            return Some(Raw::new(n.start, k + 1, Kind::Ratio, Value::Number(n.value), None));
+            return Some(Raw::new(
+                n.start,
+                k + 1,
+                Kind::Ratio,
+                Value::Number(n.value),
+                None,
+            ));
         }
         return None;
     }
     // "3-fold", "two fold"
     if (dash(doc, k) && doc.is(k + 1, "fold")) || doc.is(k, "fold") {
         let end = if doc.is(k, "fold") { k + 1 } else { k + 2 };
-        return Some(Raw::new(n.start, end, Kind::Ratio, Value::Number(n.value), None));
+        return Some(Raw::new(
+            n.start,
+            end,
+            Kind::Ratio,
+            Value::Number(n.value),
+            None,
+        ));
     }
     None
 }
@@ -776,10 +958,17 @@ fn fx_rate(doc: &Doc, n: &Number) -> Option<Raw> {
         if doc.brk(q + 1) && q + 1 < n.start {
             return None;
         }
-        units::lookup(doc, q, Table::CurrencyAfter)
-            .filter(|(row, _)| row.canon != base.canon && row.factor == 1.0 && row.phrase != "$" && row.phrase != "€")
+        units::lookup(doc, q, Table::CurrencyAfter).filter(|(row, _)| {
+            row.canon != base.canon && row.factor == 1.0 && row.phrase != "$" && row.phrase != "€"
+        })
     })?;
-    let mut r = Raw::new(n.start, n.end, Kind::Money, Value::Number(n.value), Some(quote.0.canon));
+    let mut r = Raw::new(
+        n.start,
+        n.end,
+        Kind::Money,
+        Value::Number(n.value),
+        Some(quote.0.canon),
+    );
     r.per = Some(base.canon.to_string());
     Some(r)
 }
@@ -790,19 +979,32 @@ fn one_is_a_number(doc: &Doc, end: usize) -> bool {
         return false;
     }
     let w = doc.lc(end);
-    !lexicon::function_word(w.as_str()) && !matches!(w.as_str(), "another" | "day" | "way" | "thing")
+    !lexicon::function_word(w.as_str())
+        && !matches!(w.as_str(), "another" | "day" | "way" | "thing")
 }
 
 /// "half" as an amount: "half of", "half the", "roughly half", "more than half".
 fn half_is_amount(doc: &Doc, i: usize) -> bool {
     let next = doc.lc(i + 1);
     let prev = doc.lc(i.wrapping_sub(1));
-    matches!(next.as_str(), "of" | "the" | "their" | "its" | "his" | "her" | "our" | "all")
-        || matches!(
-            prev.as_str(),
-            "roughly" | "nearly" | "about" | "almost" | "than" | "around" | "over" | "under" | "just"
-                | "by" | "cut" | "halved"
-        )
+    matches!(
+        next.as_str(),
+        "of" | "the" | "their" | "its" | "his" | "her" | "our" | "all"
+    ) || matches!(
+        prev.as_str(),
+        "roughly"
+            | "nearly"
+            | "about"
+            | "almost"
+            | "than"
+            | "around"
+            | "over"
+            | "under"
+            | "just"
+            | "by"
+            | "cut"
+            | "halved"
+    )
 }
 
 /// "The defendant, 32, plans …": a small whole number between commas after a noun or name.
@@ -821,14 +1023,23 @@ fn age_in_apposition(doc: &Doc, n: &Number) -> Option<Raw> {
         return None;
     }
     let prev = doc.lc(i - 2);
-    if lexicon::function_word(prev.as_str()) || dates::month(doc.s(i - 2)).is_some() || dates::weekday(doc.s(i - 2)).is_some() {
+    if lexicon::function_word(prev.as_str())
+        || dates::month(doc.s(i - 2)).is_some()
+        || dates::weekday(doc.s(i - 2)).is_some()
+    {
         return None;
     }
     // a list of numbers is not an age: "12, 15, 18"
     if doc.num(i + 2) {
         return None;
     }
-    Some(Raw::new(i, i + 1, Kind::Age, Value::Number(n.value), Some("year")))
+    Some(Raw::new(
+        i,
+        i + 1,
+        Kind::Age,
+        Value::Number(n.value),
+        Some("year"),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -847,7 +1058,13 @@ fn prefixed_measure(doc: &Doc, i: usize) -> Option<Raw> {
         return None;
     }
     let n = numbers::parse(doc, k, false)?;
-    Some(Raw::new(i, n.end, Kind::Measure, Value::Number(n.value), Some(unit)))
+    Some(Raw::new(
+        i,
+        n.end,
+        Kind::Measure,
+        Value::Number(n.value),
+        Some(unit),
+    ))
 }
 
 /// Relative dates, which the schema leaves without a value: "next year", "this week",
@@ -857,8 +1074,19 @@ fn relative_date(doc: &Doc, i: usize) -> Option<Raw> {
     let period = |k: usize| {
         matches!(
             doc.lc(k).as_str(),
-            "week" | "month" | "year" | "season" | "spring" | "summer" | "autumn" | "fall" | "winter"
-                | "quarter" | "weekend" | "decade" | "century"
+            "week"
+                | "month"
+                | "year"
+                | "season"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "quarter"
+                | "weekend"
+                | "decade"
+                | "century"
         )
     };
     match w.as_str() {
@@ -868,7 +1096,9 @@ fn relative_date(doc: &Doc, i: usize) -> Option<Raw> {
             }
             Some(Raw::new(i, i + 2, Kind::Date, Value::None, None))
         }
-        "a" if period(i + 1) && (doc.is(i + 2, "earlier") || doc.is(i + 2, "ago") || doc.is(i + 2, "later")) => {
+        "a" if period(i + 1)
+            && (doc.is(i + 2, "earlier") || doc.is(i + 2, "ago") || doc.is(i + 2, "later")) =>
+        {
             Some(Raw::new(i, i + 3, Kind::Date, Value::None, None))
         }
         _ => None,
@@ -877,7 +1107,9 @@ fn relative_date(doc: &Doc, i: usize) -> Option<Raw> {
 
 /// "2-1", "52-48", "6–3": a score or vote tally, when the sentence is about a game or a vote.
 fn score(doc: &Doc, i: usize) -> Option<Raw> {
-    let whole = |k: usize| doc.num(k) && doc.s(k).len() <= 3 && doc.s(k).bytes().all(|b| b.is_ascii_digit());
+    let whole = |k: usize| {
+        doc.num(k) && doc.s(k).len() <= 3 && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+    };
     if !(whole(i) && dash(doc, i + 1) && whole(i + 2)) {
         return None;
     }
@@ -885,7 +1117,9 @@ fn score(doc: &Doc, i: usize) -> Option<Raw> {
         return None;
     }
     // "10-15%", "5-7 years": a range with a unit
-    if units::lookup(doc, i + 3, Table::After).is_some() || units::lookup(doc, i + 3, Table::CurrencyAfter).is_some() {
+    if units::lookup(doc, i + 3, Table::After).is_some()
+        || units::lookup(doc, i + 3, Table::CurrencyAfter).is_some()
+    {
         return None;
     }
     if dash(doc, i + 3) || doc.is(i.wrapping_sub(1), "aged") || doc.is(i.wrapping_sub(1), "ages") {
@@ -923,7 +1157,13 @@ fn ordinal(doc: &Doc, i: usize) -> Option<Raw> {
         if !ok {
             return None;
         }
-        return Some(Raw::new(i, i + 2, Kind::Ordinal, Value::Number(doc.value(i)), None));
+        return Some(Raw::new(
+            i,
+            i + 2,
+            Kind::Ordinal,
+            Value::Number(doc.value(i)),
+            None,
+        ));
     }
     let w = doc.lc(i);
     let w = w.as_str();
@@ -966,8 +1206,11 @@ fn twice(doc: &Doc, i: usize) -> Option<Raw> {
         _ => return None,
     };
     let next = doc.lc(i + 1);
-    matches!(next.as_str(), "as" | "the" | "that" | "what" | "its" | "their")
-        .then(|| Raw::new(i, i + 1, Kind::Ratio, Value::Number(v), None))
+    matches!(
+        next.as_str(),
+        "as" | "the" | "that" | "what" | "its" | "their"
+    )
+    .then(|| Raw::new(i, i + 1, Kind::Ratio, Value::Number(v), None))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1022,18 +1265,24 @@ fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
     } else {
         return None;
     };
-    if matches!(a.kind, Kind::Score | Kind::Ordinal | Kind::Ratio) || matches!(b.kind, Kind::Score | Kind::Ordinal | Kind::Ratio) {
+    if matches!(a.kind, Kind::Score | Kind::Ordinal | Kind::Ratio)
+        || matches!(b.kind, Kind::Score | Kind::Ordinal | Kind::Ratio)
+    {
         return None;
     }
     let mut r = b.clone();
     r.start = start;
     r.hedgeable = !between;
     r.value = match (&a.value, &b.value) {
-        (Value::Text(x), Value::Text(y)) if a.kind == b.kind && matches!(a.kind, Kind::Date | Kind::Time) => {
+        (Value::Text(x), Value::Text(y))
+            if a.kind == b.kind && matches!(a.kind, Kind::Date | Kind::Time) =>
+        {
             Value::TextRange([x.clone(), y.clone()])
         }
         // "2019–22"
-        (Value::Text(x), Value::Number(y)) if a.kind == Kind::Date && x.len() == 4 && b.bare && *y < 100.0 && doc.glued(c) => {
+        (Value::Text(x), Value::Number(y))
+            if a.kind == Kind::Date && x.len() == 4 && b.bare && *y < 100.0 && doc.glued(c) =>
+        {
             let century = &x[..2];
             r.kind = Kind::Date;
             r.unit = None;
@@ -1077,16 +1326,30 @@ fn spread_context(doc: &Doc, raws: &mut [Raw]) {
         let (a, b) = (&done[k - 1], &mut rest[0]);
         let between = a.end..b.start;
         let listed = between.len() <= 2
-            && between.clone().all(|j| doc.sym(j, ',') || doc.is(j, "and") || doc.is(j, "or"))
+            && between
+                .clone()
+                .all(|j| doc.sym(j, ',') || doc.is(j, "and") || doc.is(j, "or"))
             && !between.is_empty();
         let single = matches!(a.value, Value::Number(_));
-        if a.kind == Kind::Age && single && b.kind == Kind::Count && b.bare && listed && counted_noun(doc, b.end).is_none() {
+        if a.kind == Kind::Age
+            && single
+            && b.kind == Kind::Count
+            && b.bare
+            && listed
+            && counted_noun(doc, b.end).is_none()
+        {
             b.kind = Kind::Age;
             b.unit = a.unit;
             b.bare = false;
         }
-        let level = b.kind == Kind::Count && b.bare && (doc.is(b.start.wrapping_sub(1), "to") || doc.is(b.start.wrapping_sub(1), "at"));
-        if level && a.unit == Some("point") && b.start - a.end <= 3 && counted_noun(doc, b.end).is_none() {
+        let level = b.kind == Kind::Count
+            && b.bare
+            && (doc.is(b.start.wrapping_sub(1), "to") || doc.is(b.start.wrapping_sub(1), "at"));
+        if level
+            && a.unit == Some("point")
+            && b.start - a.end <= 3
+            && counted_noun(doc, b.end).is_none()
+        {
             b.kind = Kind::Measure;
             b.unit = Some("point");
             b.bare = false;
@@ -1158,7 +1421,10 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
     let mut j = k;
     if doc.is(j, "of") {
         let det = doc.lc(j + 1);
-        if matches!(det.as_str(), "those" | "these" | "the" | "its" | "their" | "his" | "her" | "our") {
+        if matches!(
+            det.as_str(),
+            "those" | "these" | "the" | "its" | "their" | "his" | "her" | "our"
+        ) {
             j += 2;
         } else if vague {
             j += 1;
@@ -1173,10 +1439,17 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
             TokKind::Word => {
                 let w = doc.lc(j);
                 let w = w.as_str();
-                if lexicon::function_word(w) || units::lookup(doc, j, Table::After).is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point") && j == start && !w.ends_with("points") {
+                if lexicon::function_word(w)
+                    || units::lookup(doc, j, Table::After)
+                        .is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point")
+                        && j == start
+                        && !w.ends_with("points")
+                {
                     return None;
                 }
-                if dates::month(doc.s(j)).is_some() && doc.capitalized(j) || dates::weekday(doc.s(j)).is_some() {
+                if dates::month(doc.s(j)).is_some() && doc.capitalized(j)
+                    || dates::weekday(doc.s(j)).is_some()
+                {
                     return None;
                 }
                 words += 1;

@@ -524,7 +524,11 @@ fn words(doc: &Doc, i: usize) -> Option<Number> {
             n.fraction = true;
             n.bare_one = false;
             // "two thirds of a million", "three quarters billion"
-            let j = if doc.is(end, "of") && doc.is(end + 1, "a") { end + 2 } else { end };
+            let j = if doc.is(end, "of") && doc.is(end + 1, "a") {
+                end + 2
+            } else {
+                end
+            };
             if let Some(W::Scale(s)) = word_at(doc, j) {
                 n.value *= s;
                 n.end = j + 1;
@@ -556,15 +560,22 @@ fn and_fraction(doc: &Doc, n: &mut Number) {
     let Some(f) = fraction_words(doc, n.end + 1) else {
         return;
     };
-    let mut part = f.value;
     let mut end = f.end;
+    let scale = last_scale(doc, n);
     if let Some(W::Scale(s)) = word_at(doc, end) {
-        part *= s;
         end += 1;
+        if scale > 1.0 {
+            // "one billion and a half million"
+            n.value += f.value * s;
+        } else {
+            // "one and a half million"
+            n.value = (n.value + f.value) * s;
+            n.scale = s;
+        }
     } else {
-        part *= last_scale(doc, n);
+        // "one million and a half", "three and a quarter"
+        n.value += f.value * scale;
     }
-    n.value += part;
     n.end = end;
     n.bare_one = false;
 }
@@ -574,7 +585,9 @@ fn last_scale(doc: &Doc, n: &Number) -> f64 {
     let w = doc.lc(n.end - 1);
     match word_num(w.as_str()) {
         Some(W::Scale(s)) => s,
-        _ => digit_scale(doc.s(n.end - 1), true, false).filter(|s| *s >= 1e3).unwrap_or(1.0),
+        _ => digit_scale(doc.s(n.end - 1), true, false)
+            .filter(|s| *s >= 1e3)
+            .unwrap_or(1.0),
     }
 }
 
@@ -795,7 +808,10 @@ mod tests {
 
     #[test]
     fn words() {
-        assert_eq!(value("one hundred and sixty-one"), (161.0, "one hundred and sixty-one"));
+        assert_eq!(
+            value("one hundred and sixty-one"),
+            (161.0, "one hundred and sixty-one")
+        );
         assert_eq!(value("twenty-one trillion three hundred").0, 21e12 + 300.0);
         assert_eq!(value("two thousand and two hundred").0, 2200.0);
         assert_eq!(value("half a million residents"), (5e5, "half a million"));

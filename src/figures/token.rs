@@ -124,7 +124,8 @@ fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
         i += 3;
         pairs += 1;
     }
-    if pairs == 0 || !(bytes.get(i) == Some(&b',') && d(i + 1) && d(i + 2) && d(i + 3) && !d(i + 4)) {
+    if pairs == 0 || !(bytes.get(i) == Some(&b',') && d(i + 1) && d(i + 2) && d(i + 3) && !d(i + 4))
+    {
         return None;
     }
     i += 4;

@@ -176,7 +176,6 @@ pub const AFTER: &[Unit] = &[
     u("litre(s) per square metre", "L/m2", M, 1.0),
     u("liter(s) per square meter", "L/m2", M, 1.0),
     u("l / m2", "L/m2", M, 1.0),
-    u("mm of rain", "mm", M, 1.0),
     // mass
     u("μg", "μg", M, 1.0),
     u("mcg", "μg", M, 1.0),
@@ -441,7 +440,8 @@ pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
     }
     let code = ISO_CODES.iter().find(|c| c.eq_ignore_ascii_case(s))?;
     // lowercase codes only when the whole token is lowercase or uppercase (not "Sen", "Pen")
-    let same_case = s.bytes().all(|b| b.is_ascii_uppercase()) || s.bytes().all(|b| b.is_ascii_lowercase());
+    let same_case =
+        s.bytes().all(|b| b.is_ascii_uppercase()) || s.bytes().all(|b| b.is_ascii_lowercase());
     if !same_case {
         return None;
     }
@@ -544,7 +544,11 @@ fn part_matches(part: &str, tok: &str, sensitive: bool) -> bool {
         }
     };
     if let Some(base) = part.strip_suffix("(s)") {
-        eq(base, tok) || (tok.len() == base.len() + 1 && eq(base, &tok[..base.len()]) && tok.ends_with(['s', 'S']))
+        eq(base, tok)
+            || (tok.len() == base.len() + 1
+                && tok.is_char_boundary(base.len())
+                && eq(base, &tok[..base.len()])
+                && tok.ends_with(['s', 'S']))
     } else if let Some(base) = part.strip_suffix("(es)") {
         eq(base, tok)
             || (tok.len() == base.len() + 2
@@ -567,11 +571,17 @@ mod tests {
 
     #[test]
     fn longest_phrase_wins() {
-        assert_eq!(unit_of("square miles of land", Table::After), Some(("mi2", 2)));
+        assert_eq!(
+            unit_of("square miles of land", Table::After),
+            Some(("mi2", 2))
+        );
         assert_eq!(unit_of("miles an hour", Table::After), Some(("mph", 3)));
         assert_eq!(unit_of("barrels per day", Table::After), Some(("bbl/d", 3)));
         assert_eq!(unit_of("year-old man", Table::After), Some(("year", 3)));
-        assert_eq!(unit_of("Swiss francs", Table::CurrencyAfter), Some(("CHF", 2)));
+        assert_eq!(
+            unit_of("Swiss francs", Table::CurrencyAfter),
+            Some(("CHF", 2))
+        );
         assert_eq!(unit_of("HK$", Table::CurrencyBefore), Some(("HKD", 2)));
     }
 
