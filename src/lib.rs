@@ -79,6 +79,8 @@ pub struct Sentence {
     pub end: usize,
     /// Paragraph number (zero-based).
     pub paragraph: usize,
+    /// Number of words.
+    pub words: usize,
     /// Combined score (higher is more informative).
     pub score: f64,
     /// The parts of the score.
@@ -210,41 +212,48 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let segments = segment::segment(norm);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
-    let vectors = score::tfidf_vectors(&tokens);
+    let tfidf = score::TfIdf::new(&tokens);
+    let graph = score::graph::Graph::new(&tfidf);
     let title_terms = title_terms(&mut tokenizer, options.title.as_deref(), &tokens);
-    let mut parts = score::score(&tokens, &vectors, &title_terms);
-
     let mut facts = figures::extract(norm, &segments);
-    add_figure_density(&mut parts, &facts, &tokens);
+    let scores = score::score(&score::Input {
+        text: norm,
+        segments: &segments,
+        tokens: &tokens,
+        tfidf: &tfidf,
+        graph: &graph,
+        title_terms: &title_terms,
+        facts: &facts,
+    });
 
     let word_counts: Vec<usize> = (0..segments.len())
         .map(|i| tokens.of_sentence(i).len())
         .collect();
     let candidates: Vec<select::Candidate> = (0..segments.len())
         .map(|i| select::Candidate {
-            score: parts[i].total(),
+            score: scores.parts[i].total(),
             words: word_counts[i],
             chars: norm[segments[i].start..segments[i].end].chars().count(),
-            vector: &vectors[i],
         })
         .collect();
-    let (chosen, redundancy) = select::select(&candidates, options.budget);
+    let (chosen, redundancy) = select::select(&candidates, &graph, options.budget);
 
     let mut sentences: Vec<Sentence> = segments
         .iter()
         .enumerate()
         .map(|(i, seg)| {
             let (start, end) = normalized.span_to_original(seg.start, seg.end);
-            let mut p = parts[i];
-            p.redundancy = redundancy[i];
+            let mut parts = scores.parts[i];
+            parts.redundancy = redundancy[i];
             Sentence {
                 index: i,
                 text: text[start..end].to_string(),
                 start,
                 end,
                 paragraph: seg.paragraph,
-                score: p.total(),
-                parts: p,
+                words: word_counts[i],
+                score: candidates[i].score,
+                parts,
                 selected: false,
             }
         })
@@ -300,17 +309,4 @@ fn title_terms(
     terms.sort_unstable();
     terms.dedup();
     terms
-}
-
-fn add_figure_density(parts: &mut [ScoreParts], facts: &[Fact], tokens: &tokenize::Tokens) {
-    let mut counts = vec![0usize; parts.len()];
-    for f in facts {
-        if let Some(c) = counts.get_mut(f.sentence) {
-            *c += 1;
-        }
-    }
-    for (i, p) in parts.iter_mut().enumerate() {
-        let words = tokens.of_sentence(i).len().max(1) as f64;
-        p.figures = (counts[i] as f64 * 10.0 / words).min(1.0);
-    }
 }
