@@ -186,7 +186,7 @@ pub fn score(input: &Input) -> Scores {
             title: title[i],
             figures: figures[i],
             entities: entities[i],
-            length: position::length_prior(words[i]),
+            length: lead_bias * position::length_prior(words[i]),
             boilerplate: boilerplate[i],
             redundancy: 0.0,
         })

@@ -23,7 +23,7 @@ pub const FIRST: f64 = 0.389;
 /// Texts up to this many words are treated as fully lead-structured (news-sized).
 const NEWS_WORDS: f64 = 1500.0;
 /// Beyond [`NEWS_WORDS`], the lead bias halves every this many more words.
-const HALVING_WORDS: f64 = 1500.0;
+const HALVING_WORDS: f64 = 1000.0;
 /// The lead bias never falls below this.
 const MIN_LEAD_BIAS: f64 = 0.15;
 /// Sentences with a boilerplate penalty at least this high do not count as content.
