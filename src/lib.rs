@@ -263,7 +263,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     }
     let summary: Vec<Sentence> = chosen.iter().map(|&i| sentences[i].clone()).collect();
 
-    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, options.keyphrases);
+    let boilerplate: Vec<bool> = scores.parts.iter().map(|p| p.boilerplate >= 1.0).collect();
+    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
     for k in &mut keyphrases {
         (k.start, k.end) = normalized.span_to_original(k.start, k.end);
         k.text = text[k.start..k.end].to_string();

@@ -2,7 +2,8 @@
 //!
 //! Input: one sentence's text. Output: a penalty in [0, 1] — 1 for page furniture
 //! ("Scroll down for video", "Click here", bylines, "PUBLISHED: 12:01 EST", photo credits,
-//! "Follow us on Twitter", copyright lines, "X contributed to this report"), and smaller
+//! "Follow us on Twitter", copyright lines, "X contributed to this report") and for
+//! headings (a short line without final punctuation, such as "What you need"), and smaller
 //! values for sentences that are rarely worth a summary slot on their own: questions, and
 //! quotations with little around them. Matching is ASCII case-insensitive on a short list
 //! of phrases. Cost: O(length of the sentence).
@@ -51,7 +52,7 @@ const QUOTATION: f64 = 0.3;
 /// The penalty of one sentence (see the module docs).
 pub fn penalty(sentence: &str) -> f64 {
     let lower = sentence.to_ascii_lowercase();
-    if FURNITURE.iter().any(|p| lower.contains(p)) || is_byline(&lower) {
+    if FURNITURE.iter().any(|p| lower.contains(p)) || is_byline(&lower) || is_heading(sentence) {
         return 1.0;
     }
     let mut p: f64 = 0.0;
@@ -71,6 +72,18 @@ fn is_byline(lower: &str) -> bool {
         || lower.starts_with("by . ")
         || lower.starts_with("reporting by ")
         || lower.starts_with("written by ")
+}
+
+/// Longest heading, in words.
+const HEADING_WORDS: usize = 12;
+
+/// A heading: a short line that does not end like a sentence ("Step 2", "What you need").
+pub fn is_heading(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    let ends_like_sentence = trimmed.ends_with([
+        '.', '!', '?', ':', ';', ',', '"', '\'', ')', '\u{201D}', '\u{2019}', '…',
+    ]);
+    !ends_like_sentence && trimmed.split_whitespace().count() <= HEADING_WORDS
 }
 
 /// The share of the sentence's characters inside quotation marks.
@@ -113,6 +126,7 @@ mod tests {
         );
         assert_eq!(penalty("The council approved the budget on Monday."), 0.0);
         assert_eq!(penalty("By noon the river had risen two metres."), 0.0);
+        assert_eq!(penalty("What you need"), 1.0);
     }
 
     #[test]

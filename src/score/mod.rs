@@ -157,7 +157,13 @@ pub fn score(input: &Input) -> Scores {
         .map(|s| boilerplate::penalty(&input.text[s.start..s.end]))
         .collect();
     let ranks = position::content_ranks(&boilerplate);
-    let lead_bias = position::lead_bias(tokens.tokens.len());
+    let first_content = ranks.iter().position(|&r| r == 1).unwrap_or(n);
+    let headings = input.segments[first_content.min(n)..]
+        .iter()
+        .filter(|s| boilerplate::is_heading(&input.text[s.start..s.end]))
+        .count();
+    let structured = headings >= position::STRUCTURED_HEADINGS;
+    let lead_bias = position::lead_bias(tokens.tokens.len(), structured);
 
     let graph = input.graph;
     let mut lexrank = graph.lexrank();
@@ -179,7 +185,7 @@ pub fn score(input: &Input) -> Scores {
 
     let parts = (0..n)
         .map(|i| ScoreParts {
-            position: lead_bias * position::prior(ranks[i]),
+            position: lead_bias * position::prior(ranks[i], structured),
             centrality: directed[i],
             graph: lexrank[i],
             coverage: coverage[i],
