@@ -214,7 +214,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let tokens = tokenizer.tokenize(norm, &segments);
     let tfidf = score::TfIdf::new(&tokens);
     let graph = score::graph::Graph::new(&tfidf);
-    let title_terms = title_terms(&mut tokenizer, options.title.as_deref(), &tokens);
+    let title_terms = title_terms(options.title.as_deref(), &tokens);
     let mut facts = figures::extract(norm, &segments);
     let scores = score::score(&score::Input {
         text: norm,
@@ -287,11 +287,10 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     })
 }
 
-fn title_terms(
-    tokenizer: &mut tokenize::Tokenizer,
-    title: Option<&str>,
-    tokens: &tokenize::Tokens,
-) -> Vec<u32> {
+/// The title's content words as term ids of the document (title words absent from the
+/// document are dropped). A fresh tokenizer: its term ids index the title's own vocabulary,
+/// which is mapped to the document's through the stems.
+fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
     let Some(title) = title else {
         return Vec::new();
     };
@@ -300,7 +299,7 @@ fn title_terms(
         end: title.len(),
         paragraph: 0,
     }];
-    let title_tokens = tokenizer.tokenize(title, &segs);
+    let title_tokens = tokenize::Tokenizer::default().tokenize(title, &segs);
     let mut terms: Vec<u32> = title_tokens
         .tokens
         .iter()

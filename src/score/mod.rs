@@ -92,7 +92,7 @@ pub const WEIGHTS: Weights = Weights {
     centrality: 0.335,
     graph: 0.274,
     coverage: 0.364,
-    title: 0.3,
+    title: 0.6,
     figures: 0.082,
     entities: 0.116,
     length: 1.0,
