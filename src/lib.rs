@@ -86,6 +86,8 @@ pub struct Sentence {
     pub end: usize,
     /// Paragraph number (zero-based).
     pub paragraph: usize,
+    /// Number of words.
+    pub words: usize,
     /// Combined score (higher is more informative).
     pub score: f64,
     /// The parts of the score.
@@ -222,41 +224,48 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let segments = segment::segment_in(norm, options.language);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
-    let vectors = score::tfidf_vectors(&tokens);
+    let tfidf = score::TfIdf::new(&tokens);
+    let graph = score::graph::Graph::new(&tfidf);
     let title_terms = title_terms(options.title.as_deref(), &tokens);
-    let mut parts = score::score(&tokens, &vectors, &title_terms);
-
     let mut facts = figures::extract(norm, &segments);
-    add_figure_density(&mut parts, &facts, &tokens);
+    let scores = score::score(&score::Input {
+        text: norm,
+        segments: &segments,
+        tokens: &tokens,
+        tfidf: &tfidf,
+        graph: &graph,
+        title_terms: &title_terms,
+        facts: &facts,
+    });
 
     let word_counts: Vec<usize> = (0..segments.len())
         .map(|i| tokens.of_sentence(i).len())
         .collect();
     let candidates: Vec<select::Candidate> = (0..segments.len())
         .map(|i| select::Candidate {
-            score: parts[i].total(),
+            score: scores.parts[i].total(),
             words: word_counts[i],
             chars: norm[segments[i].start..segments[i].end].chars().count(),
-            vector: &vectors[i],
         })
         .collect();
-    let (chosen, redundancy) = select::select(&candidates, options.budget);
+    let (chosen, redundancy) = select::select(&candidates, &graph, options.budget);
 
     let mut sentences: Vec<Sentence> = segments
         .iter()
         .enumerate()
         .map(|(i, seg)| {
             let (start, end) = normalized.span_to_original(seg.start, seg.end);
-            let mut p = parts[i];
-            p.redundancy = redundancy[i];
+            let mut parts = scores.parts[i];
+            parts.redundancy = redundancy[i];
             Sentence {
                 index: i,
                 text: text[start..end].to_string(),
                 start,
                 end,
                 paragraph: seg.paragraph,
-                score: p.total(),
-                parts: p,
+                words: word_counts[i],
+                score: candidates[i].score,
+                parts,
                 selected: false,
             }
         })
@@ -266,7 +275,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     }
     let summary: Vec<Sentence> = chosen.iter().map(|&i| sentences[i].clone()).collect();
 
-    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, options.keyphrases);
+    let boilerplate: Vec<bool> = scores.parts.iter().map(|p| p.boilerplate >= 1.0).collect();
+    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
     for k in &mut keyphrases {
         (k.start, k.end) = normalized.span_to_original(k.start, k.end);
         k.text = text[k.start..k.end].to_string();
@@ -289,6 +299,9 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     })
 }
 
+/// The title's content words as term ids of the document (title words absent from the
+/// document are dropped). A fresh tokenizer: its term ids index the title's own vocabulary,
+/// which is mapped to the document's through the stems.
 fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
     let Some(title) = title else {
         return Vec::new();
@@ -298,9 +311,6 @@ fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
         end: title.len(),
         paragraph: 0,
     }];
-    // A fresh tokenizer: the article's caches term ids of the article's vocabulary, which
-    // would index past the end of the title's own vocabulary (a panic on any title that
-    // shares a word with the text).
     let title_tokens = tokenize::Tokenizer::default().tokenize(title, &segs);
     let mut terms: Vec<u32> = title_tokens
         .tokens
@@ -311,17 +321,4 @@ fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
     terms.sort_unstable();
     terms.dedup();
     terms
-}
-
-fn add_figure_density(parts: &mut [ScoreParts], facts: &[Fact], tokens: &tokenize::Tokens) {
-    let mut counts = vec![0usize; parts.len()];
-    for f in facts {
-        if let Some(c) = counts.get_mut(f.sentence) {
-            *c += 1;
-        }
-    }
-    for (i, p) in parts.iter_mut().enumerate() {
-        let words = tokens.of_sentence(i).len().max(1) as f64;
-        p.figures = (counts[i] as f64 * 10.0 / words).min(1.0);
-    }
 }
