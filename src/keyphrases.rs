@@ -1,10 +1,20 @@
 //! Stage 7, keyphrases: the article's top phrases.
 //!
-//! Input: [`Tokens`] and per-term document frequencies over sentences. Output: up to `k`
-//! [`Keyphrase`]s — maximal runs of up to three adjacent content words inside a sentence,
-//! scored by the summed TF-IDF weight of their words (repeated phrases add up), each with
-//! the span of its first occurrence. Phrases are merged by stem sequence, so "rates" and
-//! "rate" count together. Cost: O(tokens · log phrases).
+//! Input: the text and its [`Tokens`]. Output: up to `k` [`Keyphrase`]s, best first, each
+//! with a weight (the top phrase has 1), its count, and the span of its first occurrence.
+//!
+//! Candidates are maximal runs of adjacent content words inside a sentence (no stop word,
+//! bare number or punctuation between them), at most [`MAX_WORDS`] long, merged by stem
+//! sequence ("interest rates" and "interest rate" are one phrase); every contiguous part of
+//! a run is a candidate as well. Each word is weighted by
+//! how often its stem occurs in the whole text (`ln(1 + tf)`), more when it is written as
+//! a name (capitalised inside sentences) and when it first occurs early (news puts the
+//! topic first). A phrase scores the mean weight of its words, times a bonus for each
+//! extra word (multi-word phrases are more specific), times `1 + ln(count)`. A phrase whose
+//! stems are all inside a better phrase ("Wonder" under "Wonder Woman"), or that contains a
+//! better phrase, is dropped.
+//! Ties go to the phrase that occurs first, so the output is deterministic.
+//! Cost: O(tokens · log phrases + k²).
 
 use crate::tokenize::Tokens;
 use serde::Serialize;
@@ -25,77 +35,264 @@ pub struct Keyphrase {
     pub count: usize,
 }
 
-const MAX_WORDS: usize = 3;
+/// Longest phrase, in words.
+pub const MAX_WORDS: usize = 4;
+/// Score bonus per word beyond the first.
+const EXTRA_WORD_BONUS: f64 = 0.4;
+/// Weight multiplier for a word mostly written capitalised inside sentences (a name).
+const NAME_BONUS: f64 = 0.5;
+/// Weight multiplier for a word first seen in the first fifth of the text.
+const EARLY_BONUS: f64 = 0.3;
 
-/// The top `k` keyphrases of `text`.
-pub fn keyphrases(text: &str, tokens: &Tokens, k: usize) -> Vec<Keyphrase> {
-    let n = tokens.sentence_ranges.len().max(1) as f64;
-    let mut df = vec![0u32; tokens.vocabulary.len()];
-    let mut tf = vec![0u32; tokens.vocabulary.len()];
-    let mut seen = vec![u32::MAX; tokens.vocabulary.len()];
-    for t in &tokens.tokens {
-        tf[t.term as usize] += 1;
-        if seen[t.term as usize] != t.sentence {
-            seen[t.term as usize] = t.sentence;
-            df[t.term as usize] += 1;
-        }
+struct Candidate {
+    stems: Vec<u32>,
+    score: f64,
+    count: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Words that are content words to a stop list but never a topic: reporting verbs, number
+/// words, vague nouns and time units (lowercase).
+const NOT_TOPICS: &[&str] = &[
+    "also",
+    "another",
+    "around",
+    "back",
+    "day",
+    "days",
+    "eight",
+    "even",
+    "first",
+    "five",
+    "four",
+    "get",
+    "go",
+    "going",
+    "got",
+    "including",
+    "just",
+    "last",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "might",
+    "much",
+    "must",
+    "need",
+    "new",
+    "next",
+    "nine",
+    "often",
+    "one",
+    "per",
+    "said",
+    "say",
+    "says",
+    "second",
+    "seven",
+    "six",
+    "take",
+    "ten",
+    "thing",
+    "things",
+    "three",
+    "time",
+    "times",
+    "told",
+    "two",
+    "us",
+    "use",
+    "used",
+    "way",
+    "week",
+    "weeks",
+    "well",
+    "would",
+    "could",
+    "year",
+    "years",
+];
+
+/// The top `k` keyphrases of `text`, skipping the sentences where `skip` is true
+/// (boilerplate).
+pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<Keyphrase> {
+    if k == 0 || tokens.tokens.is_empty() {
+        return Vec::new();
     }
-    let weight = |term: u32| {
-        let (tf, df) = (tf[term as usize] as f64, df[term as usize] as f64);
-        (1.0 + tf.ln()) * ((1.0 + n) / (1.0 + df)).ln()
-    };
-    // stem sequence → (score, count, first span)
-    let mut phrases: BTreeMap<Vec<u32>, (f64, usize, usize, usize)> = BTreeMap::new();
+    let weights = word_weights(text, tokens, skip);
+    // stem sequence → (count, first start, first end)
+    let mut phrases: BTreeMap<Vec<u32>, (usize, usize, usize)> = BTreeMap::new();
     for i in 0..tokens.sentence_ranges.len() {
-        let sentence = tokens.of_sentence(i);
-        let mut run_start = 0;
-        for j in 0..=sentence.len() {
-            let breaks = j == sentence.len()
-                || sentence[j].stop
-                || (j > run_start && !adjacent(text, sentence[j - 1].end, sentence[j].start))
-                || j - run_start == MAX_WORDS;
-            if breaks {
-                if j > run_start {
-                    let run = &sentence[run_start..j];
-                    let key: Vec<u32> = run.iter().map(|t| t.term).collect();
-                    let score: f64 = key.iter().map(|&t| weight(t)).sum();
-                    let entry = phrases.entry(key).or_insert((
-                        0.0,
-                        0,
-                        run[0].start,
-                        run[run.len() - 1].end,
-                    ));
-                    entry.0 += score;
-                    entry.1 += 1;
+        if skip.get(i) == Some(&true) {
+            continue;
+        }
+        for run in runs(text, tokens.of_sentence(i), &weights) {
+            // Every contiguous part of the run is a candidate too, so a name inside a longer
+            // run ("Harbour Bridge" in "Harbour Bridge repairs") is counted every time.
+            for a in 0..run.len() {
+                for b in a + 1..=run.len() {
+                    let part = &run[a..b];
+                    let key: Vec<u32> = part.iter().map(|t| t.term).collect();
+                    let entry =
+                        phrases
+                            .entry(key)
+                            .or_insert((0, part[0].start, part[part.len() - 1].end));
+                    entry.0 += 1;
                 }
-                run_start = if j < sentence.len() && sentence[j].stop {
-                    j + 1
-                } else {
-                    j
-                };
             }
         }
     }
-    let mut ranked: Vec<(Vec<u32>, (f64, usize, usize, usize))> = phrases.into_iter().collect();
-    ranked.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.1 .2.cmp(&b.1 .2)));
-    let top = ranked
-        .first()
-        .map_or(1.0, |r| r.1 .0)
-        .max(f64::MIN_POSITIVE);
-    ranked
+    let mut ranked: Vec<Candidate> = phrases
         .into_iter()
-        .take(k)
-        .map(|(_, (score, count, start, end))| Keyphrase {
-            text: text[start..end].to_string(),
-            start,
-            end,
-            weight: score / top,
-            count,
+        .map(|(stems, (count, start, end))| {
+            let mean = stems.iter().map(|&t| weights[t as usize]).sum::<f64>() / stems.len() as f64;
+            let length_bonus = 1.0 + EXTRA_WORD_BONUS * (stems.len() - 1) as f64;
+            Candidate {
+                score: mean * length_bonus * (1.0 + (count as f64).ln()),
+                stems,
+                count,
+                start,
+                end,
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in ranked {
+        if kept.len() == k {
+            break;
+        }
+        if kept.iter().any(|better| {
+            contains_all(&better.stems, &c.stems) || contains_all(&c.stems, &better.stems)
+        }) {
+            continue;
+        }
+        kept.push(c);
+    }
+    let top = kept.first().map_or(1.0, |c| c.score).max(f64::MIN_POSITIVE);
+    kept.into_iter()
+        .map(|c| Keyphrase {
+            text: text[c.start..c.end].to_string(),
+            start: c.start,
+            end: c.end,
+            weight: c.score / top,
+            count: c.count,
         })
         .collect()
+}
+
+/// The weight of every term (see the module docs); stop terms weigh 0.
+fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
+    let n = tokens.vocabulary.len();
+    let mut tf = vec![0u32; n];
+    let mut capitalised = vec![0u32; n];
+    let mut first = vec![usize::MAX; n];
+    for i in 0..tokens.sentence_ranges.len() {
+        if skip.get(i) == Some(&true) {
+            continue;
+        }
+        for (j, t) in tokens.of_sentence(i).iter().enumerate() {
+            if t.stop || !is_topic_word(&text[t.start..t.end]) {
+                continue;
+            }
+            let term = t.term as usize;
+            tf[term] += 1;
+            first[term] = first[term].min(t.start);
+            if j > 0 && text[t.start..].starts_with(char::is_uppercase) {
+                capitalised[term] += 1;
+            }
+        }
+    }
+    let early = text.len() / 5;
+    (0..n)
+        .map(|t| {
+            if tf[t] == 0 {
+                return 0.0;
+            }
+            let name = if 2 * capitalised[t] > tf[t] {
+                NAME_BONUS
+            } else {
+                0.0
+            };
+            let soon = if first[t] <= early { EARLY_BONUS } else { 0.0 };
+            (1.0 + tf[t] as f64).ln() * (1.0 + name + soon)
+        })
+        .collect()
+}
+
+/// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
+fn is_topic_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !NOT_TOPICS.contains(&lower.as_str())
+}
+
+/// Maximal runs of adjacent topic words (weight > 0) in one sentence, split at
+/// [`MAX_WORDS`].
+fn runs<'t>(
+    text: &str,
+    sentence: &'t [crate::tokenize::Token],
+    weights: &[f64],
+) -> impl Iterator<Item = &'t [crate::tokenize::Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let stop = |t: &crate::tokenize::Token| t.stop || weights[t.term as usize] == 0.0;
+    for j in 0..=sentence.len() {
+        let breaks = j == sentence.len()
+            || stop(&sentence[j])
+            || (j > start && !adjacent(text, sentence[j - 1].end, sentence[j].start))
+            || j - start == MAX_WORDS;
+        if breaks {
+            if j > start {
+                out.push(&sentence[start..j]);
+            }
+            start = if j < sentence.len() && stop(&sentence[j]) {
+                j + 1
+            } else {
+                j
+            };
+        }
+    }
+    out.into_iter()
+}
+
+/// Whether every stem of `part` is among `whole`'s.
+fn contains_all(whole: &[u32], part: &[u32]) -> bool {
+    part.iter().all(|s| whole.contains(s))
 }
 
 /// Two words are adjacent when only spaces (or a hyphen) separate them.
 fn adjacent(text: &str, end: usize, start: usize) -> bool {
     text[end..start].chars().all(|c| c == ' ' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+    use crate::tokenize::Tokenizer;
+
+    fn top(text: &str, k: usize) -> Vec<Keyphrase> {
+        let tokens = Tokenizer::default().tokenize(text, &segment(text));
+        keyphrases(text, &tokens, &[], k)
+    }
+
+    #[test]
+    fn multi_word_names_win_and_subphrases_go() {
+        let text = "Harbour Bridge repairs start today. The Harbour Bridge will close at night. \
+                    Drivers should avoid the Harbour Bridge. Repairs cost money.";
+        let k = top(text, 5);
+        assert_eq!(k[0].text, "Harbour Bridge");
+        assert_eq!(k[0].weight, 1.0);
+        assert_eq!(&text[k[0].start..k[0].end], "Harbour Bridge");
+        assert!(k.iter().all(|p| p.text != "Harbour" && p.text != "Bridge"));
+    }
+
+    #[test]
+    fn none_for_empty_or_zero() {
+        assert!(top("", 5).is_empty());
+        assert!(top("Some words here.", 0).is_empty());
+    }
 }

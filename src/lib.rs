@@ -24,6 +24,9 @@
 //! 6. [`figures`] — key figures with kinds, values and units.
 //! 7. [`keyphrases`] — the top phrases.
 //!
+//! Web pages go through [`html::extract_article`] first: it keeps the article's paragraphs
+//! (no menus, comments, scripts or footers) as plain text for the pipeline.
+//!
 //! Every span in every result is a **byte offset into the original text** you passed in
 //! (the wasm layer converts them to UTF-16 code units, once, at the boundary).
 //!
@@ -47,6 +50,7 @@
 
 pub mod error;
 pub mod figures;
+pub mod html;
 pub mod keyphrases;
 pub mod normalize;
 pub mod options;
@@ -56,13 +60,16 @@ pub mod select;
 pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::Error;
 pub use figures::{Bound, Fact, Kind, Value};
+pub use html::{extract_article, looks_like_html, Article};
 pub use keyphrases::Keyphrase;
 pub use options::{Budget, OptionValue, Options, Preset};
 pub use score::ScoreParts;
+pub use segment::Language;
 
 use serde::Serialize;
 
@@ -79,6 +86,8 @@ pub struct Sentence {
     pub end: usize,
     /// Paragraph number (zero-based).
     pub paragraph: usize,
+    /// Number of words.
+    pub words: usize,
     /// Combined score (higher is more informative).
     pub score: f64,
     /// The parts of the score.
@@ -163,10 +172,15 @@ fn check_input(text: &str, options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-/// The sentences of `text`, as spans of the original.
+/// The sentences of `text`, as spans of the original (language detected).
 pub fn segment(text: &str) -> Vec<Span> {
+    segment_in(text, Language::Auto)
+}
+
+/// The sentences of `text` with the rules of `language`, as spans of the original.
+pub fn segment_in(text: &str, language: Language) -> Vec<Span> {
     let normalized = normalize::normalize(text);
-    segment::segment(normalized.text())
+    segment::segment_in(normalized.text(), language)
         .into_iter()
         .map(|s| {
             let (start, end) = normalized.span_to_original(s.start, s.end);
@@ -183,7 +197,7 @@ pub fn segment(text: &str) -> Vec<Span> {
 /// The key figures of `text`.
 pub fn figures(text: &str) -> Vec<Fact> {
     let normalized = normalize::normalize(text);
-    let segments = segment::segment(normalized.text());
+    let segments = segment::segment_in(normalized.text(), Language::Auto);
     let mut facts = figures::extract(normalized.text(), &segments);
     restore_facts(text, &normalized, &mut facts);
     facts
@@ -207,44 +221,51 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     check_input(text, options)?;
     let normalized = normalize::normalize(text);
     let norm = normalized.text();
-    let segments = segment::segment(norm);
+    let segments = segment::segment_in(norm, options.language);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
-    let vectors = score::tfidf_vectors(&tokens);
-    let title_terms = title_terms(&mut tokenizer, options.title.as_deref(), &tokens);
-    let mut parts = score::score(&tokens, &vectors, &title_terms);
-
+    let tfidf = score::TfIdf::new(&tokens);
+    let graph = score::graph::Graph::new(&tfidf);
+    let title_terms = title_terms(options.title.as_deref(), &tokens);
     let mut facts = figures::extract(norm, &segments);
-    add_figure_density(&mut parts, &facts, &tokens);
+    let scores = score::score(&score::Input {
+        text: norm,
+        segments: &segments,
+        tokens: &tokens,
+        tfidf: &tfidf,
+        graph: &graph,
+        title_terms: &title_terms,
+        facts: &facts,
+    });
 
     let word_counts: Vec<usize> = (0..segments.len())
         .map(|i| tokens.of_sentence(i).len())
         .collect();
     let candidates: Vec<select::Candidate> = (0..segments.len())
         .map(|i| select::Candidate {
-            score: parts[i].total(),
+            score: scores.parts[i].total(),
             words: word_counts[i],
             chars: norm[segments[i].start..segments[i].end].chars().count(),
-            vector: &vectors[i],
         })
         .collect();
-    let (chosen, redundancy) = select::select(&candidates, options.budget);
+    let (chosen, redundancy) = select::select(&candidates, &graph, options.budget);
 
     let mut sentences: Vec<Sentence> = segments
         .iter()
         .enumerate()
         .map(|(i, seg)| {
             let (start, end) = normalized.span_to_original(seg.start, seg.end);
-            let mut p = parts[i];
-            p.redundancy = redundancy[i];
+            let mut parts = scores.parts[i];
+            parts.redundancy = redundancy[i];
             Sentence {
                 index: i,
                 text: text[start..end].to_string(),
                 start,
                 end,
                 paragraph: seg.paragraph,
-                score: p.total(),
-                parts: p,
+                words: word_counts[i],
+                score: candidates[i].score,
+                parts,
                 selected: false,
             }
         })
@@ -254,7 +275,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     }
     let summary: Vec<Sentence> = chosen.iter().map(|&i| sentences[i].clone()).collect();
 
-    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, options.keyphrases);
+    let boilerplate: Vec<bool> = scores.parts.iter().map(|p| p.boilerplate >= 1.0).collect();
+    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
     for k in &mut keyphrases {
         (k.start, k.end) = normalized.span_to_original(k.start, k.end);
         k.text = text[k.start..k.end].to_string();
@@ -277,11 +299,10 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     })
 }
 
-fn title_terms(
-    tokenizer: &mut tokenize::Tokenizer,
-    title: Option<&str>,
-    tokens: &tokenize::Tokens,
-) -> Vec<u32> {
+/// The title's content words as term ids of the document (title words absent from the
+/// document are dropped). A fresh tokenizer: its term ids index the title's own vocabulary,
+/// which is mapped to the document's through the stems.
+fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
     let Some(title) = title else {
         return Vec::new();
     };
@@ -290,7 +311,7 @@ fn title_terms(
         end: title.len(),
         paragraph: 0,
     }];
-    let title_tokens = tokenizer.tokenize(title, &segs);
+    let title_tokens = tokenize::Tokenizer::default().tokenize(title, &segs);
     let mut terms: Vec<u32> = title_tokens
         .tokens
         .iter()
@@ -300,17 +321,4 @@ fn title_terms(
     terms.sort_unstable();
     terms.dedup();
     terms
-}
-
-fn add_figure_density(parts: &mut [ScoreParts], facts: &[Fact], tokens: &tokenize::Tokens) {
-    let mut counts = vec![0usize; parts.len()];
-    for f in facts {
-        if let Some(c) = counts.get_mut(f.sentence) {
-            *c += 1;
-        }
-    }
-    for (i, p) in parts.iter_mut().enumerate() {
-        let words = tokens.of_sentence(i).len().max(1) as f64;
-        p.figures = (counts[i] as f64 * 10.0 / words).min(1.0);
-    }
 }

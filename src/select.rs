@@ -1,79 +1,189 @@
-//! Stage 5, select: pick the best sentences within the length budget.
+//! Stage 5, select: the best sentences within the length budget, without repeats.
 //!
-//! Input: each sentence's score, word and char counts, and TF-IDF vector; the [`Budget`].
-//! Output: the chosen sentence indices in document order. Greedy by score (ties broken by
-//! position), skipping a sentence too similar to one already chosen (cosine ≥ 0.7, a simple
-//! MMR), until the budget is reached. Cost: O(n log n) for the sort plus O(k) comparisons
-//! per candidate for k chosen sentences.
+//! Input: each sentence's combined score, word and char counts, the sparse similarity
+//! [`Graph`], and the [`Budget`]. Output: the chosen sentence indices **in document order**,
+//! and each sentence's redundancy (its largest similarity to a chosen sentence).
+//!
+//! Greedy maximal marginal relevance (MMR, Carbonell & Goldstein 1998): repeatedly take the
+//! sentence with the best `score − REDUNDANCY_WEIGHT · redundancy`, where redundancy is the
+//! largest cosine with an already chosen sentence; a sentence at or above [`DUPLICATE`] is
+//! never taken (a near-duplicate). Similarities come from the graph's edges only, so a pick
+//! updates just its neighbours; as gains only fall, a lazy priority queue re-checks a
+//! candidate only when it reaches the top. Sentences that do not fit a word or char budget
+//! are skipped for shorter ones; at least one sentence is always chosen. Cost:
+//! O((n + edges) log n).
 
 use crate::options::Budget;
-use crate::score::cosine;
+use crate::score::graph::Graph;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 
 /// What selection needs to know about one sentence.
-pub struct Candidate<'a> {
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
     /// Combined score.
     pub score: f64,
     /// Word count.
     pub words: usize,
     /// Character count.
     pub chars: usize,
-    /// TF-IDF vector.
-    pub vector: &'a [(u32, f64)],
 }
 
-/// Similarity above which a candidate repeats a chosen sentence.
-const REDUNDANT: f64 = 0.7;
+/// Cosine at or above which a sentence repeats a chosen one and is never taken.
+pub const DUPLICATE: f64 = 0.6;
+/// How much redundancy lowers a candidate's gain.
+pub const REDUNDANCY_WEIGHT: f64 = 0.3;
 
-/// Chooses sentences; returns `(indices in document order, redundancy of each candidate)`.
-pub fn select(candidates: &[Candidate], budget: Budget) -> (Vec<usize>, Vec<f64>) {
+/// A heap entry: a candidate's gain when last computed. Ordered by gain, then earlier first.
+#[derive(PartialEq)]
+struct Entry {
+    gain: f64,
+    index: usize,
+}
+
+impl Eq for Entry {}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.gain
+            .total_cmp(&other.gain)
+            .then(other.index.cmp(&self.index))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Chooses sentences; returns `(indices in document order, redundancy of each sentence)`.
+pub fn select(candidates: &[Candidate], graph: &Graph, budget: Budget) -> (Vec<usize>, Vec<f64>) {
     let n = candidates.len();
     let mut redundancy = vec![0.0; n];
     if n == 0 {
         return (Vec::new(), redundancy);
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
-        candidates[b]
-            .score
-            .total_cmp(&candidates[a].score)
-            .then(a.cmp(&b))
-    });
+    let neighbours = symmetric(graph, n);
     let max_sentences = match budget {
         Budget::Sentences(k) => k,
         Budget::Ratio(r) => ((n as f64 * r).round() as usize).max(1),
         Budget::Words(_) | Budget::Chars(_) => n,
     };
+    let gain = |i: usize, r: f64| candidates[i].score - REDUNDANCY_WEIGHT * r;
+    let mut heap: BinaryHeap<Entry> = (0..n)
+        .map(|index| Entry {
+            gain: gain(index, 0.0),
+            index,
+        })
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
+    let mut taken = vec![false; n];
     let (mut words, mut chars) = (0, 0);
-    for &i in &order {
+    while let Some(Entry { gain: g, index: i }) = heap.pop() {
         if chosen.len() >= max_sentences {
             break;
         }
-        let c = &candidates[i];
-        let sim = chosen
-            .iter()
-            .map(|&j| cosine(c.vector, candidates[j].vector))
-            .fold(0.0, f64::max);
-        redundancy[i] = sim;
-        if sim >= REDUNDANT {
+        let current = gain(i, redundancy[i]);
+        if current < g {
+            // Stale: a pick since this entry was pushed made it more redundant.
+            heap.push(Entry {
+                gain: current,
+                index: i,
+            });
             continue;
         }
+        if redundancy[i] >= DUPLICATE {
+            continue;
+        }
+        let c = candidates[i];
         let fits = match budget {
             Budget::Words(w) => words + c.words <= w,
             Budget::Chars(m) => chars + c.chars <= m,
             _ => true,
         };
-        if !fits {
-            if chosen.is_empty() {
-                // Always return something: the best sentence, even if it alone is too long.
-                chosen.push(i);
-            }
+        if !fits && !chosen.is_empty() {
             continue;
         }
         words += c.words;
         chars += c.chars;
         chosen.push(i);
+        taken[i] = true;
+        for &(j, s) in &neighbours[i] {
+            let j = j as usize;
+            if !taken[j] && s > redundancy[j] {
+                redundancy[j] = s;
+            }
+        }
     }
     chosen.sort_unstable();
     (chosen, redundancy)
+}
+
+/// Each sentence's neighbours in both directions (an edge kept by either end counts).
+fn symmetric(graph: &Graph, n: usize) -> Vec<Vec<(u32, f64)>> {
+    let mut out: Vec<Vec<(u32, f64)>> = graph.edges.clone();
+    out.resize(n, Vec::new());
+    for (i, row) in graph.edges.iter().enumerate() {
+        for &(j, s) in row {
+            out[j as usize].push((i as u32, s));
+        }
+    }
+    for row in &mut out {
+        row.sort_by_key(|&(j, _)| j);
+        row.dedup_by_key(|&mut (j, _)| j);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(edges: &[(u32, u32, f64)], n: usize) -> Graph {
+        let mut g = Graph {
+            edges: vec![Vec::new(); n],
+        };
+        for &(a, b, s) in edges {
+            g.edges[a as usize].push((b, s));
+        }
+        g
+    }
+
+    fn candidates(scores: &[f64]) -> Vec<Candidate> {
+        scores
+            .iter()
+            .map(|&score| Candidate {
+                score,
+                words: 10,
+                chars: 60,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn best_first_in_document_order() {
+        let c = candidates(&[0.1, 0.9, 0.5, 0.7]);
+        let (chosen, _) = select(&c, &graph(&[], 4), Budget::Sentences(2));
+        assert_eq!(chosen, [1, 3]);
+    }
+
+    #[test]
+    fn near_duplicates_are_skipped() {
+        let c = candidates(&[0.9, 0.85, 0.5]);
+        let (chosen, redundancy) = select(&c, &graph(&[(0, 1, 0.8)], 3), Budget::Sentences(2));
+        assert_eq!(chosen, [0, 2]);
+        assert_eq!(redundancy[1], 0.8);
+    }
+
+    #[test]
+    fn word_budget_skips_long_sentences() {
+        let mut c = candidates(&[0.9, 0.8, 0.7]);
+        c[1].words = 50;
+        let (chosen, _) = select(&c, &graph(&[], 3), Budget::Words(25));
+        assert_eq!(chosen, [0, 2]);
+        // At least one sentence, even when it alone is over budget.
+        let (chosen, _) = select(&c, &graph(&[], 3), Budget::Words(1));
+        assert_eq!(chosen, [0]);
+    }
 }
