@@ -33,31 +33,72 @@ impl Rng {
 }
 
 const PEOPLE: &[&str] = &[
-    "Mr. Alvarez", "Dr. Okafor", "Gov. Lindqvist", "Sen. Marsh", "Ms. Tanaka", "Prof. Haddad",
-    "Mayor Chen", "Mrs. Kowalski", "Gen. Brandt", "Judge Osei",
+    "Mr. Alvarez",
+    "Dr. Okafor",
+    "Gov. Lindqvist",
+    "Sen. Marsh",
+    "Ms. Tanaka",
+    "Prof. Haddad",
+    "Mayor Chen",
+    "Mrs. Kowalski",
+    "Gen. Brandt",
+    "Judge Osei",
 ];
 const PLACES: &[&str] = &[
-    "the U.S.", "northern Italy", "the port city", "the capital", "Lagos", "the coastal region",
-    "the valley", "St. Louis", "the U.K.", "the border province",
+    "the U.S.",
+    "northern Italy",
+    "the port city",
+    "the capital",
+    "Lagos",
+    "the coastal region",
+    "the valley",
+    "St. Louis",
+    "the U.K.",
+    "the border province",
 ];
 const ORGS: &[&str] = &[
-    "the central bank", "Acme Corp.", "the health ministry", "the city council", "the union",
-    "Northwind Inc.", "the World Bank", "the school board", "the port authority", "the utility",
+    "the central bank",
+    "Acme Corp.",
+    "the health ministry",
+    "the city council",
+    "the union",
+    "Northwind Inc.",
+    "the World Bank",
+    "the school board",
+    "the port authority",
+    "the utility",
 ];
 const THINGS: &[&str] = &[
     "workers", "homes", "students", "patients", "soldiers", "voters", "flights", "families",
     "farms", "vehicles",
 ];
 const VERBS: &[&str] = &[
-    "approved", "rejected", "announced", "delayed", "expanded", "cut", "proposed", "defended",
-    "reviewed", "criticised",
+    "approved",
+    "rejected",
+    "announced",
+    "delayed",
+    "expanded",
+    "cut",
+    "proposed",
+    "defended",
+    "reviewed",
+    "criticised",
 ];
 const NOUNS: &[&str] = &[
-    "budget", "plan", "contract", "inquiry", "merger", "reform", "strike", "programme", "loan",
+    "budget",
+    "plan",
+    "contract",
+    "inquiry",
+    "merger",
+    "reform",
+    "strike",
+    "programme",
+    "loan",
     "ceasefire",
 ];
 const MONTHS: &[&str] = &[
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
 ];
 
 fn money(r: &mut Rng) -> String {
@@ -77,11 +118,21 @@ fn sentence(r: &mut Rng) -> String {
     match r.below(9) {
         0 => format!(
             "{} {} a {} {} on {} {}, according to officials in {}.",
-            capitalise(org), r.pick(VERBS), money(r), noun, r.pick(MONTHS), 1 + r.below(28), place
+            capitalise(org),
+            r.pick(VERBS),
+            money(r),
+            noun,
+            r.pick(MONTHS),
+            1 + r.below(28),
+            place
         ),
         1 => format!(
             "About {},{:03} {} were affected, up {}.{}% from last year.",
-            1 + r.below(90), r.below(1000), r.pick(THINGS), r.below(40), r.below(10)
+            1 + r.below(90),
+            r.below(1000),
+            r.pick(THINGS),
+            r.below(40),
+            r.below(10)
         ),
         2 => format!(
             "\"We did not expect the {} to move this fast,\" {} said on Tuesday.",
@@ -89,15 +140,26 @@ fn sentence(r: &mut Rng) -> String {
         ),
         3 => format!(
             "{} said the {} would take at least {} years and cost more than {}.",
-            person, noun, 2 + r.below(9), money(r)
+            person,
+            noun,
+            2 + r.below(9),
+            money(r)
         ),
         4 => format!(
             "The {} covers {} square miles and serves nearly {} {}.",
-            noun, 10 + r.below(900), 100 + r.below(9000), r.pick(THINGS)
+            noun,
+            10 + r.below(900),
+            100 + r.below(9000),
+            r.pick(THINGS)
         ),
         5 => format!(
             "In {}, {} {} the {} after a {}-{} vote at 10:30 a.m. on Wednesday.",
-            1990 + r.below(35), org, r.pick(VERBS), noun, 5 + r.below(20), r.below(5)
+            1990 + r.below(35),
+            org,
+            r.pick(VERBS),
+            noun,
+            5 + r.below(20),
+            r.below(5)
         ),
         6 => format!(
             "Critics, including {}, questioned whether {} could afford it?",
@@ -105,18 +167,25 @@ fn sentence(r: &mut Rng) -> String {
         ),
         7 => format!(
             "Temperatures reached {} degrees as {} {} trucks crossed {}.",
-            25 + r.below(20), 3 + r.below(40), r.pick(THINGS), place
+            25 + r.below(20),
+            3 + r.below(40),
+            r.pick(THINGS),
+            place
         ),
         _ => format!(
             "{} is expected to publish a report on the {} in {} {}.",
-            capitalise(org), noun, r.pick(MONTHS), 2020 + r.below(10)
+            capitalise(org),
+            noun,
+            r.pick(MONTHS),
+            2020 + r.below(10)
         ),
     }
 }
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// A news-style article of about `words` words.
@@ -124,7 +193,10 @@ pub fn article(seed: u64, words: usize) -> String {
     let mut r = Rng::new(seed);
     let mut out = format!(
         "{} {} {} in {}\nBy Staff Reporter\n\n",
-        capitalise(r.pick(ORGS)), r.pick(VERBS), r.pick(NOUNS), r.pick(PLACES)
+        capitalise(r.pick(ORGS)),
+        r.pick(VERBS),
+        r.pick(NOUNS),
+        r.pick(PLACES)
     );
     let mut count = 0;
     while count < words {
