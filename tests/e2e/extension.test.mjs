@@ -121,6 +121,8 @@ test("the extension summarizes the article of the current tab", async () => {
     const highlighted = await article.evaluate(() => CSS.highlights.get("nutshell-summary")?.size ?? 0);
     assert.equal(highlighted, 3, "the three sentences are highlighted in the page");
 
+    await popup.setViewportSize({ width: 460, height: 720 });
+    await popup.screenshot({ path: join(ROOT, "target", "extension-popup.png"), fullPage: true });
     assert.deepEqual(errors, [], "no console errors in the popup");
     const remote = requests.filter((u) => !u.startsWith("chrome-extension://") && !isLocal(u));
     assert.deepEqual(remote, [], "no request leaves the machine");
