@@ -7,6 +7,9 @@
 //!
 //! Text that is not a string is refused with an error; lone UTF-16 surrogates (from a
 //! broken clipboard) are replaced by U+FFFD, which keeps every UTF-16 offset valid.
+//!
+//! The module is public (hidden from docs) only so that `tests/wasm.rs` can call these
+//! functions with JS values, as the generated glue does.
 
 use crate::{OptionValue, Options};
 use js_sys::{Object, Reflect};

@@ -74,17 +74,22 @@ pub fn target_dir() -> PathBuf {
 }
 
 /// Runs wasm-bindgen (the pinned library, not a binary on PATH) with `--target web`.
+/// The name and producers sections are dropped: ~50 KB the page need not download (the
+/// wasm tests, built for debugging, keep their names).
 fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
     let args = [
         "wasm-bindgen".as_ref(),
         "--target".as_ref(),
         "web".as_ref(),
+        "--remove-name-section".as_ref(),
+        "--remove-producers-section".as_ref(),
         "--out-dir".as_ref(),
         out_dir.as_os_str(),
         wasm.as_os_str(),
     ];
     eprintln!(
-        "$ wasm-bindgen --target web --out-dir {} {}",
+        "$ wasm-bindgen --target web --remove-name-section --remove-producers-section \
+         --out-dir {} {}",
         out_dir.display(),
         wasm.display()
     );

@@ -28,6 +28,9 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Seconds one wasm test may take (the runner's default, 20, is tight on a busy machine).
 const WASM_TEST_TIMEOUT_SECS: &str = "120";
 
+/// One step of the test run.
+type Stage = fn() -> Result;
+
 pub fn run(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
         return Err(format!("`test` takes no arguments, got `{extra}`"));
@@ -37,7 +40,7 @@ pub fn run(args: &[String]) -> Result {
     ensure_chromium()?;
     ensure_node_modules()?;
 
-    let stages: [(&str, fn() -> Result); 4] = [
+    let stages: [(&str, Stage); 4] = [
         ("Rust tests (cargo test --workspace)", rust_tests),
         ("wasm tests in node", || wasm_tests(false)),
         ("wasm tests in headless Chromium", || wasm_tests(true)),
