@@ -2,55 +2,97 @@
 // (worker.js, which owns the WebAssembly); this file sends it the text and options and
 // draws what comes back.
 //
-// Sections: engine (worker requests; only the newest answer is drawn), options (read from
-// the controls), renderers (one per result region, all text inserted with textContent,
-// never as HTML), and wiring (input events, debounced). Later features (files, HTML input,
-// export, URL options) plug in as new option readers, input sources or renderers.
+// Sections: engine (worker requests with ids; only the newest answer is drawn; a crashed
+// worker is replaced), options (controls <-> URL), renderers (one per result region; all
+// article text goes in as text nodes, never parsed as markup), source view (highlights
+// and jumps), export (clipboard, downloads), input (paste, drop, sample), wiring.
 
 const DEBOUNCE_MS = 150;
+/** Rows drawn in the figures table before "Show all" (a 1 MB text can have thousands). */
+const FIGURE_ROWS = 300;
+/** Files larger than this are refused (the core's own default limit is 50 MiB). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+const $ = (id) => document.getElementById(id);
 const elements = {
-  article: document.getElementById("article"),
-  length: document.getElementById("length"),
-  lengthValue: document.getElementById("length-value"),
-  status: document.getElementById("status"),
-  summary: document.getElementById("summary"),
-  summaryList: document.getElementById("summary-list"),
-  figures: document.getElementById("figures"),
-  figuresTable: document.getElementById("figures-table"),
+  article: $("article"),
+  dropzone: $("dropzone"),
+  sample: $("sample"),
+  notice: $("notice"),
+  mode: $("length-mode"),
+  length: $("length"),
+  lengthRow: $("length-row"),
+  lengthValue: $("length-value"),
+  status: $("status"),
+  summary: $("summary"),
+  summaryList: $("summary-list"),
+  figures: $("figures"),
   figuresBody: document.querySelector("#figures-table tbody"),
-  keyphrases: document.getElementById("keyphrases"),
-  keyphraseList: document.getElementById("keyphrase-list"),
-  source: document.getElementById("source"),
-  sourceText: document.getElementById("source-text"),
+  figuresMore: $("figures-more"),
+  sortOrder: $("sort-order"),
+  sortKind: $("sort-kind"),
+  keyphrases: $("keyphrases"),
+  keyphraseList: $("keyphrase-list"),
+  source: $("source"),
+  sourceText: $("source-text"),
+  copyText: $("copy-text"),
+  copyMarkdown: $("copy-markdown"),
+  downloadJson: $("download-json"),
+  downloadMarkdown: $("download-markdown"),
 };
 
 // ---------------------------------------------------------------------------------------
 // Engine: requests to the worker, with ids; answers to superseded requests are dropped.
+// If the worker dies (an uncaught error, or a wasm trap reported as `fatal`), it is
+// replaced by a fresh one and the waiting request fails with a WorkerCrash.
 
 /** What `request` resolves to when a newer request was sent before the answer came. */
 const STALE = Symbol("stale");
 
+class WorkerCrash extends Error {}
+
 function createEngine() {
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const pending = new Map();
   let lastId = 0;
+  let worker = null;
+  // Whether the current worker, or any before it, ever answered. A worker that fails
+  // before any ever did cannot load at all, and replacing it would fail the same way.
+  let alive = false;
+  let everAlive = false;
 
-  worker.addEventListener("message", ({ data }) => {
-    const waiter = pending.get(data.id);
-    if (!waiter) return;
-    pending.delete(data.id);
-    if (data.id !== lastId) waiter.resolve(STALE);
-    else if ("error" in data) waiter.reject(new Error(data.error));
-    else waiter.resolve(data.result);
-  });
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    const error = new Error(`the summarizer could not start: ${event.message || "worker error"}`);
+  function start() {
+    alive = false;
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker.addEventListener("message", ({ data }) => {
+      alive = everAlive = true;
+      if (data.fatal) return crash(data.error);
+      const waiter = pending.get(data.id);
+      if (!waiter) return;
+      pending.delete(data.id);
+      if (data.id !== lastId) waiter.resolve(STALE);
+      else if ("error" in data) waiter.reject(new Error(data.error));
+      else waiter.resolve(data.result);
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      // Replace it if it died on a request; a fresh worker failing with nothing to do
+      // is not restarted (that could loop).
+      if (everAlive && (alive || pending.size > 0)) return crash(event.message);
+      const error = new Error(`the summarizer could not start: ${event.message || "worker error"}`);
+      for (const waiter of pending.values()) waiter.reject(error);
+      pending.clear();
+    });
+  }
+
+  function crash(message) {
+    worker.terminate();
+    const error = new WorkerCrash(`the summarizer stopped (${message || "worker error"})`);
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
-  });
+    start();
+  }
 
+  start();
   return {
     /** Sends `op` for `text`; resolves to the result, or STALE if a newer request exists. */
     request(op, text, options) {
@@ -68,10 +110,85 @@ function createEngine() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Options: everything the controls say, as the plain object the wasm API takes.
+// Options: the length control, mirrored in the URL (?sentences=3, ?percent=20, ?words=100,
+// ?preset=headline) so that a setting can be bookmarked or shared.
 
+const SCALES = {
+  sentences: { min: 1, max: 15, step: 1, initial: 3, unit: "sentence" },
+  percent: { min: 5, max: 60, step: 5, initial: 20, unit: "percent" },
+  words: { min: 20, max: 300, step: 10, initial: 100, unit: "word" },
+};
+const PRESETS = ["headline", "tldr", "key-points"];
+
+/** The value last chosen for each scale, so switching scales back and forth keeps it. */
+const chosen = Object.fromEntries(Object.entries(SCALES).map(([mode, s]) => [mode, s.initial]));
+
+function clampToScale(mode, value) {
+  const { min, max, step } = SCALES[mode];
+  if (!Number.isFinite(value)) return SCALES[mode].initial;
+  return Math.min(max, Math.max(min, Math.round(value / step) * step));
+}
+
+/** Reads ?sentences / ?percent / ?words / ?preset; anything invalid is ignored. */
+function optionsFromUrl() {
+  const params = new URLSearchParams(location.search);
+  const preset = params.get("preset");
+  if (preset && PRESETS.includes(preset)) return setMode(preset);
+  for (const mode of Object.keys(SCALES)) {
+    if (params.has(mode)) {
+      chosen[mode] = clampToScale(mode, Number(params.get(mode)));
+      return setMode(mode);
+    }
+  }
+  setMode("sentences");
+}
+
+function setMode(mode) {
+  elements.mode.value = mode;
+  const scale = SCALES[mode];
+  elements.lengthRow.hidden = !scale;
+  if (scale) {
+    elements.length.min = String(scale.min);
+    elements.length.max = String(scale.max);
+    elements.length.step = String(scale.step);
+    elements.length.value = String(chosen[mode]);
+  }
+  updateLengthLabel();
+}
+
+function updateLengthLabel() {
+  const mode = elements.mode.value;
+  const scale = SCALES[mode];
+  if (!scale) return;
+  const n = Number(elements.length.value);
+  const text = scale.unit === "percent" ? `${n}% of the sentences` : plural(n, scale.unit);
+  elements.lengthValue.textContent = text;
+  elements.length.setAttribute("aria-valuetext", text);
+}
+
+/** The options object the wasm API takes. */
 function readOptions() {
-  return { sentences: Number(elements.length.value) };
+  const mode = elements.mode.value;
+  const n = Number(elements.length.value);
+  const options = {};
+  if (mode === "sentences") options.sentences = n;
+  else if (mode === "percent") options.ratio = n / 100;
+  else if (mode === "words") options.words = n;
+  else options.preset = mode;
+  if (state.title) options.title = state.title;
+  return options;
+}
+
+/** Writes the length setting into the URL (replaceState: no history entry per step). */
+function writeUrl() {
+  const params = new URLSearchParams(location.search);
+  for (const key of [...Object.keys(SCALES), "preset"]) params.delete(key);
+  const mode = elements.mode.value;
+  if (SCALES[mode]) params.set(mode, elements.length.value);
+  else params.set("preset", mode);
+  if (!state.isSample) params.delete("sample");
+  const query = params.toString().replace(/=(?=&|$)/g, "");
+  history.replaceState(null, "", `${location.pathname}?${query}${location.hash}`);
 }
 
 function plural(n, word) {
@@ -79,7 +196,7 @@ function plural(n, word) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Renderers: one per region. Article text is only ever inserted with textContent.
+// Renderers: one per region. Article text is only ever inserted as text.
 
 /** Creates an element with optional class and text (as textContent). */
 function el(tag, className, text) {
@@ -94,13 +211,62 @@ function setEmpty(region, isEmpty) {
   region.classList.toggle("is-empty", isEmpty);
 }
 
+/** What each score part means, in the order shown. */
+const PART_LABELS = [
+  ["position", "Position", "early sentences of a news story carry its lead"],
+  ["centrality", "Echoed later", "later sentences repeat its words (negative: it repeats earlier ones)"],
+  ["graph", "Connectedness", "similar to many other sentences"],
+  ["coverage", "Coverage", "similar to the article as a whole"],
+  ["title", "Title match", "shares words with the headline"],
+  ["figures", "Figures", "contains key figures"],
+  ["entities", "Names", "mentions people, places and organisations"],
+  ["length", "Length", "short sentences gain a little, run-ons lose"],
+  ["boilerplate", "Boilerplate", "penalty for page furniture, questions and bare quotes"],
+  ["redundancy", "Redundancy", "similarity to a sentence already chosen"],
+];
+
+function renderWhy(sentence) {
+  const details = el("details", "why");
+  details.append(el("summary", "why-toggle", "Why this sentence?"));
+  const table = el("table", "why-table");
+  table.append(el("caption", "visually-hidden", `Score parts of sentence ${sentence.index + 1}`));
+  const body = el("tbody");
+  const parts = sentence.parts ?? {};
+  for (const [key, label, help] of PART_LABELS) {
+    if (typeof parts[key] !== "number") continue;
+    const value = parts[key];
+    const row = el("tr");
+    const name = el("th", null, label);
+    name.scope = "row";
+    name.title = help;
+    const bar = el("span", `why-bar${value < 0 ? " is-negative" : ""}`);
+    bar.style.width = `${Math.min(100, Math.abs(value) * 100)}%`;
+    const barCell = el("td", "why-bar-cell");
+    barCell.setAttribute("aria-hidden", "true");
+    barCell.append(bar);
+    row.append(name, el("td", "why-value", value.toFixed(2)), barCell, el("td", "why-help", help));
+    body.append(row);
+  }
+  const total = el("tr", "why-total");
+  const totalName = el("th", null, "Score");
+  totalName.scope = "row";
+  total.append(totalName, el("td", "why-value", sentence.score.toFixed(2)), el("td"), el("td", "why-help", `sentence ${sentence.index + 1} of the article`));
+  body.append(total);
+  table.append(body);
+  details.append(table);
+  return details;
+}
+
 function renderSummary(result) {
   const items = result ? result.summary : [];
   elements.summaryList.replaceChildren(
     ...items.map((sentence) => {
-      const li = el("li", "summary-item", sentence.text);
-      li.dataset.index = String(sentence.index);
-      li.title = `Sentence ${sentence.index + 1}, score ${sentence.score.toFixed(2)}`;
+      const li = el("li", "summary-item");
+      const jump = el("button", "summary-text jump", sentence.text);
+      jump.type = "button";
+      jump.dataset.target = `s${sentence.index}`;
+      jump.title = "Show in the source";
+      li.append(jump, renderWhy(sentence));
       return li;
     }),
   );
@@ -113,7 +279,7 @@ function formatNumber(value) {
   return typeof value === "number" ? numberFormat.format(value) : String(value);
 }
 
-/** A figure's normalized value as people read it: "≈ 12,000", "800,000,000,000 USD", "40%". */
+/** A figure's normalized value with its unit: "800,000,000,000 USD", "40%", "3.5 m". */
 function formatValue(fact) {
   if (fact.value === null || fact.value === undefined) return "—";
   let text = Array.isArray(fact.value)
@@ -121,64 +287,155 @@ function formatValue(fact) {
     : formatNumber(fact.value);
   if (fact.unit === "%") text += "%";
   else if (fact.unit) text += ` ${fact.unit}`;
-  if (fact.bound === "min") text = `≥ ${text}`;
-  else if (fact.bound === "max") text = `≤ ${text}`;
-  if (fact.approximate) text = `≈ ${text}`;
   return text;
+}
+
+/** "approximate", "at least", "at most", or both. */
+function formatQualifier(fact) {
+  const words = [];
+  if (fact.approximate) words.push("approximate");
+  if (fact.bound === "min") words.push("at least");
+  else if (fact.bound === "max") words.push("at most");
+  return words.join(", ");
+}
+
+let figureSort = "order";
+let showAllFigures = false;
+
+function sortedFacts(facts) {
+  const numbered = facts.map((fact, i) => ({ fact, order: i + 1 }));
+  if (figureSort === "kind") {
+    numbered.sort((a, b) => a.fact.kind.localeCompare(b.fact.kind) || a.order - b.order);
+  }
+  return numbered;
 }
 
 function renderFigures(result) {
   const facts = result ? result.facts : [];
+  const rows = sortedFacts(facts);
+  const shown = showAllFigures ? rows : rows.slice(0, FIGURE_ROWS);
   elements.figuresBody.replaceChildren(
-    ...facts.map((fact) => {
+    ...shown.map(({ fact, order }) => {
       const row = el("tr");
       row.dataset.kind = fact.kind;
+      const jump = el("button", "jump figure-jump", fact.text);
+      jump.type = "button";
+      jump.dataset.target = `f${order - 1}`;
+      jump.title = "Show in the source";
+      const figure = el("td", "figure-text");
+      figure.append(jump);
       row.append(
-        el("td", "figure-text", fact.text),
+        el("td", "figure-order", String(order)),
+        figure,
         el("td", "figure-kind", fact.kind),
         el("td", "figure-value", formatValue(fact)),
+        el("td", "figure-qualifier", formatQualifier(fact)),
         el("td", "figure-counted", fact.counted ?? ""),
       );
       return row;
     }),
   );
+  elements.figuresMore.hidden = shown.length === rows.length;
+  if (shown.length < rows.length) {
+    const button = el("button", "button-link", `Show all ${rows.length.toLocaleString("en-US")}`);
+    button.type = "button";
+    button.addEventListener("click", () => {
+      showAllFigures = true;
+      renderFigures(state.result);
+    });
+    elements.figuresMore.replaceChildren(`Showing ${shown.length} of ${rows.length} figures. `, button);
+  }
   setEmpty(elements.figures, facts.length === 0);
-  // The "Counts" column only when some figure says what it counts.
-  elements.figuresTable.classList.toggle("has-counted", facts.some((fact) => fact.counted));
+  for (const [button, key] of [[elements.sortOrder, "order"], [elements.sortKind, "kind"]]) {
+    button.closest("th").setAttribute("aria-sort", figureSort === key ? "ascending" : "none");
+  }
 }
 
 function renderKeyphrases(result) {
   const phrases = result ? result.keyphrases : [];
+  const top = phrases.reduce((max, p) => Math.max(max, p.weight), 0) || 1;
   elements.keyphraseList.replaceChildren(
-    ...phrases.map((phrase) => el("li", "keyphrase", phrase.text)),
+    ...phrases.map((phrase) => {
+      const li = el("li", "keyphrase");
+      li.append(el("span", "keyphrase-text", phrase.text), " ");
+      const weight = el("span", "keyphrase-weight", phrase.weight.toFixed(2));
+      weight.title = `weight ${phrase.weight.toFixed(3)}, ${plural(phrase.count, "occurrence")}`;
+      li.append(weight);
+      li.style.setProperty("--strength", String(Math.max(0.25, phrase.weight / top)));
+      return li;
+    }),
   );
   setEmpty(elements.keyphrases, phrases.length === 0);
 }
 
-/** The article with summary sentences highlighted; offsets are UTF-16, as JS strings. */
-function renderSource(result, text) {
-  const parts = [];
-  let at = 0;
-  for (const sentence of result ? result.sentences : []) {
-    if (sentence.start < at) continue;
-    if (sentence.start > at) parts.push(document.createTextNode(text.slice(at, sentence.start)));
-    const span = el(sentence.selected ? "mark" : "span", "source-sentence");
-    span.textContent = text.slice(sentence.start, sentence.end);
-    span.dataset.index = String(sentence.index);
-    parts.push(span);
-    at = sentence.end;
+// ---------------------------------------------------------------------------------------
+// Source view: the article as text nodes, each sentence a span (a <mark> when it is in the
+// summary), each figure a span inside it. Offsets are UTF-16, like JS string indices.
+
+/** Appends text[start, end) to `parent`, with the facts that lie inside it as spans. */
+function appendWithFacts(parent, text, start, end, facts, cursor) {
+  let at = start;
+  while (cursor.i < facts.length && facts[cursor.i].start < end) {
+    const fact = facts[cursor.i];
+    const index = cursor.i++;
+    if (fact.start < at || fact.end > end) continue; // crosses a boundary: leave unmarked
+    if (fact.start > at) parent.append(text.slice(at, fact.start));
+    const span = el("span", "figure-mark", text.slice(fact.start, fact.end));
+    span.id = `f${index}`;
+    span.dataset.kind = fact.kind;
+    parent.append(span);
+    at = fact.end;
   }
-  if (result && at < text.length) parts.push(document.createTextNode(text.slice(at)));
-  elements.sourceText.replaceChildren(...parts);
-  setEmpty(elements.source, parts.length === 0);
+  if (end > at) parent.append(text.slice(at, end));
 }
 
+function renderSource(result, text) {
+  const fragment = document.createDocumentFragment();
+  if (result) {
+    const facts = result.facts;
+    const cursor = { i: 0 };
+    let at = 0;
+    for (const sentence of result.sentences) {
+      if (sentence.start < at) continue;
+      if (sentence.start > at) appendWithFacts(fragment, text, at, sentence.start, facts, cursor);
+      const span = el(sentence.selected ? "mark" : "span", "source-sentence");
+      span.id = `s${sentence.index}`;
+      appendWithFacts(span, text, sentence.start, sentence.end, facts, cursor);
+      fragment.append(span);
+      at = sentence.end;
+    }
+    if (at < text.length) appendWithFacts(fragment, text, at, text.length, facts, cursor);
+  }
+  elements.sourceText.replaceChildren(fragment);
+  setEmpty(elements.source, !result);
+}
+
+/** Scrolls the source to the element with `id`, flashes it and moves focus there. */
+function jumpTo(id) {
+  const target = document.getElementById(id);
+  if (!target || !elements.sourceText.contains(target)) return;
+  const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+  target.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+  target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  target.classList.remove("flash");
+  void target.offsetWidth; // restart the animation
+  target.classList.add("flash");
+  clearTimeout(target.flashTimer);
+  target.flashTimer = setTimeout(() => target.classList.remove("flash"), 1600);
+}
+
+// ---------------------------------------------------------------------------------------
+// Status and the whole render.
+
 let loaded = false;
+let renders = 0;
 
 function renderStatus(result) {
+  elements.status.classList.remove("is-error");
   if (!result) {
     elements.status.textContent = loaded
-      ? "Ready. Paste an article to summarize it."
+      ? "Ready. Paste an article, drop a file, or try the sample."
       : "Loading the summarizer…";
     return;
   }
@@ -190,16 +447,191 @@ function renderStatus(result) {
 }
 
 function render(result, text) {
+  state.result = result;
+  state.text = text;
+  showAllFigures = false;
   renderSummary(result);
   renderFigures(result);
   renderKeyphrases(result);
   renderSource(result, text);
   renderStatus(result);
+  for (const button of [elements.copyText, elements.copyMarkdown, elements.downloadJson, elements.downloadMarkdown]) {
+    button.disabled = !result;
+  }
+  if (result) {
+    renders += 1;
+    if (renders === 1) performance.mark("nutshell:first-summary");
+    document.documentElement.dataset.renders = String(renders);
+  }
 }
 
-function renderError(error) {
-  elements.status.textContent = `Error: ${error.message}`;
-  elements.status.classList.add("is-error");
+function showStatus(message, isError = false) {
+  elements.status.textContent = message;
+  elements.status.classList.toggle("is-error", isError);
+}
+
+/** A short message under the input, optionally with one action button. */
+function showNotice(message, action) {
+  elements.notice.replaceChildren(message);
+  if (action) {
+    const button = el("button", "button-link", action.label);
+    button.type = "button";
+    button.addEventListener("click", action.run);
+    elements.notice.append(" ", button);
+  }
+  elements.notice.hidden = false;
+}
+
+function hideNotice() {
+  elements.notice.hidden = true;
+  elements.notice.replaceChildren();
+}
+
+// ---------------------------------------------------------------------------------------
+// Export: plain text, Markdown and JSON of the current result.
+
+function summaryPlainText() {
+  return state.result.summary.map((s) => s.text.trim()).join(" ");
+}
+
+/** Escapes characters that Markdown would read as formatting. */
+function md(text) {
+  return text.replace(/\s+/g, " ").trim().replace(/([\\`*_[\]<>#|])/g, "\\$1");
+}
+
+function summaryMarkdown() {
+  return state.result.summary.map((s) => `- ${md(s.text)}`).join("\n") + "\n";
+}
+
+function documentMarkdown() {
+  const { result } = state;
+  const lines = [`# Summary${state.title ? `: ${md(state.title)}` : ""}`, "", summaryMarkdown()];
+  lines.push("## Key figures", "");
+  if (result.facts.length === 0) lines.push("None found.");
+  else {
+    lines.push("| # | Figure | Kind | Value | Qualifier | Counts |", "|---|---|---|---|---|---|");
+    result.facts.forEach((fact, i) => {
+      const cells = [String(i + 1), fact.text, fact.kind, formatValue(fact), formatQualifier(fact), fact.counted ?? ""];
+      lines.push(`| ${cells.map(md).join(" | ")} |`);
+    });
+  }
+  lines.push("", "## Keyphrases", "");
+  for (const phrase of result.keyphrases) lines.push(`- ${md(phrase.text)} (${phrase.weight.toFixed(2)})`);
+  return lines.join("\n") + "\n";
+}
+
+function documentJson() {
+  const { result } = state;
+  const sentence = ({ index, text, start, end, score, parts }) => ({ index, text, start, end, score, parts });
+  return JSON.stringify(
+    {
+      generator: "nutshell",
+      title: state.title || null,
+      options: readOptions(),
+      offset_unit: "utf16",
+      summary: result.summary.map(sentence),
+      facts: result.facts,
+      keyphrases: result.keyphrases,
+      stats: result.stats,
+    },
+    null,
+    2,
+  ) + "\n";
+}
+
+async function copy(text, what) {
+  try {
+    await navigator.clipboard.writeText(text);
+    showStatus(`Copied the summary as ${what}.`);
+  } catch (error) {
+    showStatus(`Could not copy: ${error.message}`, true);
+  }
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = el("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------
+// Input: typing, paste and drop (web pages reduced to their article by the core), sample.
+
+const state = { text: "", result: null, title: "", isSample: false, crashedKey: "" };
+
+/** Replaces the textarea's content as one undoable edit where the browser allows it. */
+function setArticle(text) {
+  elements.article.value = text;
+  elements.article.scrollTop = 0;
+}
+
+/** If `text` is an HTML page or fragment, puts its article text in the textarea. */
+async function reduceHtml(text) {
+  let prepared;
+  try {
+    prepared = await engine.request("prepare", text);
+  } catch (error) {
+    return renderError(error);
+  }
+  if (prepared === STALE || !prepared.html) return update();
+  const { article } = prepared;
+  setArticle(article.text);
+  state.title = article.title ?? "";
+  const what = state.title ? `“${state.title}”` : "its article text";
+  showNotice(`This looked like a web page, so it was reduced to ${what}.`, {
+    label: "Use the HTML as text",
+    run: () => {
+      setArticle(text);
+      state.title = "";
+      hideNotice();
+      update();
+    },
+  });
+  update();
+}
+
+async function loadFile(file) {
+  const name = file.name.toLowerCase();
+  const isHtml = /\.x?html?$/.test(name) || file.type === "text/html";
+  const isText = /\.(txt|md|markdown|text)$/.test(name) || file.type.startsWith("text/");
+  if (!isHtml && !isText) {
+    showNotice(`${file.name} is not a .txt, .md or .html file.`);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    showNotice(`${file.name} is larger than 50 MB.`);
+    return;
+  }
+  const text = await file.text();
+  hideNotice();
+  state.title = "";
+  state.isSample = false;
+  setArticle(text);
+  if (isHtml) return reduceHtml(text);
+  showNotice(`Loaded ${file.name}.`);
+  update();
+}
+
+async function loadSample() {
+  try {
+    const response = await fetch("sample.txt");
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const text = await response.text();
+    hideNotice();
+    state.title = "";
+    state.isSample = true;
+    setArticle(text);
+    writeUrl();
+    update();
+  } catch (error) {
+    showStatus(`Could not load the sample: ${error.message}`, true);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -207,21 +639,43 @@ function renderError(error) {
 
 const engine = createEngine();
 let timer = 0;
+let busyTimer = 0;
 
-async function update() {
+function renderError(error) {
+  showStatus(`Error: ${error.message}`, true);
+}
+
+async function update({ retry = true } = {}) {
   clearTimeout(timer);
   const text = elements.article.value;
-  elements.status.classList.remove("is-error");
   if (text.trim() === "") {
+    state.title = "";
     render(null, "");
     return;
   }
+  const options = readOptions();
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => showStatus("Summarizing…"), 300);
+  document.body.classList.add("is-busy");
   try {
-    const result = await engine.request("summarize", text, readOptions());
+    const result = await engine.request("summarize", text, options);
     if (result === STALE) return;
     render(result, text);
   } catch (error) {
-    renderError(error);
+    if (!(error instanceof WorkerCrash)) return renderError(error);
+    // The worker was replaced; the text is untouched. Try once more unless this very
+    // input already crashed it.
+    const key = `${text.length}:${JSON.stringify(options)}:${text}`;
+    if (retry && state.crashedKey !== key) {
+      state.crashedKey = key;
+      return update({ retry: false });
+    }
+    showStatus("The summarizer stopped on this text and was restarted. Your text is kept; edit it to try again.", true);
+  } finally {
+    if (elements.article.value === text) {
+      clearTimeout(busyTimer);
+      document.body.classList.remove("is-busy");
+    }
   }
 }
 
@@ -230,24 +684,113 @@ function scheduleUpdate() {
   timer = setTimeout(update, DEBOUNCE_MS);
 }
 
-function updateLengthLabel() {
-  elements.lengthValue.textContent = plural(Number(elements.length.value), "sentence");
-}
+elements.article.addEventListener("input", (event) => {
+  state.isSample = false;
+  if (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop") {
+    clearTimeout(timer);
+    reduceHtml(elements.article.value);
+    return;
+  }
+  if (elements.article.value.trim() === "") {
+    hideNotice();
+    state.title = "";
+  }
+  scheduleUpdate();
+});
 
-elements.article.addEventListener("input", scheduleUpdate);
+elements.mode.addEventListener("change", () => {
+  setMode(elements.mode.value);
+  writeUrl();
+  update();
+});
 elements.length.addEventListener("input", () => {
+  chosen[elements.mode.value] = Number(elements.length.value);
   updateLengthLabel();
+  writeUrl();
   update();
 });
 
-updateLengthLabel();
+elements.sample.addEventListener("click", loadSample);
+
+// Files dropped anywhere on the input; plain dragged text is left to the textarea.
+const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
+elements.dropzone.addEventListener("dragover", (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = "copy";
+  elements.dropzone.classList.add("is-dragging");
+});
+elements.dropzone.addEventListener("dragleave", () => elements.dropzone.classList.remove("is-dragging"));
+elements.dropzone.addEventListener("drop", (event) => {
+  elements.dropzone.classList.remove("is-dragging");
+  const file = event.dataTransfer?.files?.[0];
+  if (!file) return;
+  event.preventDefault();
+  loadFile(file);
+});
+
+// Clicking a summary sentence or a figure shows its place in the source.
+for (const container of [elements.summaryList, elements.figuresBody]) {
+  container.addEventListener("click", (event) => {
+    const jump = event.target.closest("button.jump");
+    if (jump) jumpTo(jump.dataset.target);
+  });
+}
+
+for (const button of [elements.sortOrder, elements.sortKind]) {
+  button.addEventListener("click", () => {
+    figureSort = button.dataset.sort;
+    renderFigures(state.result);
+  });
+}
+
+elements.copyText.addEventListener("click", () => copy(summaryPlainText(), "plain text"));
+elements.copyMarkdown.addEventListener("click", () => copy(summaryMarkdown(), "Markdown"));
+elements.downloadJson.addEventListener("click", () =>
+  download("nutshell-summary.json", "application/json", documentJson()),
+);
+elements.downloadMarkdown.addEventListener("click", () =>
+  download("nutshell-summary.md", "text/markdown", documentMarkdown()),
+);
+
+// ---------------------------------------------------------------------------------------
+// Start: options from the URL, the wasm loading at once, the sample if ?sample, and the
+// service worker (offline use) once the page is working.
+
+optionsFromUrl();
 render(null, "");
-// Load the wasm now rather than on the first keystroke, and report if it cannot load.
+const wantsSample = new URLSearchParams(location.search).has("sample");
+const sampleLoading = wantsSample ? loadSample() : null;
+
 engine.request("defaultOptions", "", undefined).then(
-  () => {
+  async () => {
     loaded = true;
     document.documentElement.dataset.ready = "true";
-    update();
+    if (sampleLoading) await sampleLoading;
+    else update();
+    registerServiceWorker();
   },
   renderError,
 );
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (data?.type === "updated") {
+      showNotice("A new version of nutshell was saved for offline use.", {
+        label: "Reload to use it",
+        run: () => location.reload(),
+      });
+    }
+  });
+  navigator.serviceWorker
+    .register("./sw.js", { scope: "./", updateViaCache: "none" })
+    .then(() => {
+      document.documentElement.dataset.serviceWorker = "registered";
+    })
+    .catch(() => {
+      // No offline copy (e.g. a private window that forbids service workers): the page
+      // itself works the same.
+      document.documentElement.dataset.serviceWorker = "unavailable";
+    });
+}

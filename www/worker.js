@@ -1,16 +1,31 @@
 // The Web Worker that owns the WebAssembly module: the page's main thread never blocks on it.
 //
 // Protocol (structured-clone messages):
-//   request  {id, text, options, op?}   op: "summarize" (default) | "segment" | "figures"
-//   response {id, result} or {id, error}
+//   request  {id, op, text, options}
+//     op: "summarize" (default) | "prepare" | "segment" | "figures" | "defaultOptions"
+//     "prepare": {html: looksLikeHtml(text), article: extractArticle(text) when html}
+//   response {id, result} or {id, error, fatal?}
 // Responses carry the request's id so the page can drop stale ones. Until the wasm has
 // loaded, requests wait for it; if it cannot load, every request gets that error.
-import init, { summarize, segment, figures, defaultOptions } from "./pkg/nutshell.js";
+// A trap inside the wasm (WebAssembly.RuntimeError) leaves the instance in an unknown
+// state, so that answer is marked `fatal`: the page then replaces this worker.
+import init, {
+  summarize,
+  segment,
+  figures,
+  defaultOptions,
+  extractArticle,
+  looksLikeHtml,
+} from "./pkg/nutshell.js";
 
 const ready = init();
 
 const operations = {
   summarize: (text, options) => summarize(text, options),
+  prepare: (text) => {
+    const html = looksLikeHtml(text);
+    return { html, article: html ? extractArticle(text) : null };
+  },
   segment: (text) => segment(text),
   figures: (text) => figures(text),
   defaultOptions: () => defaultOptions(),
@@ -24,6 +39,10 @@ self.addEventListener("message", async (event) => {
     if (!operation) throw new Error(`unknown operation ${JSON.stringify(op)}`);
     self.postMessage({ id, result: operation(text, options) });
   } catch (error) {
-    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    self.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+      fatal: error instanceof WebAssembly.RuntimeError,
+    });
   }
 });

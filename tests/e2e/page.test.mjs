@@ -2,94 +2,31 @@
 // textarea labelled "Article text", read the "Summary" and "Key figures" regions, move
 // the length control, type more. Any console error, page error, failed or non-loopback
 // request fails the test. Screenshots go to target/e2e/.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ARTICLE, ROOT, isLocal, launchChromium, startServer } from "./helpers.mjs";
+import { ARTICLE } from "./helpers.mjs";
+import {
+  SCREENSHOTS,
+  assertClean,
+  figureRows,
+  openPage as open,
+  showTop,
+  summaryTexts,
+  useBrowser,
+  waitForSummaryLength,
+} from "./page-helpers.mjs";
 
-const SCREENSHOTS = join(ROOT, "target", "e2e");
-
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh page that records every request and every error. */
-async function openPage({ colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-  const requests = [];
-  const problems = [];
-  context.on("request", (request) => requests.push(request.url()));
-  // Nothing may leave the machine: record it as a problem and never let it through.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    problems.push(`non-loopback request: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  await page.goto(server.url);
-  await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
-  return { context, page, requests, problems };
-}
-
-function assertClean({ requests, problems }) {
-  assert.deepEqual(problems, []);
-  assert.ok(requests.length > 0, "no requests were recorded");
-  for (const url of requests) assert.ok(isLocal(url), `request left the machine: ${url}`);
-}
-
-const summaryItems = (page) => page.getByRole("region", { name: "Summary" }).getByRole("listitem");
-
-async function waitForSummaryLength(page, n) {
-  await page.waitForFunction(
-    (n) => document.querySelectorAll("#summary-list li").length === n,
-    n,
-    { timeout: 15_000 },
-  );
-}
-
-/** Scrolls the textarea back to the article's start and drops focus, for screenshots. */
-async function showTop(page) {
-  await page.getByRole("textbox", { name: "Article text" }).evaluate((textarea) => {
-    textarea.scrollTop = 0;
-    textarea.blur();
-  });
-}
-
-/** The figure table's rows as {text, kind, value} objects. */
-async function figureRows(page) {
-  const rows = page.getByRole("region", { name: "Key figures" }).locator("tbody tr");
-  return rows.evaluateAll((trs) =>
-    trs.map((tr) => {
-      const [text, kind, value] = [...tr.cells].map((td) => td.textContent);
-      return { text, kind, value };
-    }),
-  );
-}
+const env = useBrowser();
+const openPage = (options) => open(env, options);
+const summaryItems = (page) => ({ allTextContents: () => summaryTexts(page) });
 
 test("summarizes a pasted article and lists its key figures", async () => {
   const session = await openPage();
   const { page } = session;
 
   // Paste as a person does: the article on the clipboard, then Ctrl+V in the textarea.
-  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
   await page.evaluate((text) => navigator.clipboard.writeText(text), ARTICLE);
   const input = page.getByRole("textbox", { name: "Article text" });
   await input.focus();
@@ -108,8 +45,10 @@ test("summarizes a pasted article and lists its key figures", async () => {
   // Key figures with normalized values.
   const rows = await figureRows(page);
   const row = (text) => rows.find((r) => r.text === text) ?? assert.fail(`no figure ${text}: ${JSON.stringify(rows)}`);
-  assert.deepEqual(row("$800 billion"), { text: "$800 billion", kind: "money", value: "800,000,000,000 USD" });
-  assert.deepEqual(row("$120 million"), { text: "$120 million", kind: "money", value: "120,000,000 USD" });
+  const pick = ({ text, kind, value }) => ({ text, kind, value });
+  assert.deepEqual(pick(row("$800 billion")), { text: "$800 billion", kind: "money", value: "800,000,000,000 USD" });
+  assert.deepEqual(pick(row("$120 million")), { text: "$120 million", kind: "money", value: "120,000,000 USD" });
+  assert.deepEqual(rows.map((r) => r.order), rows.map((_, i) => i + 1), "figures are not numbered in text order");
   assert.equal(row("40%").kind, "percent");
   assert.equal(row("40%").value, "40%");
   assert.equal(row("3.5 meters").value, "3.5 m");
@@ -163,7 +102,7 @@ test("typing updates the results as you go", async () => {
   await input.press("End");
   await input.pressSequentially(" Ticket sales rose 30% in the first week.", { delay: 5 });
   await page.waitForFunction(
-    () => [...document.querySelectorAll("#figures-table tbody tr td:first-child")].some((td) => td.textContent === "30%"),
+    () => [...document.querySelectorAll("#figures-table tbody .figure-text")].some((td) => td.textContent === "30%"),
     undefined,
     { timeout: 15_000 },
   );
@@ -180,15 +119,35 @@ test("article text is shown as text, never run as markup", async () => {
   const session = await openPage();
   const { page } = session;
   const hostile =
-    'The mayor said <img src=x onerror="window.__pwned=1"> costs rose 12% this year. ' +
-    "Officials called it <b>historic</b> and <script>window.__pwned=2</script> promised $5 million more.";
-  await page.getByRole("textbox", { name: "Article text" }).fill(hostile);
-  await waitForSummaryLength(page, 2);
+    'The mayor said <img src=x onerror="window.__pwned=1;alert(1)"> costs rose 12% this year. ' +
+    "Officials called it <b>historic</b> and <script>window.__pwned=2;alert(2)</script> promised $5 million more. " +
+    'Critics posted <svg onload="alert(3)"></svg> and <iframe src="javascript:alert(4)"></iframe> links to https://example.com/x.png online.';
+  const input = page.getByRole("textbox", { name: "Article text" });
+  await input.fill(hostile);
+  await waitForSummaryLength(page, 3);
   const results = page.locator(".results");
-  assert.equal(await results.locator("img, b, script").count(), 0);
-  assert.ok((await summaryItems(page).first().textContent()).includes("<img src=x"));
+  assert.equal(await results.locator("img, b, script, svg, iframe").count(), 0);
+  const first = (await summaryTexts(page))[0];
+  assert.ok(first.includes('<img src=x onerror="window.__pwned=1;alert(1)">'), first);
+  assert.equal(await page.locator("#source-text").textContent(), hostile);
+  // Figures, keyphrases and the "why" tables hold text only.
+  assert.equal(await page.locator("#figures-table tbody :is(img, svg, script, iframe)").count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+  // The same as a pasted page fragment: the core extracts text; nothing runs either.
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
+  const fragment = `<div><p>${hostile}</p><p>The council meets again on Tuesday.</p></div>`;
+  await input.fill("");
+  await page.evaluate((text) => navigator.clipboard.writeText(text), fragment);
+  await input.focus();
+  await page.keyboard.press("Control+V");
+  await page.waitForFunction(() => !document.getElementById("article").value.startsWith("<div>"), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.getElementById("source-text").textContent === document.getElementById("article").value, undefined, { timeout: 15_000 });
+  assert.equal(await results.locator("img, b, script, svg, iframe").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // Dialogs and any request for "x" or example.com would have been recorded as problems.
   assertClean(session);
+  assert.ok(!session.requests.some((u) => /\/x$|example\.com/.test(u)), "the text made the page fetch something");
   await session.context.close();
 });
 

@@ -17,8 +17,8 @@ use std::time::Duration;
 
 /// The page's policy: same-origin only, wasm compilation allowed, no plugins, no framing.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
-script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; \
-img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; \
+img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const DEFAULT_PORT: u16 = 8000;
 const MAX_HEAD_BYTES: usize = 16 * 1024;

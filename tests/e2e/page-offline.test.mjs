@@ -1,0 +1,124 @@
+// Offline and start-up: the service worker precaches the page, its scripts and the wasm, so
+// a reload with the network off still summarizes; a changed file is picked up as a new
+// cache version; and the cold start (navigation → first summary of the ~1,000-word sample)
+// is measured and printed (not asserted: timings belong in reports, not in pass/fail).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARTICLE, ROOT } from "./helpers.mjs";
+import { SCREENSHOTS, articleInput, assertClean, openPage, summaryTexts, useBrowser, waitForResult } from "./page-helpers.mjs";
+
+const env = useBrowser();
+
+/** Waits until the service worker is active and its cache holds a complete set. */
+async function waitForOfflineCopy(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    for (let i = 0; i < 300; i++) {
+      const pointer = await (await caches.open("nutshell-meta")).match("/__nutshell_current__");
+      if (pointer && registration.active?.state === "activated") {
+        const name = await pointer.text();
+        const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+        return { name, keys: keys.sort() };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error("the service worker did not finish caching");
+  });
+}
+
+test("after one visit the page works with the network off", async () => {
+  const session = await openPage(env);
+  const { page, context } = session;
+  const copy = await waitForOfflineCopy(page);
+  assert.match(copy.name, /^nutshell-[0-9a-f]{16}$/);
+  assert.deepEqual(copy.keys, [
+    "/index.html",
+    "/main.js",
+    "/pkg/nutshell.js",
+    "/pkg/nutshell_bg.wasm",
+    "/sample.txt",
+    "/style.css",
+    "/worker.js",
+  ]);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "the reload was not served by the service worker");
+  // Nothing can reach the server now: prove it, then summarize.
+  assert.equal(await page.evaluate(() => fetch("/Cargo.toml?offline").then(() => "reached", () => "offline")), "offline");
+  await articleInput(page).fill(ARTICLE);
+  await waitForResult(page);
+  assert.equal((await summaryTexts(page)).length, 3);
+  // The sample comes from the cache too.
+  await page.getByRole("button", { name: "Try a sample article" }).click();
+  await page.waitForFunction(() => document.getElementById("article").value.startsWith("Valley Line"));
+  await waitForResult(page);
+  // The page's CSP survives in the cached copy.
+  assert.equal(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content.includes("worker-src 'self'")), true);
+  session.problems.splice(0, session.problems.length, ...session.problems.filter((p) => !p.includes("/Cargo.toml?offline")));
+  assertClean(session);
+  await context.close();
+});
+
+test("a changed file becomes a new cache version, offered on the next load", async () => {
+  const session = await openPage(env);
+  const { page, context } = session;
+  const first = await waitForOfflineCopy(page);
+  // The server now has a new style.css (served through a route, so www/ is untouched).
+  const css = readFileSync(join(ROOT, "www", "style.css"), "utf8") + "\n/* version 2 */\n";
+  await context.route("**/style.css", (route) => route.fulfill({ status: 200, contentType: "text/css", body: css }));
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  // The reload was answered from the old set at once; the check in the background found the
+  // change, stored a new complete set and told the page.
+  await page.waitForFunction(() => /new version/.test(document.getElementById("notice").textContent), undefined, { timeout: 20_000 });
+  const second = await waitForOfflineCopy(page);
+  assert.notEqual(second.name, first.name);
+  assert.deepEqual(second.keys, first.keys);
+  assert.deepEqual(
+    (await page.evaluate(() => caches.keys())).sort(),
+    ["nutshell-meta", second.name].sort(),
+    "the old version was not removed",
+  );
+  await page.getByRole("button", { name: "Reload to use it" }).click();
+  await page.waitForSelector("html[data-ready=true]");
+  assert.match(await page.evaluate(() => fetch("style.css").then((r) => r.text())), /version 2/);
+  assertClean(session);
+  await context.close();
+});
+
+test("cold start: navigation to the first summary of a 1,000-word article", async (t) => {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const session = await openPage(env, { path: "?sample", wait: false });
+    const { page } = session;
+    await page.goto(`${env.server.url}?sample`);
+    await waitForResult(page);
+    const first = await page.evaluate(() => performance.getEntriesByName("nutshell:first-summary")[0].startTime);
+    // Second visit in the same profile: page, scripts and wasm from the service worker.
+    await waitForOfflineCopy(page);
+    await page.goto(`${env.server.url}?sample`);
+    await waitForResult(page);
+    const warm = await page.evaluate(() => performance.getEntriesByName("nutshell:first-summary")[0].startTime);
+    const words = (await articleInput(page).inputValue()).split(/\s+/).filter(Boolean).length;
+    assert.ok(words >= 1000, `the sample has ${words} words`);
+    runs.push({ words, first, warm });
+    assertClean(session);
+    await session.context.close();
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const report = {
+    words: runs[0].words,
+    runs,
+    median_first_visit_ms: median(runs.map((r) => r.first)),
+    median_repeat_visit_ms: median(runs.map((r) => r.warm)),
+  };
+  writeFileSync(join(SCREENSHOTS, "cold-start.json"), JSON.stringify(report, null, 2) + "\n");
+  const line = `cold start (navigation → first summary, ?sample): first visit median ${report.median_first_visit_ms.toFixed(1)} ms, repeat visit (service worker) median ${report.median_repeat_visit_ms.toFixed(1)} ms over ${runs.length} runs`;
+  t.diagnostic(line);
+  console.log(line);
+  for (const { first, warm } of runs) assert.ok(first > 0 && warm > 0 && Number.isFinite(first + warm));
+});

@@ -1,0 +1,113 @@
+// The service worker: keeps a copy of the page, its scripts and the wasm so that nutshell
+// works offline after one visit.
+//
+// Cache: one complete set of ASSETS per version, named "nutshell-<hash of the contents>",
+// so the version changes exactly when a file does and a page is never served a mix of old
+// and new files (the wasm and its JS glue must match). A pointer entry in "nutshell-meta"
+// names the current set; it moves only after a new set is complete.
+// Strategy: answer from the current set at once (cache first: instant, and the same with
+// the network off); on each navigation, re-fetch the set in the background and, if any
+// file changed, store the new set, drop the old one and tell open pages to offer a reload.
+// Requests outside the set and outside this origin are not touched.
+
+const PREFIX = "nutshell-";
+const META = "nutshell-meta";
+const POINTER = "/__nutshell_current__";
+const ASSETS = [
+  "index.html",
+  "main.js",
+  "worker.js",
+  "style.css",
+  "sample.txt",
+  "pkg/nutshell.js",
+  "pkg/nutshell_bg.wasm",
+];
+
+const scope = new URL(self.registration.scope);
+const assetUrls = new Map(ASSETS.map((path) => [new URL(path, scope).pathname, path]));
+
+let refreshing = null;
+
+/** Fetches every asset; stores them as a new set if their contents changed. */
+function refresh() {
+  refreshing ??= (async () => {
+    const responses = await Promise.all(
+      ASSETS.map(async (path) => {
+        const response = await fetch(new URL(path, scope), { cache: "no-cache" });
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        return response;
+      }),
+    );
+    const bodies = await Promise.all(responses.map((r) => r.clone().arrayBuffer()));
+    const name = PREFIX + (await digest(bodies));
+    const previous = await currentName();
+    if (previous === name) return false;
+    const cache = await caches.open(name);
+    await Promise.all(ASSETS.map((path, i) => cache.put(new URL(path, scope), responses[i])));
+    const meta = await caches.open(META);
+    await meta.put(POINTER, new Response(name));
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== name && key !== META) await caches.delete(key);
+    }
+    return previous !== null;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** SHA-256 over the files (each prefixed by its length), as 16 hex digits. */
+async function digest(bodies) {
+  const parts = [];
+  for (const body of bodies) parts.push(new TextEncoder().encode(`${body.byteLength}:`), new Uint8Array(body));
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
+  return [...hash.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function currentName() {
+  const pointer = await (await caches.open(META)).match(POINTER);
+  return pointer ? pointer.text() : null;
+}
+
+async function fromCache(path) {
+  const name = await currentName();
+  if (!name) return undefined;
+  return (await caches.open(name)).match(new URL(path, scope));
+}
+
+async function notifyUpdated() {
+  for (const client of await self.clients.matchAll({ type: "window" })) {
+    client.postMessage({ type: "updated" });
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(refresh().then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.origin) return;
+  const isPage = request.mode === "navigate" && (url.pathname === scope.pathname || assetUrls.get(url.pathname) === "index.html");
+  const path = isPage ? "index.html" : assetUrls.get(url.pathname);
+  if (!path) return;
+  event.respondWith(
+    fromCache(path).then((cached) => cached ?? fetch(request)),
+  );
+  if (isPage) {
+    // Background check for a new version; offline it simply fails.
+    event.waitUntil(refresh().then((updated) => updated && notifyUpdated(), () => {}));
+  }
+});
