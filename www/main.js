@@ -64,6 +64,7 @@ function createEngine() {
     alive = false;
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     worker.addEventListener("message", ({ data }) => {
+      if (!everAlive) performance.mark("nutshell:worker-ready");
       alive = everAlive = true;
       if (data.fatal) return crash(data.error);
       const waiter = pending.get(data.id);
@@ -186,7 +187,9 @@ function writeUrl() {
   const mode = elements.mode.value;
   if (SCALES[mode]) params.set(mode, elements.length.value);
   else params.set("preset", mode);
-  if (!state.isSample) params.delete("sample");
+  if (state.isSample) {
+    if (!params.has("sample")) params.set("sample", "");
+  } else params.delete("sample");
   const query = params.toString().replace(/=(?=&|$)/g, "");
   history.replaceState(null, "", `${location.pathname}?${query}${location.hash}`);
 }
@@ -773,16 +776,19 @@ engine.request("defaultOptions", "", undefined).then(
   renderError,
 );
 
+// Listening from the start: the service worker's messages are queued until the document has
+// loaded and then dispatched, so a listener added later could miss one.
+navigator.serviceWorker?.addEventListener("message", ({ data }) => {
+  if (data?.type === "updated") {
+    showNotice("A new version of nutshell was saved for offline use.", {
+      label: "Reload to use it",
+      run: () => location.reload(),
+    });
+  }
+});
+
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.addEventListener("message", ({ data }) => {
-    if (data?.type === "updated") {
-      showNotice("A new version of nutshell was saved for offline use.", {
-        label: "Reload to use it",
-        run: () => location.reload(),
-      });
-    }
-  });
   navigator.serviceWorker
     .register("./sw.js", { scope: "./", updateViaCache: "none" })
     .then(() => {

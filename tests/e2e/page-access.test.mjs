@@ -4,6 +4,7 @@
 // phone) to target/e2e/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./helpers.mjs";
 import { SCREENSHOTS, articleInput, assertClean, openPage, showTop, summaryTexts, useBrowser, waitForResult, waitForSummaryLength } from "./page-helpers.mjs";
@@ -13,7 +14,8 @@ const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 
 /** Runs axe-core on the page; returns the A/AA violations as readable lines. */
 async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
+  // Through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
+  await page.evaluate(readFileSync(AXE, "utf8"));
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
@@ -27,7 +29,7 @@ for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no A/AA violations (${colorScheme}), with results and an open explanation`, async () => {
     const session = await openPage(env, { colorScheme, path: "?sample" });
     const { page } = session;
-    assert.deepEqual(await axeViolations(page), [], "empty page");
+    assert.deepEqual(await axeViolations(page), [], "as loaded");
     await waitForResult(page);
     await page.locator(".why-toggle").first().click();
     await page.locator("#figures-table .figure-jump").nth(3).click();
@@ -85,7 +87,8 @@ test("labelled controls and regions", async () => {
   for (const name of ["Try a sample article", "Copy text", "Copy Markdown", "Download JSON", "Download Markdown"]) {
     assert.equal(await page.getByRole("button", { name, exact: true }).count(), 1, `button ${name}`);
   }
-  assert.equal(await page.getByRole("status").count(), 1);
+  // Progress and errors are announced (the length <output> is a status too).
+  assert.ok((await page.getByRole("status").evaluateAll((nodes) => nodes.map((n) => n.id))).includes("status"));
   assertClean(session);
   await session.context.close();
 });
@@ -112,7 +115,6 @@ test("keyboard only: logical tab order with visible focus", async () => {
   // Type an article without the mouse, change the length with the arrow keys.
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
-  await page.keyboard.press("Shift+Tab");
   assert.equal((await focused()).id, "article");
   await page.keyboard.insertText("The bridge reopened on Monday after repairs costing $3 million. Traffic rose 20% on the first day. Officials thanked residents for their patience. More work is planned next year.");
   await waitForSummaryLength(page, 3);
@@ -128,7 +130,7 @@ test("keyboard only: logical tab order with visible focus", async () => {
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   const f = await focused();
-  assert.ok(f.tag === "button" && (await summaryTexts(page)).includes(f.label), JSON.stringify(f));
+  assert.ok(f.tag === "button" && (await summaryTexts(page)).some((s) => s.startsWith(f.label)), JSON.stringify(f));
   assertClean(session);
   await session.context.close();
 });
