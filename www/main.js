@@ -392,22 +392,43 @@ function appendWithFacts(parent, text, start, end, facts, cursor) {
   if (end > at) parent.append(text.slice(at, end));
 }
 
+/**
+ * The source is cut into blocks of about SOURCE_CHUNK characters, each ending just after a
+ * line break between sentences (so the text reads the same); the style sheet gives each block
+ * `content-visibility: auto`, so a megabyte of text only lays out the blocks in view.
+ */
+const SOURCE_CHUNK = 8000;
+
 function renderSource(result, text) {
   const fragment = document.createDocumentFragment();
   if (result) {
     const facts = result.facts;
     const cursor = { i: 0 };
+    let chunk = el("div", "source-chunk");
+    let chunkStart = 0;
+    const appendGap = (start, end) => {
+      if (start >= end) return;
+      const newline = start - chunkStart >= SOURCE_CHUNK ? text.slice(start, end).indexOf("\n") : -1;
+      if (newline === -1) return appendWithFacts(chunk, text, start, end, facts, cursor);
+      const cut = start + newline + 1;
+      appendWithFacts(chunk, text, start, cut, facts, cursor);
+      fragment.append(chunk);
+      chunk = el("div", "source-chunk");
+      chunkStart = cut;
+      appendWithFacts(chunk, text, cut, end, facts, cursor);
+    };
     let at = 0;
     for (const sentence of result.sentences) {
       if (sentence.start < at) continue;
-      if (sentence.start > at) appendWithFacts(fragment, text, at, sentence.start, facts, cursor);
+      appendGap(at, sentence.start);
       const span = el(sentence.selected ? "mark" : "span", "source-sentence");
       span.id = `s${sentence.index}`;
       appendWithFacts(span, text, sentence.start, sentence.end, facts, cursor);
-      fragment.append(span);
+      chunk.append(span);
       at = sentence.end;
     }
-    if (at < text.length) appendWithFacts(fragment, text, at, text.length, facts, cursor);
+    appendGap(at, text.length);
+    fragment.append(chunk);
   }
   elements.sourceText.replaceChildren(fragment);
   setEmpty(elements.source, !result);

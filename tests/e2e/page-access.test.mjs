@@ -34,6 +34,8 @@ for (const colorScheme of ["light", "dark"]) {
     await page.locator(".why-toggle").first().click();
     await page.locator("#figures-table .figure-jump").nth(3).click();
     assert.deepEqual(await axeViolations(page), [], "page with results");
+    // The pictures: explanations closed, nothing focused, the top of the page.
+    await page.locator(".why-toggle").first().click();
     await page.evaluate(() => document.activeElement.blur());
     await showTop(page);
     await page.screenshot({ path: join(SCREENSHOTS, `desktop-${colorScheme}.png`) });

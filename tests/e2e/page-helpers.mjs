@@ -90,7 +90,7 @@ export async function waitForResult(page) {
       return value.trim() !== "" && source.textContent === value && Number(document.documentElement.dataset.renders) > 0;
     },
     undefined,
-    { timeout: 30_000 },
+    { timeout: 30_000, polling: 200 },
   );
 }
 

@@ -114,8 +114,9 @@ for (const kind of ["a wasm trap", "an error at the worker's top level"]) {
     await input.fill(hostile);
     await page.waitForFunction(() => /stopped on this text and was restarted/.test(document.getElementById("status").textContent), undefined, { timeout: 20_000 });
     assert.equal(await input.inputValue(), hostile, "the text was lost");
-    // One replacement, one retry, a second replacement: at least three workers in all.
-    assert.ok(workers.length >= 3, `workers started: ${workers.length}`);
+    // One replacement, one retry, a second replacement: three workers in all.
+    for (let i = 0; i < 50 && workers.length < 3; i++) await page.waitForTimeout(100);
+    assert.equal(workers.length, 3, `workers started: ${workers.length}`);
 
     // Editing the text summarizes again, in the fresh worker.
     await input.fill("The festival drew 5,000 visitors on Saturday. Organisers said it would return next year.");
@@ -134,7 +135,7 @@ const SINKS = [
   [/\binnerHTML\b/, "innerHTML"],
   [/\bouterHTML\s*=[^=]/, "outerHTML assignment"],
   [/\binsertAdjacentHTML\b/, "insertAdjacentHTML"],
-  [/\bdocument\s*\.\s*writeln?\b/, "document.write"],
+  [/\bdocument\s*\.\s*write(ln)?\b/, "document.write"],
   [/\bDOMParser\b/, "DOMParser"],
   [/\bcreateContextualFragment\b/, "createContextualFragment"],
   [/\b(set|parse)HTMLUnsafe\b/, "setHTMLUnsafe/parseHTMLUnsafe"],
