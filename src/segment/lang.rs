@@ -635,7 +635,7 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
         Language::Da,
         &[
             "og", "er", "det", "en", "af", "til", "at", "ikke", "den", "med", "jeg", "på", "mit",
-            "som", "har", "var", "kommer",
+            "som", "har", "var", "kommer", "de", "i", "om", "hun", "han",
         ],
     ),
     (
@@ -677,7 +677,7 @@ fn latin_language(sample: &str) -> Language {
             'ì' | 'ò' | 'ù' => 4,
             'ø' | 'æ' | 'å' => 6,
             'ł' | 'ś' | 'ż' | 'ź' | 'ę' | 'ą' | 'ć' | 'ń' => 7,
-            'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' => 8,
+            'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' | 'š' | 'č' | 'ž' | 'ý' => 8,
             _ => continue,
         };
         votes[lang] += 1;

@@ -111,7 +111,6 @@ fn trim_line(text: &str, start: usize, end: usize) -> Option<Line> {
 
 /// What the line rules need to know about a whole paragraph.
 struct ParagraphShape {
-    lines: usize,
     longest: usize,
     /// Two or more short lines, none with final punctuation: a list ("features\ncontact
     /// manager\nevents").
@@ -135,7 +134,6 @@ fn flush(
     };
     let before = out.len();
     let shape = ParagraphShape {
-        lines: lines.len(),
         longest: lines.iter().map(Line::len).max().unwrap_or(0),
         short_list: lines.len() >= 2
             && lines
