@@ -187,6 +187,13 @@ impl<'t> Scanner<'t> {
         let bytes = self.bytes;
         let mut i = start;
         while i < end {
+            // Most bytes are letters, digits and spaces: skip them in a tight loop.
+            while i < end && !INTERESTING[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
             let b = bytes[i];
             if b < 0x80 {
                 match b {
@@ -701,10 +708,7 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let abbr = if complete && word.len() <= 24 {
-            self.lower.clear();
-            for c in word.chars() {
-                self.lower.extend(c.to_lowercase());
-            }
+            self.set_lower(word);
             self.profile.abbreviation(&self.lower)
         } else {
             None
@@ -721,21 +725,21 @@ impl<'t> Scanner<'t> {
         if acronym && is_time(&self.lower) {
             return self.time_ends(word, w_start, seg_start, next);
         }
-        let starter = self.profile.is_starter(next.word);
+        let starter = || self.profile.is_starter(next.word);
         match abbr {
             Some(Abbr::Title | Abbr::NeverFinal) => return false,
-            _ if abbr.is_some() && self.profile.nouns_capitalized => return starter,
+            _ if abbr.is_some() && self.profile.nouns_capitalized => return starter(),
             Some(Abbr::Post) => return !(next.paren || next.short_caps()),
             Some(_) => return !next.paren,
             None => {}
         }
         if acronym {
-            return starter || (next.quote && next.upper());
+            return starter() || (next.quote && next.upper());
         }
         if single {
-            return starter;
+            return starter();
         }
-        !ordinal || starter
+        !ordinal || starter()
     }
 
     /// "a.m."/"p.m." before a capital: a boundary, unless a weekday, month or time zone
@@ -748,7 +752,8 @@ impl<'t> Scanner<'t> {
         let prefix = &self.text[seg_start..w_start];
         let mut words = prefix.split_whitespace();
         let first = words.next().unwrap_or("");
-        let fronted = FRONTING.iter().any(|f| f.eq_ignore_ascii_case(first)) && words.count() <= 2;
+        let fronted =
+            FRONTING.iter().any(|f| f.eq_ignore_ascii_case(first)) && words.take(3).count() <= 2;
         !fronted
     }
 
@@ -780,8 +785,7 @@ impl<'t> Scanner<'t> {
         if rest[..token_len].iter().any(|&b| b == b'@' || b == b'/') {
             return false;
         }
-        self.lower.clear();
-        self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        self.set_lower(word);
         self.profile.abbreviation(&self.lower).is_none()
     }
 
@@ -898,6 +902,17 @@ impl<'t> Scanner<'t> {
         i
     }
 
+    /// Puts `word` in lowercase into the reusable buffer.
+    fn set_lower(&mut self, word: &str) {
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+
     /// The largest char boundary at or before `i`.
     fn boundary_before(&self, mut i: usize) -> usize {
         while !self.text.is_char_boundary(i) {
@@ -945,6 +960,24 @@ fn merge_spans(spans: &mut Vec<(usize, usize)>) {
     }
     spans.truncate(w);
 }
+
+/// Bytes the first pass must look at: ASCII punctuation it handles, and the lead bytes
+/// of multi-byte characters (continuation bytes are skipped).
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b".!?:;\"'()[]{}";
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
 
 const TIME_FOLLOWERS: &[&str] = &[
     "Monday",
