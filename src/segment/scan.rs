@@ -81,11 +81,6 @@ impl Next<'_> {
     fn digit(&self) -> bool {
         self.first.is_some_and(|c| c.is_numeric() || c == '№')
     }
-    /// A short all-capitals tag like "KG" or "AG" ("GmbH & Co. KG").
-    fn short_caps(&self) -> bool {
-        let n = self.word.chars().count();
-        (1..=4).contains(&n) && self.word.chars().all(char::is_uppercase)
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -249,10 +244,11 @@ impl<'t> Scanner<'t> {
                 '】' => self.close(10, i),
                 '〈' => self.open(11, i),
                 '〉' => self.close(11, i),
-                c if is_bullet(c) => {
-                    if i > start && self.prev_char(i).is_some_and(char::is_whitespace) {
-                        self.forced.push(i);
-                    }
+                c if is_bullet(c)
+                    && i > start
+                    && self.prev_char(i).is_some_and(char::is_whitespace) =>
+                {
+                    self.forced.push(i);
                 }
                 _ => {}
             }
@@ -371,7 +367,8 @@ impl<'t> Scanner<'t> {
             let before = self.text[start..s].trim_end();
             before.is_empty()
                 || before.chars().next_back().is_some_and(|c| {
-                    is_terminator_char(c) || c == ':' || c == ';' || is_bullet(c) || is_closer(c)
+                    // not ':' — "three reasons: 1) cost, 2) time" is one sentence
+                    is_terminator_char(c) || is_bullet(c) || is_closer(c)
                 })
         };
         let capital_next = self.text[at + 1..end]
@@ -726,10 +723,21 @@ impl<'t> Scanner<'t> {
             return self.time_ends(word, w_start, seg_start, next);
         }
         let starter = || self.profile.is_starter(next.word);
+        // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
+        let abbr = match abbr {
+            Some(Abbr::Title)
+                if self.lower == "st" && self.previous_word_capitalized(w_start, seg_start) =>
+            {
+                Some(Abbr::Generic)
+            }
+            a => a,
+        };
         match abbr {
             Some(Abbr::Title | Abbr::NeverFinal) => return false,
             _ if abbr.is_some() && self.profile.nouns_capitalized => return starter(),
-            Some(Abbr::Post) => return !(next.paren || next.short_caps()),
+            // "Acme Inc. CEO…", "Acme Inc. Chief Executive…": after a company or name suffix
+            // only a word that usually opens a sentence ("Acme Inc. It…") ends it.
+            Some(Abbr::Post) => return starter() || (next.quote && next.upper()),
             Some(_) => return !next.paren,
             None => {}
         }
@@ -755,6 +763,19 @@ impl<'t> Scanner<'t> {
         let fronted =
             FRONTING.iter().any(|f| f.eq_ignore_ascii_case(first)) && words.take(3).count() <= 2;
         !fronted
+    }
+
+    /// Whether the word before the one at `w_start` (in this sentence) is capitalised.
+    fn previous_word_capitalized(&self, w_start: usize, seg_start: usize) -> bool {
+        let from = self
+            .boundary_before(w_start.saturating_sub(WORD_WINDOW))
+            .max(seg_start);
+        let before = self.text[from.min(w_start)..w_start].trim_end();
+        before
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     /// "Hello world.Today is…", "bought 1,000.That is…": a period glued to the next
