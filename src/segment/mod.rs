@@ -146,10 +146,15 @@ fn flush(
         .iter()
         .filter(|l| l.len() * 4 >= longest * 3)
         .count();
-    let shape = ParagraphShape {
-        wrapped: lines.len() >= 3 && longest >= 50 && full * 2 >= lines.len() - 1,
-        ..shape
-    };
+    // Wrapped prose also shows it somewhere: a line that continues in lowercase, or one
+    // that ends with a comma, hyphen or function word.
+    let wrapped = lines.len() >= 3
+        && longest >= 50
+        && full * 2 >= lines.len() - 1
+        && lines
+            .windows(2)
+            .any(|p| clearly_continues(text, &p[0], &p[1]));
+    let shape = ParagraphShape { wrapped, ..shape };
     let mut block_start = first.start;
     for pair in lines.windows(2) {
         match line_break(text, profile, &pair[0], &pair[1], &shape) {
@@ -212,14 +217,7 @@ fn line_break(
 
 /// For a line without final punctuation: whether the break after it is a boundary.
 fn hard_break(line_text: &str, next_text: &str, line: &Line, shape: &ParagraphShape) -> bool {
-    if line_text.ends_with([',', ';', ':', '-', '–', '—', '&', '/', '(', '+']) {
-        return false;
-    }
-    let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");
-    if FUNCTION_WORDS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(last_word))
-    {
+    if ends_open(line_text) {
         return false;
     }
     if first_letter_is_lower(next_text) {
@@ -237,6 +235,24 @@ fn hard_break(line_text: &str, next_text: &str, line: &Line, shape: &ParagraphSh
         .len();
     let fills = shape.wrapped && (line.len() + 1 + next_word) * 10 >= shape.longest * 9;
     !fills
+}
+
+/// A break that is plainly inside a sentence: the next line starts in lowercase, or the
+/// line ends with a comma, hyphen or function word.
+fn clearly_continues(text: &str, line: &Line, next: &Line) -> bool {
+    let line_text = &text[line.start..line.end];
+    first_letter_is_lower(&text[next.start..next.end]) || ends_open(line_text)
+}
+
+/// The line ends with continuing punctuation or a function word.
+fn ends_open(line_text: &str) -> bool {
+    if line_text.ends_with([',', ';', ':', '-', '–', '—', '&', '/', '(', '+']) {
+        return true;
+    }
+    let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");
+    FUNCTION_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(last_word))
 }
 
 /// Words that rarely end a headline or a line of its own (articles, prepositions,

@@ -738,6 +738,8 @@ impl<'t> Scanner<'t> {
             // "Acme Inc. CEO…", "Acme Inc. Chief Executive…": after a company or name suffix
             // only a word that usually opens a sentence ("Acme Inc. It…") ends it.
             Some(Abbr::Post) => return starter() || (next.quote && next.upper()),
+            // "Wed. June 12", "Sept. Oct." : dates continue.
+            Some(Abbr::Month) if TIME_FOLLOWERS.contains(&next.word) => return false,
             Some(_) => return !next.paren,
             None => {}
         }
