@@ -250,9 +250,19 @@ fn ends_open(line_text: &str) -> bool {
         return true;
     }
     let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");
-    FUNCTION_WORDS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(last_word))
+    is_function_word(last_word)
+}
+
+/// Whether `word` (any case) is in [`FUNCTION_WORDS`] (sorted, lowercase).
+fn is_function_word(word: &str) -> bool {
+    let mut buf = [0u8; 12];
+    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    FUNCTION_WORDS.binary_search(&lower).is_ok()
 }
 
 /// Words that rarely end a headline or a line of its own (articles, prepositions,
@@ -500,6 +510,13 @@ mod tests {
                 ("Repairs began.", 2)
             ]
         );
+    }
+
+    #[test]
+    fn function_words_are_sorted_and_found() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_function_word("The") && is_function_word("said"));
+        assert!(!is_function_word("year") && !is_function_word(""));
     }
 
     #[test]
