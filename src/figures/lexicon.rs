@@ -389,6 +389,38 @@ const NOT_PLURAL: &[&str] = &[
     "species", "status", "thus", "virus", "whereas",
 ];
 
+/// Lowercase words that can begin a figure: number words, ordinals, fraction and vague words,
+/// date hedges and periods, currency words written before a number, prefixed units. A word
+/// token not in this list (and not a capitalized month or weekday, nor an upper-case code)
+/// cannot start a figure, so the scanner passes over it at the cost of one binary search.
+const TRIGGERS: &[&str] = &[
+    "a", "an", "au", "billion", "billions", "c", "ca", "cat", "category", "crore", "crores",
+    "dollar", "dozen", "dozens", "early", "eight", "eighteen", "eighteenth", "eighth", "eightieth",
+    "eighty", "eleven", "eleventh", "fall", "fifteen", "fifteenth", "fifth", "fiftieth", "fifty",
+    "first", "five", "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth", "fourty",
+    "h1", "h2", "half", "hk", "hundred", "hundreds", "lac", "lacs", "lakh", "lakhs", "last",
+    "late", "magnitude", "many", "mex", "mid", "midday", "midnight", "million", "millions",
+    "minus", "naught", "negative", "next", "nine", "nineteen", "nineteenth", "ninetieth", "ninety",
+    "ninth", "noon", "nought", "nt", "nz", "one", "q1", "q2", "q3", "q4", "quarter", "r", "rs",
+    "s", "scores", "second", "seven", "seventeen", "seventeenth", "seventh", "seventieth",
+    "seventy", "several", "six", "sixteen", "sixteenth", "sixth", "sixtieth", "sixty", "spring",
+    "summer", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth", "thirty",
+    "this", "thousand", "thousands", "three", "thrice", "trillion", "trillions", "twelfth",
+    "twelve", "twentieth", "twenty", "twice", "two", "u", "us", "winter", "zero",
+];
+
+/// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written.
+pub fn may_start_figure(word: &str, lower: &str) -> bool {
+    if has(TRIGGERS, lower) {
+        return true;
+    }
+    let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    // months, weekdays, currency codes ("USD", "CHF", "MUSD"), "Rs"
+    first_upper && (word.len() <= 4 || super::dates::month(word).is_some() || super::dates::weekday(word).is_some())
+        || (lower.len() == 3 && super::units::ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(lower)))
+        || !word.is_ascii()
+}
+
 fn has(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
@@ -440,63 +472,63 @@ pub struct Hedge {
     pub bound: i8,
 }
 
-/// Qualifier phrases (lowercase, words separated by spaces), longest first within a start.
-const HEDGES: &[(&str, bool, i8)] = &[
-    ("a little more than", false, 1),
-    ("a little over", false, 1),
-    ("about", true, 0),
-    ("above", false, 1),
-    ("almost", true, -1),
-    ("an estimated", true, 0),
-    ("approximately", true, 0),
-    ("around", true, 0),
-    ("as few as", false, -1),
-    ("as high as", false, -1),
-    ("as little as", false, -1),
-    ("as many as", false, -1),
-    ("as much as", false, -1),
-    ("at least", false, 1),
-    ("at most", false, -1),
-    ("below", false, -1),
-    ("circa", true, 0),
-    ("close to", true, -1),
-    ("estimated", true, 0),
-    ("exceeding", false, 1),
-    ("fewer than", false, -1),
-    ("greater than", false, 1),
-    ("higher than", false, 1),
-    ("in excess of", false, 1),
-    ("just over", false, 1),
-    ("just under", false, -1),
-    ("less than", false, -1),
-    ("lower than", false, -1),
-    ("more than", false, 1),
-    ("nearly", true, -1),
-    ("no fewer than", false, 1),
-    ("no less than", false, 1),
-    ("no more than", false, -1),
-    ("not quite", true, -1),
-    ("over", false, 1),
-    ("roughly", true, 0),
-    ("some", true, 0),
-    ("under", false, -1),
-    ("up to", false, -1),
-    ("upwards of", false, 1),
-    ("well over", false, 1),
-    ("well under", false, -1),
+/// Qualifier phrases, words in reverse order (nearest the figure first), so that matching
+/// compares slices without splitting strings.
+const HEDGES: &[(&[&str], bool, i8)] = &[
+    (&["than", "more", "little", "a"], false, 1),
+    (&["over", "little", "a"], false, 1),
+    (&["about"], true, 0),
+    (&["above"], false, 1),
+    (&["almost"], true, -1),
+    (&["estimated", "an"], true, 0),
+    (&["approximately"], true, 0),
+    (&["around"], true, 0),
+    (&["as", "few", "as"], false, -1),
+    (&["as", "high", "as"], false, -1),
+    (&["as", "little", "as"], false, -1),
+    (&["as", "many", "as"], false, -1),
+    (&["as", "much", "as"], false, -1),
+    (&["least", "at"], false, 1),
+    (&["most", "at"], false, -1),
+    (&["below"], false, -1),
+    (&["circa"], true, 0),
+    (&["to", "close"], true, -1),
+    (&["estimated"], true, 0),
+    (&["exceeding"], false, 1),
+    (&["than", "fewer"], false, -1),
+    (&["than", "greater"], false, 1),
+    (&["than", "higher"], false, 1),
+    (&["of", "excess", "in"], false, 1),
+    (&["over", "just"], false, 1),
+    (&["under", "just"], false, -1),
+    (&["than", "less"], false, -1),
+    (&["than", "lower"], false, -1),
+    (&["than", "more"], false, 1),
+    (&["nearly"], true, -1),
+    (&["than", "fewer", "no"], false, 1),
+    (&["than", "less", "no"], false, 1),
+    (&["than", "more", "no"], false, -1),
+    (&["quite", "not"], true, -1),
+    (&["over"], false, 1),
+    (&["roughly"], true, 0),
+    (&["some"], true, 0),
+    (&["under"], false, -1),
+    (&["to", "up"], false, -1),
+    (&["of", "upwards"], false, 1),
+    (&["over", "well"], false, 1),
+    (&["under", "well"], false, -1),
 ];
 
 /// The qualifier whose words end just before a figure: `prev` holds the lowercased words
 /// before it, nearest first (empty strings past a punctuation mark).
 pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
     let mut best: Option<(Hedge, usize)> = None;
-    for &(phrase, approximate, bound) in HEDGES {
-        let n = phrase.split(' ').count();
-        let matches = phrase
-            .split(' ')
-            .rev()
-            .zip(prev.iter())
-            .all(|(a, b)| a == *b);
+    if prev[0].is_empty() {
+        return None;
+    }
+    for &(words, approximate, bound) in HEDGES {
+        let n = words.len();
+        let matches = words[0] == prev[0] && words.iter().zip(prev.iter()).all(|(a, b)| a == b);
         if matches && best.is_none_or(|(_, m)| n > m) {
             best = Some((Hedge { approximate, bound }, n));
         }
@@ -511,6 +543,7 @@ mod tests {
     #[test]
     fn lists_are_sorted_for_binary_search() {
         for list in [
+            TRIGGERS,
             FUNCTION,
             CHANGE,
             REFERENCE,

@@ -230,6 +230,16 @@ enum Step {
 }
 
 fn recognize(doc: &Doc, i: usize) -> Step {
+    match doc.kind(i) {
+        TokKind::Word => {
+            let lower = doc.lc(i);
+            if !lexicon::may_start_figure(doc.s(i), lower.as_str()) {
+                return Step::Skip(i + 1);
+            }
+        }
+        TokKind::Sym(c) if c.is_ascii() && !matches!(c, '$' | '-' | '+') => return Step::Skip(i + 1),
+        _ => {}
+    }
     if let Some(end) = identifier(doc, i) {
         return Step::Skip(end);
     }

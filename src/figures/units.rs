@@ -448,17 +448,26 @@ pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
     Some((if *code == "RMB" { "CNY" } else { code }, 1.0))
 }
 
-/// A table's phrases bucketed by their first byte (lowercased), built once.
+/// A table's phrases split into parts and bucketed by their first byte (lowercased), built once.
 struct Index {
     buckets: Vec<Vec<u16>>,
+    parts: Vec<(Vec<&'static str>, bool)>,
 }
 
 fn index(table: &'static [Unit]) -> Index {
     let mut buckets = vec![Vec::new(); 257];
+    let mut parts = Vec::with_capacity(table.len());
     for (i, row) in table.iter().enumerate() {
         buckets[bucket(row.phrase.as_bytes()[0])].push(i as u16);
+        parts.push((row.phrase.split(' ').collect(), sensitive(row.phrase)));
     }
-    Index { buckets }
+    Index { buckets, parts }
+}
+
+/// Phrases with an uppercase letter, and one-letter units, match case-sensitively: "g" is a
+/// gram, "5G" a network.
+fn sensitive(phrase: &str) -> bool {
+    phrase.bytes().any(|b| b.is_ascii_uppercase()) || phrase.len() == 1
 }
 
 fn bucket(b: u8) -> usize {
@@ -507,7 +516,8 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
     let mut best: Option<(&'static Unit, usize)> = None;
     for &r in &idx.buckets[bucket(first)] {
         let row = &rows[r as usize];
-        if let Some(end) = match_phrase(doc, k, row.phrase) {
+        let (parts, sensitive) = &idx.parts[r as usize];
+        if let Some(end) = match_parts(doc, k, parts, *sensitive) {
             if best.is_none_or(|(_, e)| end > e) {
                 best = Some((row, end));
             }
@@ -516,12 +526,10 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
     best
 }
 
-/// Matches `phrase` token by token from `k`; the end token on success.
-pub fn match_phrase(doc: &Doc, k: usize, phrase: &str) -> Option<usize> {
-    // one-letter units are case-sensitive too: "g" is a gram, "5G" a network
-    let sensitive = phrase.bytes().any(|b| b.is_ascii_uppercase()) || phrase.len() == 1;
+/// Matches a phrase's parts token by token from `k`; the end token on success.
+fn match_parts(doc: &Doc, k: usize, parts: &[&str], sensitive: bool) -> Option<usize> {
     let mut j = k;
-    for part in phrase.split(' ') {
+    for &part in parts {
         if j >= doc.len() || (j > k && doc.brk(j)) {
             return None;
         }
@@ -531,7 +539,7 @@ pub fn match_phrase(doc: &Doc, k: usize, phrase: &str) -> Option<usize> {
         }
         j += 1;
     }
-    // a word unit must end at a word boundary: "m" is not the start of "mice"
+    // tokens are whole words, so "m" never matches the start of "mice"
     Some(j)
 }
 
