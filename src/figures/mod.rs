@@ -232,12 +232,43 @@ enum Step {
 fn recognize(doc: &Doc, i: usize) -> Step {
     match doc.kind(i) {
         TokKind::Word => {
-            let lower = doc.lc(i);
-            if !lexicon::may_start_figure(doc.s(i), lower.as_str()) {
+            if !lexicon::may_start_figure(doc.s(i), doc.lc(i).as_str()) {
                 return Step::Skip(i + 1);
             }
+            // frequent words that start a figure only before a number word or a sign:
+            // "a dozen", "this year", "US$"
+            match doc.lc(i).as_str() {
+                "a" | "an" | "this" | "last" | "next" => {
+                    let next = doc.lc(i + 1);
+                    let next = next.as_str();
+                    if !(lexicon::may_start_figure(doc.s(i + 1), next)
+                        || matches!(
+                            next,
+                            "few"
+                                | "couple"
+                                | "week"
+                                | "month"
+                                | "year"
+                                | "season"
+                                | "weekend"
+                                | "decade"
+                                | "century"
+                        ))
+                    {
+                        return Step::Skip(i + 1);
+                    }
+                }
+                "us" | "u" | "s" | "c" | "r" | "a$"
+                    if !(doc.sym(i + 1, '$') || doc.sym(i + 1, '.')) =>
+                {
+                    return Step::Skip(i + 1);
+                }
+                _ => {}
+            }
         }
-        TokKind::Sym(c) if c.is_ascii() && !matches!(c, '$' | '-' | '+') => return Step::Skip(i + 1),
+        TokKind::Sym(c) if c.is_ascii() && !matches!(c, '$' | '-' | '+') => {
+            return Step::Skip(i + 1)
+        }
         _ => {}
     }
     if let Some(end) = identifier(doc, i) {
@@ -1373,14 +1404,14 @@ fn spread_context(doc: &Doc, raws: &mut [Raw]) {
 /// Sets `approximate`, `bound` and (for counts) `counted` from the words around a figure.
 fn qualify(doc: &Doc, r: &mut Raw) {
     let mut prev = [""; 4];
-    let words: [token::Lower; 4] = std::array::from_fn(|k| {
+    let words: [token::Lc; 4] = std::array::from_fn(|k| {
         let j = r.start.wrapping_sub(k + 1);
         // stop at punctuation: only a run of words right before the figure counts
         let clear = (1..=k + 1).all(|m| doc.word(r.start.wrapping_sub(m)));
         if clear {
             doc.lc(j)
         } else {
-            token::Lower::new("")
+            doc.lc(usize::MAX)
         }
     });
     for (p, w) in prev.iter_mut().zip(words.iter()) {

@@ -259,7 +259,8 @@ fn digit_tail(doc: &Doc, n: &mut Number) {
     let k = n.end;
     if n.scale == 100.0 && doc.is(k, "and") {
         if let Some(m) = parse_plain(doc, k + 1) {
-            let scaled = doc.word(m.end) && digit_scale(doc.s(m.end), doc.glued(m.end), false).is_some();
+            let scaled =
+                doc.word(m.end) && digit_scale(doc.s(m.end), doc.glued(m.end), false).is_some();
             if m.value < 100.0 && m.scale == 1.0 && !m.fraction && !scaled {
                 n.value += m.value;
                 n.end = m.end;
