@@ -524,23 +524,95 @@ const TRIGGERS: &[&str] = &[
     "zero",
 ];
 
-/// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written.
+/// Month and weekday names and abbreviations, lowercase: they start a figure when capitalized.
+const CALENDAR: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// For each first letter a–z, a bit per word length (1–31) present in a list: most words are
+/// rejected with one bit test instead of a binary search.
+struct Shapes([u32; 26]);
+
+impl Shapes {
+    fn of(list: &[&str]) -> Shapes {
+        let mut bits = [0u32; 26];
+        for w in list {
+            let b = w.as_bytes()[0];
+            if b.is_ascii_lowercase() && w.len() < 32 {
+                bits[(b - b'a') as usize] |= 1 << w.len();
+            }
+        }
+        Shapes(bits)
+    }
+
+    fn may_contain(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() && w.len() < 32 => {
+                self.0[(b - b'a') as usize] & (1 << w.len()) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+fn shapes() -> &'static (Shapes, Shapes) {
+    static SHAPES: std::sync::OnceLock<(Shapes, Shapes)> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| (Shapes::of(TRIGGERS), Shapes::of(CALENDAR)))
+}
+
+/// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written, `lower` lowercased.
 pub fn may_start_figure(word: &str, lower: &str) -> bool {
-    if has(TRIGGERS, lower) {
+    let (triggers, calendar) = shapes();
+    if triggers.may_contain(lower) && has(TRIGGERS, lower) {
+        return true;
+    }
+    if !word.is_ascii() {
         return true;
     }
     let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    let all_upper = word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase());
-    // months, weekdays, currency codes ("USD", "CHF", "MUSD", "HK")
-    first_upper
-        && (all_upper
-            || super::dates::month(word).is_some()
-            || super::dates::weekday(word).is_some())
-        || (lower.len() == 3
+    if !first_upper {
+        // lowercase currency codes: "usd 200"
+        return lower.len() == 3
             && super::units::ISO_CODES
                 .iter()
-                .any(|c| c.eq_ignore_ascii_case(lower)))
-        || !word.is_ascii()
+                .any(|c| c.eq_ignore_ascii_case(lower));
+    }
+    // upper-case codes ("USD", "MUSD", "HK", "Q3"), months, weekdays
+    (word.len() <= 4
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        || (calendar.may_contain(lower) && has(CALENDAR, lower))
 }
 
 fn has(list: &[&str], w: &str) -> bool {
@@ -665,6 +737,7 @@ mod tests {
     #[test]
     fn lists_are_sorted_for_binary_search() {
         for list in [
+            CALENDAR,
             TRIGGERS,
             FUNCTION,
             CHANGE,
