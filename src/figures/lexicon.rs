@@ -559,41 +559,66 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// For each first letter a–z, a bit per word length (1–31) present in a list: most words are
-/// rejected with one bit test instead of a binary search.
-struct Shapes([u32; 26]);
+/// A word list as sorted integer keys (a word of up to 16 bytes packed into a `u128`), built
+/// once: a lookup is a binary search over integers, with no string comparison.
+struct WordSet(Vec<u128>);
 
-impl Shapes {
-    fn of(list: &[&str]) -> Shapes {
-        let mut bits = [0u32; 26];
-        for w in list {
-            let b = w.as_bytes()[0];
-            if b.is_ascii_lowercase() && w.len() < 32 {
-                bits[(b - b'a') as usize] |= 1 << w.len();
-            }
-        }
-        Shapes(bits)
+fn key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    Some(u128::from_be_bytes(k))
+}
+
+impl WordSet {
+    fn of(list: &[&str]) -> WordSet {
+        let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w)).collect();
+        keys.sort_unstable();
+        WordSet(keys)
     }
 
-    fn may_contain(&self, w: &str) -> bool {
-        match w.as_bytes().first() {
-            Some(b) if b.is_ascii_lowercase() && w.len() < 32 => {
-                self.0[(b - b'a') as usize] & (1 << w.len()) != 0
-            }
-            _ => false,
-        }
+    fn contains(&self, w: &str) -> bool {
+        key(w).is_some_and(|k| self.0.binary_search(&k).is_ok())
     }
 }
 
-fn shapes() -> &'static (Shapes, Shapes) {
-    static SHAPES: std::sync::OnceLock<(Shapes, Shapes)> = std::sync::OnceLock::new();
-    SHAPES.get_or_init(|| (Shapes::of(TRIGGERS), Shapes::of(CALENDAR)))
+/// Which list to search.
+#[derive(Clone, Copy)]
+enum List {
+    Triggers,
+    Calendar,
+    Function,
+    Change,
+    Reference,
+    Score,
+    Market,
+    PluralIrregular,
+    NotPlural,
+}
+
+const LISTS: [&[&str]; 9] = [
+    TRIGGERS,
+    CALENDAR,
+    FUNCTION,
+    CHANGE,
+    REFERENCE,
+    SCORE_CUES,
+    MARKET_CUES,
+    PLURAL_IRREGULAR,
+    NOT_PLURAL,
+];
+
+fn has_in(list: List, w: &str) -> bool {
+    static SETS: std::sync::OnceLock<Vec<WordSet>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize].contains(w)
 }
 
 /// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written, `lower` lowercased.
 pub fn may_start_figure(word: &str, lower: &str) -> bool {
-    let (triggers, calendar) = shapes();
-    if triggers.may_contain(lower) && has(TRIGGERS, lower) {
+    if has_in(List::Triggers, lower) {
         return true;
     }
     if !word.is_ascii() {
@@ -612,41 +637,37 @@ pub fn may_start_figure(word: &str, lower: &str) -> bool {
         && word
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-        || (calendar.may_contain(lower) && has(CALENDAR, lower))
-}
-
-fn has(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+        || has_in(List::Calendar, lower)
 }
 
 /// A closed-class word.
 pub fn function_word(w: &str) -> bool {
-    has(FUNCTION, w)
+    has_in(List::Function, w)
 }
 
 /// A verb or adverb of change (or "by").
 pub fn change_word(w: &str) -> bool {
-    has(CHANGE, w)
+    has_in(List::Change, w)
 }
 
 /// A word that makes the next number a reference ("page 12").
 pub fn reference_word(w: &str) -> bool {
-    has(REFERENCE, w)
+    has_in(List::Reference, w)
 }
 
 /// A sports or vote cue.
 pub fn score_cue(w: &str) -> bool {
-    has(SCORE_CUES, w)
+    has_in(List::Score, w)
 }
 
 /// A stock-market cue.
 pub fn market_cue(w: &str) -> bool {
-    has(MARKET_CUES, w)
+    has_in(List::Market, w)
 }
 
 /// Whether a lowercased noun looks plural ("soldiers", "people"; not "measles").
 pub fn plural(w: &str) -> bool {
-    if has(PLURAL_IRREGULAR, w) || w.ends_with("men") {
+    if has_in(List::PluralIrregular, w) || w.ends_with("men") {
         return true;
     }
     w.len() > 3
@@ -654,7 +675,7 @@ pub fn plural(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !has(NOT_PLURAL, w)
+        && !has_in(List::NotPlural, w)
 }
 
 /// A qualifier read just before a figure.
@@ -748,6 +769,10 @@ mod tests {
             NOT_PLURAL,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
+            assert!(
+                list.iter().all(|w| key(w).is_some()),
+                "a word over 16 bytes"
+            );
         }
     }
 
