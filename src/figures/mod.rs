@@ -714,10 +714,15 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
                     | "till"
                     | "for"
             );
-            if counted.is_none() || temporal_prep {
+            // "1500 workers" counts; a year of this or the last century is a date ("1990 levels")
+            let modern = (1900.0..=2100.0).contains(&n.value);
+            if counted.is_none() || temporal_prep || modern {
                 return Some(temporal(t));
             }
         }
+    }
+    if let Some(r) = index_level(doc, &n) {
+        return Some(r);
     }
     let mut r = Raw::new(n.start, n.end, Kind::Count, Value::Number(value), None);
     r.scale = n.scale;
@@ -737,6 +742,48 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
         }
     }
     Some(r)
+}
+
+/// "The Nasdaq closed at 17,342.5": a stock index level, in points.
+fn index_level(doc: &Doc, n: &Number) -> Option<Raw> {
+    if n.words || n.scale != 1.0 || n.value < 100.0 {
+        return None;
+    }
+    let before =
+        (n.start.saturating_sub(3)..n.start).any(|k| matches!(doc.lc(k).as_str(), "at" | "to"));
+    if !before || counted_noun(doc, n.end).is_some() {
+        return None;
+    }
+    let lo = n.start.saturating_sub(15);
+    let index = (lo..n.start).any(|k| {
+        matches!(
+            doc.lc(k).as_str(),
+            "index"
+                | "dow"
+                | "nasdaq"
+                | "ftse"
+                | "nikkei"
+                | "dax"
+                | "cac"
+                | "sensex"
+                | "nifty"
+                | "kospi"
+                | "stoxx"
+                | "topix"
+                | "tsx"
+                | "composite"
+                | "seng"
+        ) || (doc.s(k) == "P" && doc.sym(k.wrapping_sub(1), '&'))
+    });
+    index.then(|| {
+        Raw::new(
+            n.start,
+            n.end,
+            Kind::Measure,
+            Value::Number(n.value),
+            Some("point"),
+        )
+    })
 }
 
 /// Money written with a currency word or code after the number.

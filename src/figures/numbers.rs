@@ -296,6 +296,10 @@ fn negative(doc: &Doc, i: usize, money: bool) -> Option<Number> {
     if !sign_word && !sign_sym {
         return None;
     }
+    // "plus or minus 3 points" is a margin, not a negative number
+    if doc.is(i, "minus") && doc.is(i.wrapping_sub(1), "or") && doc.is(i.wrapping_sub(2), "plus") {
+        return None;
+    }
     if sign_sym {
         let starts_line = i == 0 || doc.brk(i);
         let spaced_before = i == 0 || doc.toks[i].space;
@@ -462,7 +466,13 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
         if !doc.word(k) || doc.brk(k) {
             return;
         }
-        let Some(s) = digit_scale(doc.s(k), doc.glued(k), money) else {
+        // "1.2m vehicles", "50m people": a glued "m" before a plural noun is a million
+        let million = doc.s(k) == "m"
+            && doc.glued(k)
+            && doc.word(k + 1)
+            && super::lexicon::plural(doc.lc(k + 1).as_str())
+            && !super::lexicon::function_word(doc.lc(k + 1).as_str());
+        let Some(s) = digit_scale(doc.s(k), doc.glued(k), money || million) else {
             return;
         };
         // "m" glued to digits is a metre unless money; "M" before a unit word is mega-.
