@@ -289,6 +289,9 @@ fn recognize(doc: &Doc, i: usize) -> Step {
     if let Some(r) = relative_date(doc, i) {
         return Step::Fact(r);
     }
+    if let Some(r) = article_duration(doc, i) {
+        return Step::Fact(r);
+    }
     if let Some(r) = score(doc, i) {
         return Step::Fact(r);
     }
@@ -728,7 +731,36 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
     r.scale = n.scale;
     r.bare = true;
     r.spelled = n.words;
-    if doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
+    // "people over 21", "children under 5": an age limit
+    let limit = matches!(doc.lc(n.start.wrapping_sub(1)).as_str(), "over" | "under")
+        && matches!(
+            doc.lc(n.start.wrapping_sub(2)).as_str(),
+            "people"
+                | "those"
+                | "anyone"
+                | "adults"
+                | "children"
+                | "men"
+                | "women"
+                | "voters"
+                | "residents"
+                | "everyone"
+                | "aged"
+                | "patients"
+                | "drivers"
+                | "players"
+                | "users"
+                | "customers"
+                | "kids"
+                | "girls"
+                | "boys"
+                | "teenagers"
+                | "workers"
+        )
+        && n.plain
+        && (1.0..=120.0).contains(&n.value)
+        && counted_noun(doc, n.end).is_none();
+    if limit || doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
         r.kind = Kind::Age;
         r.unit = Some("year");
         r.bare = false;
@@ -1191,6 +1223,56 @@ fn relative_date(doc: &Doc, i: usize) -> Option<Raw> {
         }
         _ => None,
     }
+}
+
+/// "a decade", "half a century", "for a year", "nearly a month": an article that is the
+/// numeral of a duration. "a year" alone is too often a rate ("$200 a year") to count
+/// without a word before it that takes a length of time.
+fn article_duration(doc: &Doc, i: usize) -> Option<Raw> {
+    let (part, k) = if doc.is(i, "half") && doc.is(i + 1, "a") {
+        (0.5, i + 2)
+    } else if doc.is(i, "a") || doc.is(i, "an") {
+        (1.0, i + 1)
+    } else {
+        return None;
+    };
+    let (row, end) = units::lookup(doc, k, Table::After)?;
+    if row.kind != UnitKind::Duration || end != k + 1 {
+        return None;
+    }
+    let long = matches!(row.canon, "decade" | "century");
+    let before = doc.lc(i.wrapping_sub(1));
+    let takes_time = matches!(
+        before.as_str(),
+        "for"
+            | "than"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "within"
+            | "after"
+            | "lasted"
+            | "lasting"
+            | "around"
+            | "roughly"
+            | "over"
+            | "took"
+            | "spent"
+            | "last"
+            | "past"
+            | "under"
+    );
+    if !(long || takes_time) || doc.is(end, "ago") || doc.is(end, "earlier") || doc.is(end, "later")
+    {
+        return None;
+    }
+    Some(Raw::new(
+        i,
+        end,
+        Kind::Duration,
+        Value::Number(part * row.factor),
+        Some(row.canon),
+    ))
 }
 
 /// "2-1", "52-48", "6–3": a score or vote tally, when the sentence is about a game or a vote.
