@@ -840,11 +840,9 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
     if phrase_is("pound(s)") && n.scale < 1e3 {
         return None;
     }
-    // "p" and "$"/"€" after the number only when glued ("50p", "10€")
-    if (phrase_is("p") || phrase_is("$") || phrase_is("€")) && !doc.glued(k) {
-        if !(phrase_is("€") || phrase_is("$")) {
-            return None;
-        }
+    // "p" after the number only when glued ("50p"); "$"/"€" also spaced ("10 €")
+    if phrase_is("p") && !doc.glued(k) {
+        return None;
     }
     if phrase_is("p") && (doc.word(end) && doc.glued(end)) {
         return None;

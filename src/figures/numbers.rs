@@ -691,10 +691,7 @@ fn integer_words(doc: &Doc, i: usize) -> Option<Number> {
     let mut last: Option<W> = None;
     let mut end = i;
     let mut k = i;
-    loop {
-        let Some(w) = word_at(doc, k) else {
-            break;
-        };
+    while let Some(w) = word_at(doc, k) {
         if k > i && doc.brk(k) {
             break;
         }
@@ -748,9 +745,7 @@ fn integer_words(doc: &Doc, i: usize) -> Option<Number> {
         }
         k = next;
     }
-    if last.is_none() {
-        return None;
-    }
+    last?;
     let mut n = spelled(i, end, total + cur);
     n.bare_one = end == i + 1 && doc.is(i, "one");
     Some(n)
