@@ -78,6 +78,8 @@ export interface Fact {
   counted?: string;
   counted_start?: number;
   counted_end?: number;
+  /** The denominator of a rate, not in the span: "barrel" for "$79.62 a barrel", "USD" for "155.2 per dollar". */
+  per?: string;
   /** Index of the sentence the figure is in. */
   sentence: number;
 }
