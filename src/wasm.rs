@@ -35,12 +35,31 @@ export interface Options {
   maxInputBytes?: number;
 }
 
-/** Why a sentence scored as it did; each part is in [0, 1]. */
+/**
+ * Why a sentence scored as it did. Parts are in [0, 1] except `centrality` and `length`
+ * (in [-1, 1]). `score` = 1.0·position + 0.335·centrality + 0.274·graph + 0.364·coverage
+ * + 0.6·title + 0.082·figures + 0.116·entities + 1.0·length − 1.8·boilerplate.
+ */
 export interface ScoreParts {
+  /** Lead bias: early content sentences of a news-like text score higher. */
   position: number;
+  /** Directed (PacSum) centrality: > 0 when later sentences echo it, < 0 when it repeats earlier ones. */
   centrality: number;
+  /** LexRank over the sparse sentence-similarity graph. */
+  graph: number;
+  /** Similarity to the whole document (cosine with its centroid). */
+  coverage: number;
+  /** Overlap with the title (0 without one). */
   title: number;
+  /** Key-figure density. */
   figures: number;
+  /** Named-entity density. */
+  entities: number;
+  /** Length prior: short sentences gain a little, run-ons lose. */
+  length: number;
+  /** Page furniture (1), bare questions and quotations (less); subtracted. */
+  boilerplate: number;
+  /** Largest similarity to a chosen sentence (set by selection; not in `score`). */
   redundancy: number;
 }
 
@@ -51,6 +70,8 @@ export interface Sentence {
   start: number;
   end: number;
   paragraph: number;
+  /** Number of words. */
+  words: number;
   score: number;
   parts: ScoreParts;
   selected: boolean;
@@ -79,11 +100,14 @@ export interface Fact {
   sentence: number;
 }
 
+/** A top phrase; start/end (UTF-16) are its first occurrence. */
 export interface Keyphrase {
   text: string;
   start: number;
   end: number;
+  /** Relative weight; the top phrase has 1. */
   weight: number;
+  /** How often it occurs. */
   count: number;
 }
 
