@@ -30,9 +30,9 @@ pub struct Candidate {
 }
 
 /// Cosine at or above which a sentence repeats a chosen one and is never taken.
-pub const DUPLICATE: f64 = 0.6;
+pub const DUPLICATE: f64 = 0.5;
 /// How much redundancy lowers a candidate's gain.
-pub const REDUNDANCY_WEIGHT: f64 = 0.3;
+pub const REDUNDANCY_WEIGHT: f64 = 0.1;
 
 /// A heap entry: a candidate's gain when last computed. Ordered by gain, then earlier first.
 #[derive(PartialEq)]
