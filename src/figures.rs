@@ -212,11 +212,7 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
 }
 
 fn ends_with_any(before: &str, words: &[&str]) -> bool {
-    let mut cut = before.len().saturating_sub(16);
-    while !before.is_char_boundary(cut) {
-        cut += 1;
-    }
-    let tail = &before[cut..].to_ascii_lowercase();
+    let tail = &before[before.len().saturating_sub(16)..].to_ascii_lowercase();
     words.iter().any(|w| tail.ends_with(w))
 }
 
