@@ -24,6 +24,9 @@
 //! 6. [`figures`] — key figures with kinds, values and units.
 //! 7. [`keyphrases`] — the top phrases.
 //!
+//! Web pages go through [`html::extract_article`] first: it keeps the article's paragraphs
+//! (no menus, comments, scripts or footers) as plain text for the pipeline.
+//!
 //! Every span in every result is a **byte offset into the original text** you passed in
 //! (the wasm layer converts them to UTF-16 code units, once, at the boundary).
 //!
@@ -47,6 +50,7 @@
 
 pub mod error;
 pub mod figures;
+pub mod html;
 pub mod keyphrases;
 pub mod normalize;
 pub mod options;
@@ -56,13 +60,16 @@ pub mod select;
 pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::Error;
 pub use figures::{Bound, Fact, Kind, Value};
+pub use html::{extract_article, looks_like_html, Article};
 pub use keyphrases::Keyphrase;
 pub use options::{Budget, OptionValue, Options, Preset};
 pub use score::ScoreParts;
+pub use segment::Language;
 
 use serde::Serialize;
 
@@ -165,10 +172,15 @@ fn check_input(text: &str, options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-/// The sentences of `text`, as spans of the original.
+/// The sentences of `text`, as spans of the original (language detected).
 pub fn segment(text: &str) -> Vec<Span> {
+    segment_in(text, Language::Auto)
+}
+
+/// The sentences of `text` with the rules of `language`, as spans of the original.
+pub fn segment_in(text: &str, language: Language) -> Vec<Span> {
     let normalized = normalize::normalize(text);
-    segment::segment(normalized.text())
+    segment::segment_in(normalized.text(), language)
         .into_iter()
         .map(|s| {
             let (start, end) = normalized.span_to_original(s.start, s.end);
@@ -185,7 +197,7 @@ pub fn segment(text: &str) -> Vec<Span> {
 /// The key figures of `text`.
 pub fn figures(text: &str) -> Vec<Fact> {
     let normalized = normalize::normalize(text);
-    let segments = segment::segment(normalized.text());
+    let segments = segment::segment_in(normalized.text(), Language::Auto);
     let mut facts = figures::extract(normalized.text(), &segments);
     restore_facts(text, &normalized, &mut facts);
     facts
@@ -209,7 +221,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     check_input(text, options)?;
     let normalized = normalize::normalize(text);
     let norm = normalized.text();
-    let segments = segment::segment(norm);
+    let segments = segment::segment_in(norm, options.language);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
     let tfidf = score::TfIdf::new(&tokens);

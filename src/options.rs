@@ -5,6 +5,7 @@
 //! error messages, each naming the option at fault. [`Options::validate`] checks the whole
 //! struct (e.g. that only one length budget was given). Cost: O(number of options).
 
+use crate::segment::Language;
 use crate::Error;
 
 /// How long the summary should be. Exactly one budget applies.
@@ -82,6 +83,8 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// How many keyphrases to return.
     pub keyphrases: usize,
+    /// The language of the text, for sentence rules; `Auto` (the default) detects it.
+    pub language: Language,
     budgets_given: usize,
 }
 
@@ -96,6 +99,7 @@ impl Default for Options {
             title: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             keyphrases: 10,
+            language: Language::Auto,
             budgets_given: 0,
         }
     }
@@ -111,6 +115,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "title",
     "maxInputBytes",
     "keyphrases",
+    "language",
 ];
 
 impl Options {
@@ -154,6 +159,18 @@ impl Options {
             }
             "maxInputBytes" => self.max_input_bytes = count(name, &value, 1)?,
             "keyphrases" => self.keyphrases = count(name, &value, 0)?,
+            "language" => {
+                let code = string(name, &value)?;
+                self.language = Language::parse(code).ok_or_else(|| {
+                    Error::invalid_option(
+                        name,
+                        format!(
+                            "unknown language {code:?} (expected one of: {})",
+                            Language::codes().collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                })?;
+            }
             _ => return Err(unknown_option(name)),
         }
         Ok(())
@@ -263,6 +280,24 @@ mod tests {
         o.set("sentences", OptionValue::Number(2.0)).unwrap();
         o.set("words", OptionValue::Number(50.0)).unwrap();
         assert!(o.validate().is_err());
+    }
+
+    #[test]
+    fn language_is_checked() {
+        let mut o = Options::default();
+        assert_eq!(o.language, Language::Auto);
+        o.set("language", OptionValue::Text("de".into())).unwrap();
+        assert_eq!(o.language, Language::De);
+        let e = o
+            .set("language", OptionValue::Text("klingon".into()))
+            .unwrap_err();
+        assert_eq!(e.option(), Some("language"));
+        assert!(
+            e.to_string().contains("klingon") && e.to_string().contains("auto"),
+            "{e}"
+        );
+        let e = o.set("language", OptionValue::Number(1.0)).unwrap_err();
+        assert!(e.to_string().contains("must be a string"), "{e}");
     }
 
     #[test]

@@ -139,6 +139,16 @@ export interface FiguresResult {
   facts: Fact[];
   offset_unit: "utf16";
 }
+
+/** The main content of an HTML page: no menus, comments, scripts, ads or footers. */
+export interface Article {
+  /** The headline: the article's h1, else og:title, else <title>; null if none. */
+  title: string | null;
+  /** The author line if the page marks one up; null otherwise. */
+  byline: string | null;
+  /** The article's paragraphs, separated by one blank line ("\n\n"); summarize this. */
+  text: string;
+}
 "#;
 
 /// Summarizes `text`. Throws an `Error` naming the option for invalid options.
@@ -195,6 +205,29 @@ pub fn figures(
     })?;
     set_offset_unit(&value)?;
     Ok(value)
+}
+
+/// The article of an HTML page (see `html::extract_article`): title, byline and text.
+/// Summarize `text`, passing `title` as the `title` option.
+#[wasm_bindgen(js_name = extractArticle, unchecked_return_type = "Article")]
+pub fn extract_article(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+) -> Result<JsValue, JsError> {
+    let html = text_arg(&html)?;
+    let article = crate::extract_article(&html);
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    article
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Whether pasted text is an HTML page or fragment rather than prose (so the page can
+/// offer, or apply, `extractArticle`).
+#[wasm_bindgen(js_name = looksLikeHtml)]
+pub fn looks_like_html(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<bool, JsError> {
+    Ok(crate::looks_like_html(&text_arg(&text)?))
 }
 
 /// The default options, as a plain object.

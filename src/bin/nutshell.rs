@@ -3,13 +3,18 @@
 //! ```text
 //! nutshell summarize [--sentences N | --ratio R | --words W | --chars C | --preset P]
 //!                    [--title T] [--json] [--lines] [FILE]
-//! nutshell segment   [--json] [--lines] [FILE]
+//! nutshell segment   [--language L] [--json] [--lines] [FILE]
 //! nutshell figures   [--json] [--lines] [FILE]
+//! nutshell extract   [--json] [--lines] [FILE]
 //! ```
 //!
 //! Reads FILE or stdin. `--json` prints one JSON object; `--lines` reads JSON lines
 //! `{"id","text"}` on stdin and writes one JSON object per line, flushed, for batch use.
-//! Offsets are UTF-8 byte offsets (`"offset_unit":"utf8"`). Errors go to stderr, exit 2.
+//! `--html` (summarize, segment, figures) reads an HTML page: its article text is
+//! extracted first, the results' offsets are into that text (given as `"text"` in JSON),
+//! and the page's title steers the summary unless `--title` is given. `extract` prints the
+//! article of an HTML page. Offsets are UTF-8 byte offsets (`"offset_unit":"utf8"`). Errors
+//! go to stderr, exit 2.
 
 use nutshell::{OptionValue, Options};
 use serde_json::{json, Value};
@@ -18,18 +23,22 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   nutshell summarize [--sentences N | --ratio R | --words W | --chars C | --preset headline|tldr|key-points]
-                     [--title TITLE] [--keyphrases K] [--json] [--lines] [FILE]
-  nutshell segment   [--json] [--lines] [FILE]
+                     [--title TITLE] [--keyphrases K] [--language L] [--json] [--lines] [FILE]
+  nutshell segment   [--language auto|en|de|fr|…] [--json] [--lines] [FILE]
   nutshell figures   [--json] [--lines] [FILE]
+  nutshell extract   [--json] [--lines] [FILE]
 
 Reads FILE, or standard input. --json prints one JSON object (UTF-8 byte offsets);
---lines reads JSON lines {\"id\",\"text\"} from standard input and writes one result per line.";
+--lines reads JSON lines {\"id\",\"text\"} from standard input and writes one result per line.
+--html (summarize, segment, figures): the input is an HTML page; its article text is
+extracted first and offsets refer to that text. extract prints a page's title and article.";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Command {
     Summarize,
     Segment,
     Figures,
+    Extract,
 }
 
 struct Args {
@@ -37,6 +46,7 @@ struct Args {
     options: Options,
     json: bool,
     lines: bool,
+    html: bool,
     file: Option<String>,
 }
 
@@ -83,16 +93,32 @@ fn run() -> Result<(), String> {
     out.flush().map_err(|e| e.to_string())
 }
 
-fn analyse(args: &Args, text: &str) -> Result<Value, String> {
+fn analyse(args: &Args, input: &str) -> Result<Value, String> {
+    let article = args.html.then(|| nutshell::extract_article(input));
+    let text = article.as_ref().map_or(input, |a| a.text.as_str());
     let mut value = match args.command {
         Command::Summarize => {
-            let summary = nutshell::summarize(text, &args.options).map_err(|e| e.to_string())?;
+            let mut options = args.options.clone();
+            if options.title.is_none() {
+                options.title = article.as_ref().and_then(|a| a.title.clone());
+            }
+            let summary = nutshell::summarize(text, &options).map_err(|e| e.to_string())?;
             serde_json::to_value(summary)
         }
-        Command::Segment => serde_json::to_value(json!({ "sentences": nutshell::segment(text) })),
+        Command::Segment => serde_json::to_value(
+            json!({ "sentences": nutshell::segment_in(text, args.options.language) }),
+        ),
         Command::Figures => serde_json::to_value(json!({ "facts": nutshell::figures(text) })),
+        Command::Extract => {
+            return serde_json::to_value(nutshell::extract_article(input))
+                .map_err(|e| e.to_string())
+        }
     }
     .map_err(|e| e.to_string())?;
+    if let Some(article) = &article {
+        value["text"] = json!(article.text);
+        value["article"] = json!({ "title": article.title, "byline": article.byline });
+    }
     value["offset_unit"] = json!("utf8");
     Ok(value)
 }
@@ -101,6 +127,12 @@ fn write_plain(out: &mut impl Write, command: Command, result: &Value) -> io::Re
     let list = match command {
         Command::Summarize => &result["summary"],
         Command::Segment => &result["sentences"],
+        Command::Extract => {
+            if let Some(title) = result["title"].as_str() {
+                writeln!(out, "{title}\n")?;
+            }
+            return writeln!(out, "{}", result["text"].as_str().unwrap_or(""));
+        }
         Command::Figures => {
             for f in result["facts"].as_array().into_iter().flatten() {
                 let unit = f["unit"].as_str().unwrap_or("");
@@ -148,6 +180,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         Some("summarize") => Command::Summarize,
         Some("segment") => Command::Segment,
         Some("figures") => Command::Figures,
+        Some("extract") => Command::Extract,
         Some("-h" | "--help") | None => return Err(USAGE.to_string()),
         Some("-V" | "--version") => {
             println!("nutshell {}", env!("CARGO_PKG_VERSION"));
@@ -160,13 +193,21 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         options: Options::default(),
         json: false,
         lines: false,
+        html: false,
         file: None,
     };
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--json" => args.json = true,
             "--lines" => args.lines = true,
+            "--html" if command != Command::Extract => args.html = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
+            "--language" => {
+                let value = iter.next().ok_or("--language needs a value")?;
+                args.options
+                    .set("language", OptionValue::Text(value))
+                    .map_err(|e| e.to_string())?;
+            }
             flag if flag.starts_with("--") && command == Command::Summarize => {
                 let name = option_name(flag)?;
                 let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;

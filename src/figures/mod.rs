@@ -1,0 +1,1473 @@
+//! Stage 6, figures: the numbers of an article and what they mean.
+//!
+//! Input: normalized text and its sentences. Output: [`Fact`]s — span, kind, normalized value,
+//! unit or ISO currency, approximate/bound qualifiers, the thing counted, the rate denominator —
+//! following the gold set's schema (`shared/data/facts/SCHEMA.md`).
+//!
+//! How: [`token`] splits the text once; a left-to-right scan tries, at each token, the
+//! recognizers in order — identifiers and phone numbers (skipped: "COVID-19", "Boeing 737"),
+//! clock times and dates ([`dates`]), money with a sign before the number, then a number
+//! ([`numbers`], digits or words) with what follows it: a currency word, a unit ([`units`]), an
+//! ordinal suffix, "in six" for ratios, a score "2-1". A second pass joins ranges ("10-15%",
+//! "between 2019 and 2022", "$2bn to $3bn"), then qualifiers and counted nouns are read around
+//! each figure ([`lexicon`]). Cost: one pass over the tokens with bounded look-ahead and
+//! look-behind per token, O(n); tables are built once; no allocation per token.
+
+mod dates;
+mod lexicon;
+mod numbers;
+mod token;
+mod units;
+
+use crate::segment::Segment;
+use dates::What;
+use numbers::Number;
+use serde::Serialize;
+use token::{Doc, TokKind};
+use units::{Table, UnitKind};
+/// What a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// How many of something.
+    Count,
+    /// An amount of money.
+    Money,
+    /// A percentage or percentage points.
+    Percent,
+    /// A fraction or multiple.
+    Ratio,
+    /// A physical quantity with a unit.
+    Measure,
+    /// Someone's age.
+    Age,
+    /// A length of time.
+    Duration,
+    /// A calendar date or period.
+    Date,
+    /// A clock time.
+    Time,
+    /// A rank or position.
+    Ordinal,
+    /// A sports score or vote tally.
+    Score,
+}
+
+/// A normalized value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A number.
+    Number(f64),
+    /// A range `[lo, hi]`.
+    Range([f64; 2]),
+    /// A TIMEX-like date or time, or a score such as `"2-1"`.
+    Text(String),
+    /// A range of dates or times.
+    TextRange([String; 2]),
+    /// No exact value ("tens of thousands").
+    None,
+}
+
+/// Whether a bound is a minimum or maximum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// "more than", "at least", "over".
+    Min,
+    /// "up to", "less than", "under", "nearly".
+    Max,
+}
+
+/// One key figure. Offsets are byte offsets into the text given to the pipeline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fact {
+    /// The figure as written.
+    pub text: String,
+    /// Byte offset of the span.
+    pub start: usize,
+    /// Byte end (exclusive).
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// Its normalized value.
+    pub value: Value,
+    /// ISO 4217 currency, `%`/`pp`, or a measurement unit.
+    pub unit: Option<String>,
+    /// Hedged or vague.
+    pub approximate: bool,
+    /// A lower or upper bound.
+    pub bound: Option<Bound>,
+    /// For counts: the thing counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<String>,
+    /// Byte offset of `counted`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_start: Option<usize>,
+    /// Byte end of `counted`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_end: Option<usize>,
+    /// The denominator of a rate, not in the span: "a barrel", "per share", "per dollar" → "USD".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// The sentence the figure is in.
+    pub sentence: usize,
+}
+
+/// A figure while it is being built: spans in tokens.
+#[derive(Clone, Debug)]
+struct Raw {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    value: Value,
+    unit: Option<&'static str>,
+    approximate: bool,
+    bound: Option<Bound>,
+    counted: Option<(usize, usize)>,
+    per: Option<String>,
+    /// Scale words in the number ("million"), for ranges such as "$2-3 billion".
+    scale: f64,
+    /// A number with nothing after it: it may take the unit of a range partner ("10-15%").
+    bare: bool,
+    /// Whether the qualifier look-behind applies (not inside "between … and").
+    hedgeable: bool,
+    /// Written in words ("three-four" is not a range the way "3-4" is).
+    spelled: bool,
+}
+
+impl Raw {
+    fn new(start: usize, end: usize, kind: Kind, value: Value, unit: Option<&'static str>) -> Raw {
+        Raw {
+            start,
+            end,
+            kind,
+            value,
+            unit,
+            approximate: false,
+            bound: None,
+            counted: None,
+            per: None,
+            scale: 1.0,
+            bare: false,
+            hedgeable: true,
+            spelled: false,
+        }
+    }
+}
+
+/// Finds the figures of `text`; `sentences` tells which sentence each lies in.
+pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
+    let doc = Doc::new(text);
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        match recognize(&doc, i) {
+            Step::Fact(r) => {
+                i = r.end.max(i + 1);
+                raws.push(r);
+            }
+            Step::Skip(end) => i = end.max(i + 1),
+        }
+    }
+    let mut raws = join_ranges(&doc, raws);
+    spread_context(&doc, &mut raws);
+    for r in &mut raws {
+        qualify(&doc, r);
+    }
+    raws.into_iter()
+        .map(|r| to_fact(&doc, r, sentences))
+        .collect()
+}
+
+fn to_fact(doc: &Doc, r: Raw, sentences: &[Segment]) -> Fact {
+    let (start, end) = (doc.start(r.start), doc.end(r.end - 1));
+    let counted = r.counted.map(|(s, e)| (doc.start(s), doc.end(e - 1)));
+    let value = match r.value {
+        Value::Number(v) => Value::Number(tidy(v)),
+        Value::Range([a, b]) => Value::Range([tidy(a), tidy(b)]),
+        v => v,
+    };
+    Fact {
+        text: doc.text[start..end].to_string(),
+        start,
+        end,
+        kind: r.kind,
+        value,
+        unit: r.unit.map(str::to_string),
+        approximate: r.approximate,
+        bound: r.bound,
+        counted: counted.map(|(s, e)| doc.text[s..e].to_string()),
+        counted_start: counted.map(|c| c.0),
+        counted_end: counted.map(|c| c.1),
+        per: r.per,
+        sentence: sentences.partition_point(|seg| seg.end <= start),
+    }
+}
+
+/// Rounds away binary noise from scaling ("4.1bn" → 4100000000, not 4099999999.9999995):
+/// 12 significant digits.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 11 - v.abs().log10().floor() as i32;
+    let p = 10f64.powi(digits.clamp(-300, 300));
+    let r = (v * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
+}
+
+/// What the scanner does at a token.
+enum Step {
+    /// A figure; scanning resumes at its end.
+    Fact(Raw),
+    /// Nothing here (or an identifier to pass over); resume at this token.
+    Skip(usize),
+}
+
+fn recognize(doc: &Doc, i: usize) -> Step {
+    if let Some(end) = identifier(doc, i) {
+        return Step::Skip(end);
+    }
+    if let Some(t) = dates::time(doc, i) {
+        return Step::Fact(temporal(t));
+    }
+    if let Some(t) = dates::date(doc, i) {
+        return Step::Fact(temporal(t));
+    }
+    if let Some(r) = money_before(doc, i) {
+        return Step::Fact(r);
+    }
+    if let Some(r) = prefixed_measure(doc, i) {
+        return Step::Fact(r);
+    }
+    if let Some(r) = relative_date(doc, i) {
+        return Step::Fact(r);
+    }
+    if let Some(r) = score(doc, i) {
+        return Step::Fact(r);
+    }
+    if let Some(r) = ordinal(doc, i) {
+        return Step::Fact(r);
+    }
+    if let Some(r) = twice(doc, i) {
+        return Step::Fact(r);
+    }
+    match numbers::parse(doc, i, false) {
+        Some(n) => match number_fact(doc, n) {
+            Some(r) => Step::Fact(r),
+            None => Step::Skip(n.end),
+        },
+        None => Step::Skip(i + 1),
+    }
+}
+
+fn temporal(t: dates::Temporal) -> Raw {
+    let (kind, value, unit) = match t.what {
+        What::Date(v) => (Kind::Date, Value::Text(v), None),
+        What::Time(v) => (Kind::Time, Value::Text(v), None),
+        What::Duration(s) => (Kind::Duration, Value::Number(s), Some("s")),
+    };
+    let mut r = Raw::new(t.start, t.end, kind, value, unit);
+    r.approximate = t.approximate;
+    r
+}
+
+// ---------------------------------------------------------------------------------------------
+// identifiers and other numbers that are not figures
+
+/// Skips numbers that belong to names and codes: "COVID-19", "F-16", "Boeing 737", "737 Max",
+/// "Windows 11", "iOS 18.2", "Article 5", "page 12", "GPT-4o", phone numbers, "192.168.1.2".
+/// Returns the token to resume at.
+fn identifier(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.num(i) {
+        return None;
+    }
+    let glued_prev = i > 0 && doc.glued(i);
+    // "F-16", "COVID-19", "GPT-4o", but not "mid-2024" or "pre-2020"
+    if glued_prev && doc.sym(i - 1, '-') && i >= 2 && doc.word(i - 2) && doc.glued(i - 1) {
+        let w = doc.lc(i - 2);
+        if !matches!(
+            w.as_str(),
+            "mid"
+                | "pre"
+                | "post"
+                | "late"
+                | "early"
+                | "under"
+                | "over"
+                | "top"
+                | "aged"
+                | "and"
+                | "to"
+                | "between"
+                | "from"
+                | "than"
+                | "about"
+                | "some"
+        ) && dates::month(doc.s(i - 2)).is_none()
+        {
+            return Some(skip_code(doc, i));
+        }
+    }
+    // "v2", "#3"
+    if glued_prev && (doc.word(i - 1) || doc.sym(i - 1, '#')) {
+        return Some(skip_code(doc, i));
+    }
+    // a name or reference word before: "Windows 11", "S&P 500", "iOS 18.2", "page 12"
+    if i > 0 && doc.word(i - 1) && !doc.brk(i) {
+        let prev = doc.s(i - 1);
+        let lower = doc.lc(i - 1);
+        let l = lower.as_str();
+        let named = prev.chars().any(char::is_uppercase)
+            && !lexicon::function_word(l)
+            && dates::month(prev).is_none()
+            && dates::weekday(prev).is_none()
+            && units::iso_code(doc, i - 1).is_none()
+            && !matches!(
+                l,
+                "rs" | "category" | "magnitude" | "cat" | "aged" | "age" | "ages" | "sen"
+            )
+            && units::lookup(doc, i - 1, Table::CurrencyBefore).is_none();
+        // "beat Arsenal 2-1": a score after a team name
+        if (named && score(doc, i).is_none()) || lexicon::reference_word(l) {
+            return Some(skip_code(doc, i));
+        }
+    }
+    // "No. 5", "p. 12"
+    if i > 1 && doc.sym(i - 1, '.') && doc.word(i - 2) && doc.glued(i - 1) {
+        let l = doc.lc(i - 2);
+        if matches!(
+            l.as_str(),
+            "no" | "nos" | "p" | "pp" | "nr" | "nrs" | "vol" | "art" | "sec"
+        ) {
+            return Some(skip_code(doc, i));
+        }
+    }
+    let s = doc.s(i);
+    // "1.2.3", "192.168.1.2"
+    if doc.sym(i + 1, '.')
+        && doc.glued(i + 1)
+        && doc.num(i + 2)
+        && doc.glued(i + 2)
+        && s.contains('.')
+    {
+        return Some(skip_code(doc, i));
+    }
+    // phone numbers: "+1 ...", "(555) 123-4567", "555-0199", "020 7946 0958"
+    if doc.sym(i.wrapping_sub(1), '+') && glued_prev {
+        return Some(skip_phone(doc, i));
+    }
+    if doc.sym(i.wrapping_sub(1), '(') && doc.sym(i + 1, ')') && s.len() == 3 && doc.num(i + 2) {
+        return Some(skip_code(doc, i + 2));
+    }
+    let digits = |k: usize| doc.num(k) && doc.s(k).bytes().all(|b| b.is_ascii_digit());
+    if digits(i) && dash(doc, i + 1) && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
+        let (a, b) = (s.len(), doc.s(i + 2).len());
+        let chain = dash(doc, i + 3) && doc.glued(i + 3) && digits(i + 4);
+        let iso_date = a == 4 && b == 2 && chain;
+        if !iso_date && ((a == 3 && b == 4) || chain && a <= 4 && b <= 4) {
+            return Some(skip_code(doc, i));
+        }
+        // "737-8", "787-9": a model and its variant
+        if doc.value(i) >= 100.0 && b == 1 && !score_context(doc, i) {
+            return Some(i + 3);
+        }
+    }
+    if digits(i) && s.len() >= 2 && s.starts_with('0') && !doc.word(i + 1) {
+        return Some(skip_code(doc, i));
+    }
+    // Boeing airliners named by number: "the 747", "a 787 jet" (not "777 people")
+    if matches!(
+        s,
+        "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787"
+    ) && !(doc.word(i + 1) && lexicon::plural(doc.lc(i + 1).as_str()))
+    {
+        return Some(skip_code(doc, i));
+    }
+    // "737 Max", "15 Pro"
+    if doc.word(i + 1)
+        && matches!(
+            doc.s(i + 1),
+            "Max" | "MAX" | "Pro" | "Plus" | "Ultra" | "Mini" | "Dreamliner" | "Neo"
+        )
+    {
+        return Some(i + 2);
+    }
+    None
+}
+
+fn dash(doc: &Doc, k: usize) -> bool {
+    doc.sym(k, '-') || doc.sym(k, '–') || doc.sym(k, '—')
+}
+
+/// The end of an international phone number: digit groups after "+44" on the same line.
+fn skip_phone(doc: &Doc, i: usize) -> usize {
+    let mut k = i + 1;
+    let group = |k: usize| {
+        doc.num(k) && doc.s(k).len() <= 4 && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+    };
+    loop {
+        if doc.brk(k) {
+            return k;
+        }
+        if group(k) {
+            k += 1;
+        } else if (dash(doc, k) || doc.sym(k, '(') || doc.sym(k, ')') || doc.sym(k, '.'))
+            && group(k + 1)
+        {
+            k += 2;
+        } else if doc.sym(k, '(') && group(k + 1) && doc.sym(k + 2, ')') {
+            k += 3;
+        } else {
+            return k;
+        }
+    }
+}
+
+/// The end of a code: the number and whatever is glued to it ("19", "4o", "123-4567").
+fn skip_code(doc: &Doc, i: usize) -> usize {
+    let mut k = i + 1;
+    while k < doc.len()
+        && doc.glued(k)
+        && !matches!(
+            doc.kind(k),
+            TokKind::Sym(',' | ';' | ':' | ')' | '"' | '\'' | '?' | '!')
+        )
+    {
+        if doc.sym(k, '.') && !doc.num(k + 1) {
+            break;
+        }
+        k += 1;
+    }
+    // phone groups separated by spaces: "7946 0958"
+    while doc.num(k)
+        && !doc.glued(k)
+        && doc.s(k).len() >= 3
+        && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+        && doc.s(i).len() >= 3
+        && doc.s(i).bytes().all(|b| b.is_ascii_digit())
+        && doc.s(k).len() >= 4
+    {
+        k += 1;
+    }
+    k
+}
+
+// ---------------------------------------------------------------------------------------------
+// money
+
+/// "$800 billion", "US$ 5m", "€20m", "Rs 2 crore", "USD 200", "£3.4bn".
+fn money_before(doc: &Doc, i: usize) -> Option<Raw> {
+    let (code, factor, k) = if let Some((row, end)) = units::lookup(doc, i, Table::CurrencyBefore) {
+        // word signs ("Rs", "sen", "dollar") only right before the number
+        (row.canon, row.factor, end)
+    } else if let Some((code, factor)) = units::iso_code(doc, i) {
+        (code, factor, i + 1)
+    } else {
+        return None;
+    };
+    if doc.brk(k) && k > i {
+        return None;
+    }
+    let n = numbers::parse(doc, k, true)?;
+    if n.vague || (doc.word(i) && doc.word(k) && !n.words) {
+        return None;
+    }
+    if doc.word(i) && !doc.num(k) {
+        return None;
+    }
+    let code = china_yen(doc, i, code);
+    let mut r = Raw::new(
+        i,
+        n.end,
+        Kind::Money,
+        Value::Number(n.value * factor),
+        Some(code),
+    );
+    r.scale = n.scale;
+    // "$ 10 dollars": a currency word repeated after the number belongs to the span
+    if let Some((row, end)) = units::lookup(doc, r.end, Table::CurrencyAfter) {
+        if row.canon == code && row.factor == 1.0 && row.phrase != "$" {
+            r.end = end;
+        }
+    }
+    r.per = per(doc, &mut r.end);
+    Some(r)
+}
+
+/// "¥" is yuan when the sentence is about China.
+fn china_yen(doc: &Doc, i: usize, code: &'static str) -> &'static str {
+    if code != "JPY" || !doc.sym(i, '¥') {
+        return code;
+    }
+    let lo = i.saturating_sub(30);
+    let china = (lo..(i + 30).min(doc.len())).any(|k| {
+        matches!(
+            doc.s(k),
+            "China" | "Chinese" | "Beijing" | "Shanghai" | "yuan" | "renminbi"
+        )
+    });
+    if china {
+        "CNY"
+    } else {
+        code
+    }
+}
+
+/// The denominator of a rate after a figure: "a barrel", "per share", "-a-share", "a month".
+/// Moves `end` past a glued "-a-share".
+fn per(doc: &Doc, end: &mut usize) -> Option<String> {
+    let k = *end;
+    let glued = dash(doc, k) && doc.glued(k);
+    let k = if glued { k + 1 } else { k };
+    let lead = doc.lc(k);
+    if !matches!(lead.as_str(), "a" | "an" | "per" | "each") && !doc.sym(k, '/') {
+        return None;
+    }
+    let mut noun = k + 1;
+    if glued && dash(doc, noun) {
+        noun += 1;
+    }
+    if !doc.word(noun) || doc.brk(noun) {
+        return None;
+    }
+    let w = doc.lc(noun);
+    let w = w.as_str();
+    if lexicon::function_word(w) || numbers::denominator(w).is_some() {
+        return None;
+    }
+    if glued {
+        *end = noun + 1;
+    }
+    Some(match units::lookup(doc, noun, Table::CurrencyAfter) {
+        Some((row, _)) if row.factor == 1.0 => row.canon.to_string(),
+        _ => w.to_string(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// numbers and what follows them
+
+/// A figure from a number at `n`, looking at what follows it.
+fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
+    let value = n.value;
+    let mut k = n.end;
+    // "12-cent", "two-year", "7.4-magnitude", "34-year-old": a glued hyphen before the unit
+    let hyphen = dash(doc, k) && doc.glued(k) && doc.word(k + 1) && doc.glued(k + 1);
+    if hyphen {
+        k += 1;
+    }
+    if n.vague {
+        let mut r = Raw::new(n.start, n.end, Kind::Count, Value::None, None);
+        r.approximate = true;
+        if let Some((row, end)) = units::lookup(
+            doc,
+            if doc.is(n.end, "of") {
+                n.end + 1
+            } else {
+                n.end
+            },
+            Table::CurrencyAfter,
+        ) {
+            if row.factor == 1.0 && row.phrase != "$" && row.phrase != "€" {
+                let _ = end;
+                r.kind = Kind::Money;
+                r.unit = Some(row.canon);
+            }
+        }
+        return Some(r);
+    }
+    // currency words and codes: "420 million euros", "50 cents", "200 USD"
+    if let Some(r) = money_after(doc, &n, k) {
+        return Some(r);
+    }
+    if let Some((row, end)) = units::lookup(doc, k, Table::After) {
+        if let Some(r) = unit_fact(doc, &n, row, k, end, hyphen) {
+            return Some(r);
+        }
+    }
+    // "20 (kg)", "20 [kg]": a unit in brackets
+    if let Some(close) = match doc.kind(k) {
+        TokKind::Sym('(') => Some(')'),
+        TokKind::Sym('[') => Some(']'),
+        TokKind::Sym('{') => Some('}'),
+        TokKind::Sym('<') => Some('>'),
+        _ => None,
+    } {
+        if let Some((row, end)) = units::lookup(doc, k + 1, Table::After) {
+            if end == k + 2
+                && doc.sym(end, close)
+                && row.kind == UnitKind::Measure
+                && doc.glued(k + 1)
+            {
+                let mut r = Raw::new(
+                    n.start,
+                    end + 1,
+                    Kind::Measure,
+                    Value::Number(n.value * row.factor),
+                    Some(row.canon),
+                );
+                r.scale = n.scale;
+                return Some(r);
+            }
+        }
+    }
+    if let Some(r) = ratio(doc, &n) {
+        return Some(r);
+    }
+    if let Some(r) = fx_rate(doc, &n) {
+        return Some(r);
+    }
+    // unrecognised letters glued to the number: "4o", "5G", "3D"
+    if doc.glued(n.end) && doc.word(n.end) {
+        return None;
+    }
+    if n.bare_one && !one_is_a_number(doc, n.end) {
+        return None;
+    }
+    if n.fraction {
+        // "half" alone is a ratio only as an amount: "half of", "roughly half"
+        if doc.is(n.start, "half") && n.end == n.start + 1 && !half_is_amount(doc, n.start) {
+            return None;
+        }
+        return Some(Raw::new(
+            n.start,
+            n.end,
+            Kind::Ratio,
+            Value::Number(value),
+            None,
+        ));
+    }
+    if doc.is(n.end, "times") || doc.is(n.end, "fold") {
+        return None;
+    }
+    if let Some(r) = age_in_apposition(doc, &n) {
+        return Some(r);
+    }
+    if n.plain && !n.words {
+        if let Some(t) = dates::year(doc, n.start) {
+            let counted = counted_noun(doc, n.end);
+            let temporal_prep = matches!(
+                doc.lc(n.start.wrapping_sub(1)).as_str(),
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "from"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "between"
+                    | "and"
+                    | "to"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "the"
+                    | "till"
+                    | "for"
+            );
+            if counted.is_none() || temporal_prep {
+                return Some(temporal(t));
+            }
+        }
+    }
+    let mut r = Raw::new(n.start, n.end, Kind::Count, Value::Number(value), None);
+    r.scale = n.scale;
+    r.bare = true;
+    r.spelled = n.words;
+    if doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
+        r.kind = Kind::Age;
+        r.unit = Some("year");
+        r.bare = false;
+    }
+    if hyphen {
+        // "a 15-member commission": the noun after the hyphen is what is counted
+        let w = doc.lc(k);
+        if !lexicon::function_word(w.as_str()) {
+            r.counted = Some((k, k + 1));
+            r.bare = false;
+        }
+    }
+    Some(r)
+}
+
+/// Money written with a currency word or code after the number.
+fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
+    let (code, factor, mut end) =
+        if let Some((row, end)) = units::lookup(doc, k, Table::CurrencyAfter) {
+            (row.canon, row.factor, end)
+        } else if let Some((code, factor)) = units::iso_code(doc, k) {
+            // "75 USD million"
+            match doc.lc(k + 1).as_str() {
+                "million" => (code, factor * 1e6, k + 2),
+                "billion" => (code, factor * 1e9, k + 2),
+                _ => (code, factor, k + 1),
+            }
+        } else {
+            return None;
+        };
+    let phrase_is = |p: &str| {
+        units::lookup(doc, k, Table::CurrencyAfter).is_some_and(|(row, _)| row.phrase == p)
+    };
+    // "pounds" is weight unless it is an amount of money ("361 million pounds")
+    if phrase_is("pound(s)") && n.scale < 1e3 {
+        return None;
+    }
+    // "p" and "$"/"€" after the number only when glued ("50p", "10€")
+    if (phrase_is("p") || phrase_is("$") || phrase_is("€")) && !doc.glued(k) {
+        if !(phrase_is("€") || phrase_is("$")) {
+            return None;
+        }
+    }
+    if phrase_is("p") && (doc.word(end) && doc.glued(end)) {
+        return None;
+    }
+    // "1 $10": the sign belongs to the next number
+    if (phrase_is("$") || phrase_is("€")) && doc.num(end) {
+        return None;
+    }
+    let mut value = n.value * factor;
+    // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
+    let c = if doc.is(end, "and") { end + 1 } else { end };
+    let named = doc.word(k) && factor == 1.0 && !doc.brk(c);
+    if named {
+        if let Some(cents) = numbers::parse(doc, c, false).filter(|m| {
+            m.value < 100.0
+                && m.value >= 1.0
+                && m.value.fract() == 0.0
+                && m.scale == 1.0
+                && !m.fraction
+        }) {
+            if doc.is(cents.end, "cents") || doc.is(cents.end, "cent") {
+                value += cents.value / 100.0;
+                end = cents.end + 1;
+            } else if !doc.word(cents.end)
+                || lexicon::function_word(doc.lc(cents.end).as_str())
+                    && !doc.is(cents.end, "of")
+                    && !doc.is(cents.end, "per")
+            {
+                value += cents.value / 100.0;
+                end = cents.end;
+            }
+        }
+    }
+    let mut r = Raw::new(n.start, end, Kind::Money, Value::Number(value), Some(code));
+    r.scale = n.scale;
+    r.per = per(doc, &mut r.end);
+    Some(r)
+}
+
+/// A figure from a number and the unit after it.
+fn unit_fact(
+    doc: &Doc,
+    n: &Number,
+    row: &units::Unit,
+    k: usize,
+    end: usize,
+    hyphen: bool,
+) -> Option<Raw> {
+    let single = row.phrase.len() == 1 && row.phrase.is_ascii();
+    // one-letter units must be glued: "1.55C", "100t", but not "5 C" or "3 t"
+    if single && !doc.glued(k) && !matches!(row.phrase, "m" | "g" | "L" | "W") {
+        return None;
+    }
+    if single && doc.word(end) && doc.glued(end) {
+        return None;
+    }
+    let mut end = end;
+    let mut unit = row.canon;
+    let mut kind = match row.kind {
+        UnitKind::Measure => Kind::Measure,
+        UnitKind::Duration => Kind::Duration,
+        UnitKind::Age => Kind::Age,
+        UnitKind::Percent => Kind::Percent,
+        UnitKind::Money => Kind::Money,
+    };
+    let mut value = n.value * row.factor;
+    if unit == "point" {
+        let cue = (n.start.saturating_sub(12)..(end + 12).min(doc.len())).any(|j| {
+            lexicon::market_cue(doc.lc(j).as_str())
+                || (doc.s(j) == "P" && doc.sym(j.wrapping_sub(1), '&'))
+        });
+        let rate = doc.lc(end);
+        let rate_move = matches!(
+            rate.as_str(),
+            "cut" | "cuts" | "hike" | "hikes" | "increase" | "rise" | "reduction"
+        );
+        if hyphen && (rate_move || n.fraction || n.value < 1.0) {
+            kind = Kind::Percent;
+            unit = "pp";
+        } else if !cue {
+            return None;
+        }
+    }
+    if kind == Kind::Duration {
+        // "one hour and 5 minutes", "2 hours 30 minutes": one duration in seconds
+        let j = if doc.is(end, "and") { end + 1 } else { end };
+        if let Some(m) = numbers::parse(doc, j, false).filter(|m| !m.vague) {
+            if let Some((r2, e2)) = units::lookup(doc, m.end, Table::After) {
+                if r2.kind == UnitKind::Duration && seconds(r2.canon) < seconds(unit) {
+                    value = n.value * row.factor * seconds(unit)
+                        + m.value * r2.factor * seconds(r2.canon);
+                    unit = "s";
+                    end = e2;
+                }
+            }
+        }
+    }
+    if unit == "ft" {
+        // "5 ft 2 in", "5 feet and 2 inches": one length in feet
+        let j = if doc.is(end, "and") { end + 1 } else { end };
+        if let Some(m) = numbers::parse(doc, j, false).filter(|m| !m.vague && m.value < 12.0) {
+            if doc.is(m.end, "in") || doc.is(m.end, "inch") || doc.is(m.end, "inches") {
+                value += m.value / 12.0;
+                end = m.end + 1;
+            }
+        }
+    }
+    let mut r = Raw::new(n.start, end, kind, Value::Number(value), Some(unit));
+    r.scale = n.scale;
+    if kind == Kind::Money {
+        r.per = per(doc, &mut r.end);
+    }
+    Some(r)
+}
+
+fn seconds(unit: &str) -> f64 {
+    match unit {
+        "s" => 1.0,
+        "min" => 60.0,
+        "h" => 3600.0,
+        "day" => 86400.0,
+        "week" => 604800.0,
+        "month" => 2629746.0,
+        "year" => 31556952.0,
+        "decade" => 315569520.0,
+        "century" => 3155695200.0,
+        _ => 0.0,
+    }
+}
+
+/// "one in six", "1 in 5", "eight out of 10", "three times as many", "3-fold".
+fn ratio(doc: &Doc, n: &Number) -> Option<Raw> {
+    let small = n.value >= 1.0 && n.value <= 20.0 && n.value.fract() == 0.0 && n.scale == 1.0;
+    let k = n.end;
+    if small && (doc.is(k, "in") || (doc.is(k, "out") && doc.is(k + 1, "of"))) {
+        let j = if doc.is(k, "in") { k + 1 } else { k + 2 };
+        let m = numbers::parse(doc, j, false)?;
+        let year = dates::bare_year(doc, j).is_some() && m.plain;
+        let unit_after = units::lookup(doc, m.end, Table::After).is_some();
+        if !year && !unit_after && !m.vague && m.value > n.value && !m.fraction {
+            return Some(Raw::new(
+                n.start,
+                m.end,
+                Kind::Ratio,
+                Value::Number(n.value / m.value),
+                None,
+            ));
+        }
+        return None;
+    }
+    // "one over three", "1 over 20": a fraction read aloud, only where nothing follows it
+    if doc.is(k, "over") && n.scale == 1.0 {
+        let m = numbers::parse(doc, k + 1, false)?;
+        let ends = m.end >= doc.len()
+            || matches!(
+                doc.kind(m.end),
+                TokKind::Sym('.' | ',' | ';' | '?' | '!' | ')')
+            )
+            || doc.brk(m.end);
+        let year = dates::bare_year(doc, k + 1).is_some() && m.plain;
+        if ends && !year && !m.vague && m.value != 0.0 && !m.fraction {
+            return Some(Raw::new(
+                n.start,
+                m.end,
+                Kind::Ratio,
+                Value::Number(n.value / m.value),
+                None,
+            ));
+        }
+        return None;
+    }
+    // "three times as many", "3 times higher"
+    if doc.is(k, "times") {
+        let next = doc.lc(k + 1);
+        let comparative = matches!(
+            next.as_str(),
+            "as" | "more"
+                | "less"
+                | "higher"
+                | "larger"
+                | "bigger"
+                | "greater"
+                | "faster"
+                | "the"
+                | "that"
+                | "what"
+                | "its"
+                | "their"
+                | "lower"
+                | "smaller"
+                | "over"
+        );
+        if comparative {
+            return Some(Raw::new(
+                n.start,
+                k + 1,
+                Kind::Ratio,
+                Value::Number(n.value),
+                None,
+            ));
+        }
+        return None;
+    }
+    // "3-fold", "two fold"
+    if (dash(doc, k) && doc.is(k + 1, "fold")) || doc.is(k, "fold") {
+        let end = if doc.is(k, "fold") { k + 1 } else { k + 2 };
+        return Some(Raw::new(
+            n.start,
+            end,
+            Kind::Ratio,
+            Value::Number(n.value),
+            None,
+        ));
+    }
+    None
+}
+
+/// "155.2 per dollar" / "to the dollar" after a currency named earlier in the sentence.
+fn fx_rate(doc: &Doc, n: &Number) -> Option<Raw> {
+    let k = n.end;
+    let j = if doc.is(k, "per") {
+        k + 1
+    } else if (doc.is(k, "to") || doc.is(k, "against")) && doc.is(k + 1, "the") {
+        k + 2
+    } else {
+        return None;
+    };
+    let (base, _) = units::lookup(doc, j, Table::CurrencyAfter)?;
+    let lo = n.start.saturating_sub(25);
+    let quote = (lo..n.start).rev().find_map(|q| {
+        if doc.brk(q + 1) && q + 1 < n.start {
+            return None;
+        }
+        units::lookup(doc, q, Table::CurrencyAfter).filter(|(row, _)| {
+            row.canon != base.canon && row.factor == 1.0 && row.phrase != "$" && row.phrase != "€"
+        })
+    })?;
+    let mut r = Raw::new(
+        n.start,
+        n.end,
+        Kind::Money,
+        Value::Number(n.value),
+        Some(quote.0.canon),
+    );
+    r.per = Some(base.canon.to_string());
+    Some(r)
+}
+
+/// "one" as a numeral, not a pronoun: "one person", not "one of the", "the one that".
+fn one_is_a_number(doc: &Doc, end: usize) -> bool {
+    if !doc.word(end) || doc.brk(end) {
+        return false;
+    }
+    let w = doc.lc(end);
+    !lexicon::function_word(w.as_str())
+        && !matches!(w.as_str(), "another" | "day" | "way" | "thing")
+}
+
+/// "half" as an amount: "half of", "half the", "roughly half", "more than half".
+fn half_is_amount(doc: &Doc, i: usize) -> bool {
+    let next = doc.lc(i + 1);
+    let prev = doc.lc(i.wrapping_sub(1));
+    matches!(
+        next.as_str(),
+        "of" | "the" | "their" | "its" | "his" | "her" | "our" | "all"
+    ) || matches!(
+        prev.as_str(),
+        "roughly"
+            | "nearly"
+            | "about"
+            | "almost"
+            | "than"
+            | "around"
+            | "over"
+            | "under"
+            | "just"
+            | "by"
+            | "cut"
+            | "halved"
+    )
+}
+
+/// "The defendant, 32, plans …": a small whole number between commas after a noun or name.
+fn age_in_apposition(doc: &Doc, n: &Number) -> Option<Raw> {
+    if n.words || !n.plain || n.end != n.start + 1 {
+        return None;
+    }
+    let i = n.start;
+    if !(i >= 2 && doc.sym(i - 1, ',') && doc.word(i - 2)) {
+        return None;
+    }
+    if !(doc.sym(i + 1, ',') || doc.sym(i + 1, '.') || doc.sym(i + 1, ')')) {
+        return None;
+    }
+    if !(1.0..=115.0).contains(&n.value) {
+        return None;
+    }
+    let prev = doc.lc(i - 2);
+    if lexicon::function_word(prev.as_str())
+        || dates::month(doc.s(i - 2)).is_some()
+        || dates::weekday(doc.s(i - 2)).is_some()
+    {
+        return None;
+    }
+    // a list of numbers is not an age: "12, 15, 18"
+    if doc.num(i + 2) {
+        return None;
+    }
+    Some(Raw::new(
+        i,
+        i + 1,
+        Kind::Age,
+        Value::Number(n.value),
+        Some("year"),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// other figures
+
+/// "magnitude 7.4", "Category 4", "a magnitude-6.1 quake".
+fn prefixed_measure(doc: &Doc, i: usize) -> Option<Raw> {
+    let w = doc.lc(i);
+    let unit = match w.as_str() {
+        "magnitude" => "magnitude",
+        "category" | "cat" if doc.capitalized(i) => "category",
+        _ => return None,
+    };
+    let k = if dash(doc, i + 1) { i + 2 } else { i + 1 };
+    if !doc.num(k) {
+        return None;
+    }
+    let n = numbers::parse(doc, k, false)?;
+    Some(Raw::new(
+        i,
+        n.end,
+        Kind::Measure,
+        Value::Number(n.value),
+        Some(unit),
+    ))
+}
+
+/// Relative dates, which the schema leaves without a value: "next year", "this week",
+/// "last month", "a year earlier".
+fn relative_date(doc: &Doc, i: usize) -> Option<Raw> {
+    let w = doc.lc(i);
+    let period = |k: usize| {
+        matches!(
+            doc.lc(k).as_str(),
+            "week"
+                | "month"
+                | "year"
+                | "season"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "quarter"
+                | "weekend"
+                | "decade"
+                | "century"
+        )
+    };
+    match w.as_str() {
+        "next" | "last" | "this" | "coming" | "past" if period(i + 1) => {
+            if doc.is(i, "past") || doc.is(i, "coming") {
+                return None;
+            }
+            Some(Raw::new(i, i + 2, Kind::Date, Value::None, None))
+        }
+        "a" if period(i + 1)
+            && (doc.is(i + 2, "earlier") || doc.is(i + 2, "ago") || doc.is(i + 2, "later")) =>
+        {
+            Some(Raw::new(i, i + 3, Kind::Date, Value::None, None))
+        }
+        _ => None,
+    }
+}
+
+/// "2-1", "52-48", "6–3": a score or vote tally, when the sentence is about a game or a vote.
+fn score(doc: &Doc, i: usize) -> Option<Raw> {
+    let whole = |k: usize| {
+        doc.num(k) && doc.s(k).len() <= 3 && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(whole(i) && dash(doc, i + 1) && whole(i + 2)) {
+        return None;
+    }
+    if !(doc.glued(i + 1) && doc.glued(i + 2)) {
+        return None;
+    }
+    // "10-15%", "5-7 years": a range with a unit
+    if units::lookup(doc, i + 3, Table::After).is_some()
+        || units::lookup(doc, i + 3, Table::CurrencyAfter).is_some()
+    {
+        return None;
+    }
+    if dash(doc, i + 3) || doc.is(i.wrapping_sub(1), "aged") || doc.is(i.wrapping_sub(1), "ages") {
+        return None;
+    }
+    // without a cue, a descending pair is still a result ("ruled 6-3"); "10-15" is a range
+    if !score_context(doc, i) && doc.value(i) <= doc.value(i + 2) {
+        return None;
+    }
+    let v = format!("{}-{}", doc.s(i), doc.s(i + 2));
+    Some(Raw::new(i, i + 3, Kind::Score, Value::Text(v), None))
+}
+
+fn score_context(doc: &Doc, i: usize) -> bool {
+    let lo = i.saturating_sub(15);
+    (lo..(i + 12).min(doc.len())).any(|k| lexicon::score_cue(doc.lc(k).as_str()))
+}
+
+/// "20th", "87th", "1st", "second", "45th": a rank. Ordinal words before "quarter"/"half" are
+/// dates (read earlier); denominators ("a third") are ratios.
+fn ordinal(doc: &Doc, i: usize) -> Option<Raw> {
+    if doc.num(i) {
+        let s = doc.s(i);
+        if !s.bytes().all(|b| b.is_ascii_digit()) || !doc.glued(i + 1) {
+            return None;
+        }
+        let suf = doc.lc(i + 1);
+        let ok = match suf.as_str() {
+            "st" => s.ends_with('1') && !s.ends_with("11"),
+            "nd" => s.ends_with('2') && !s.ends_with("12"),
+            "rd" => s.ends_with('3') && !s.ends_with("13"),
+            "th" => true,
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        return Some(Raw::new(
+            i,
+            i + 2,
+            Kind::Ordinal,
+            Value::Number(doc.value(i)),
+            None,
+        ));
+    }
+    let w = doc.lc(i);
+    let w = w.as_str();
+    // "twenty-first"
+    let (v, end) = if let Some(v) = numbers::ordinal_word(w) {
+        (v, i + 1)
+    } else {
+        let tens = match w {
+            "twenty" => 20.0,
+            "thirty" => 30.0,
+            "forty" => 40.0,
+            "fifty" => 50.0,
+            "sixty" => 60.0,
+            "seventy" => 70.0,
+            "eighty" => 80.0,
+            "ninety" => 90.0,
+            _ => return None,
+        };
+        if !(dash(doc, i + 1) && doc.glued(i + 1)) {
+            return None;
+        }
+        let u = numbers::ordinal_word(doc.lc(i + 2).as_str()).filter(|u| *u < 10.0)?;
+        (tens + u, i + 3)
+    };
+    // "a third", "one fifth" were read as fractions; "the second" as a unit of time is not here
+    if v >= 100.0 {
+        return None;
+    }
+    if w == "second" && (doc.is(i.wrapping_sub(1), "a") || doc.is(i.wrapping_sub(1), "per")) {
+        return None;
+    }
+    Some(Raw::new(i, end, Kind::Ordinal, Value::Number(v), None))
+}
+
+/// "twice as many" → ratio 2.
+fn twice(doc: &Doc, i: usize) -> Option<Raw> {
+    let v = match doc.lc(i).as_str() {
+        "twice" => 2.0,
+        "thrice" => 3.0,
+        _ => return None,
+    };
+    let next = doc.lc(i + 1);
+    matches!(
+        next.as_str(),
+        "as" | "the" | "that" | "what" | "its" | "their"
+    )
+    .then(|| Raw::new(i, i + 1, Kind::Ratio, Value::Number(v), None))
+}
+
+// ---------------------------------------------------------------------------------------------
+// ranges
+
+/// Joins neighbouring figures into ranges: "10-15%", "between 2019 and 2022", "$2-3 billion",
+/// "from Rs 500 to Rs 1 lakh", "between 9 a.m. and 6 p.m.". A change ("rose from 3.1% to
+/// 3.4%", "climbed $1.40 to $79.62") stays two figures.
+fn join_ranges(doc: &Doc, raws: Vec<Raw>) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    let mut it = raws.into_iter().peekable();
+    while let Some(a) = it.next() {
+        if let Some(b) = it.peek() {
+            if let Some(joined) = join(doc, &a, b) {
+                it.next();
+                out.push(joined);
+                continue;
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
+fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
+    let c = a.end;
+    if b.start != c + 1 || doc.brk(b.start) {
+        return None;
+    }
+    let before = a.start.wrapping_sub(1);
+    let lead = doc.lc(before);
+    let lead = lead.as_str();
+    let (start, between) = if dash(doc, c) {
+        if a.spelled || b.spelled {
+            return None;
+        }
+        (a.start, false)
+    } else if doc.is(c, "and") && lead == "between" {
+        (before, true)
+    } else if doc.is(c, "to") {
+        if lead == "from" {
+            if lexicon::change_word(doc.lc(before.wrapping_sub(1)).as_str()) {
+                return None;
+            }
+            (before, true)
+        } else {
+            if lexicon::change_word(lead) || a.kind == Kind::Count && !a.bare {
+                return None;
+            }
+            (a.start, false)
+        }
+    } else {
+        return None;
+    };
+    if matches!(a.kind, Kind::Score | Kind::Ordinal | Kind::Ratio)
+        || matches!(b.kind, Kind::Score | Kind::Ordinal | Kind::Ratio)
+    {
+        return None;
+    }
+    let mut r = b.clone();
+    r.start = start;
+    r.hedgeable = !between;
+    r.value = match (&a.value, &b.value) {
+        (Value::Text(x), Value::Text(y))
+            if a.kind == b.kind && matches!(a.kind, Kind::Date | Kind::Time) =>
+        {
+            Value::TextRange([x.clone(), y.clone()])
+        }
+        // "2019–22"
+        (Value::Text(x), Value::Number(y))
+            if a.kind == Kind::Date && x.len() == 4 && b.bare && *y < 100.0 && doc.glued(c) =>
+        {
+            let century = &x[..2];
+            r.kind = Kind::Date;
+            r.unit = None;
+            Value::TextRange([x.clone(), format!("{century}{:02}", *y as u32)])
+        }
+        (Value::Number(x), Value::Number(y)) => {
+            let (mut lo, hi) = (*x, *y);
+            if a.kind == b.kind && a.unit == b.unit {
+                // same kind and unit
+            } else if a.bare && a.kind == Kind::Count {
+                // "10-15%", "between 5 and 17 years old": the first end takes the unit
+            } else if b.bare && b.kind == Kind::Count && a.kind == Kind::Money {
+                // "$2-3 billion"
+                r.kind = Kind::Money;
+                r.unit = a.unit;
+                r.per = a.per.clone().or(r.per);
+            } else {
+                return None;
+            }
+            if a.scale == 1.0 && b.scale > 1.0 && lo * b.scale <= hi {
+                lo *= b.scale;
+            }
+            if lo >= hi {
+                return None;
+            }
+            Value::Range([lo, hi])
+        }
+        _ => return None,
+    };
+    if r.kind == Kind::Count && a.kind == Kind::Count && !between && !dash(doc, c) && !a.bare {
+        return None;
+    }
+    Some(r)
+}
+
+/// Context that spreads to neighbours: a list of ages ("aged 19, 22 and 31"), and an index
+/// level after a move in points ("rose 12 points to 8,250").
+fn spread_context(doc: &Doc, raws: &mut [Raw]) {
+    for k in 1..raws.len() {
+        let (done, rest) = raws.split_at_mut(k);
+        let (a, b) = (&done[k - 1], &mut rest[0]);
+        let between = a.end..b.start;
+        let listed = between.len() <= 2
+            && between
+                .clone()
+                .all(|j| doc.sym(j, ',') || doc.is(j, "and") || doc.is(j, "or"))
+            && !between.is_empty();
+        let single = matches!(a.value, Value::Number(_));
+        if a.kind == Kind::Age
+            && single
+            && b.kind == Kind::Count
+            && b.bare
+            && listed
+            && counted_noun(doc, b.end).is_none()
+        {
+            b.kind = Kind::Age;
+            b.unit = a.unit;
+            b.bare = false;
+        }
+        let level = b.kind == Kind::Count
+            && b.bare
+            && (doc.is(b.start.wrapping_sub(1), "to") || doc.is(b.start.wrapping_sub(1), "at"));
+        if level
+            && a.unit == Some("point")
+            && b.start - a.end <= 3
+            && counted_noun(doc, b.end).is_none()
+        {
+            b.kind = Kind::Measure;
+            b.unit = Some("point");
+            b.bare = false;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// qualifiers and counted nouns
+
+/// Sets `approximate`, `bound` and (for counts) `counted` from the words around a figure.
+fn qualify(doc: &Doc, r: &mut Raw) {
+    let mut prev = [""; 4];
+    let words: [token::Lower; 4] = std::array::from_fn(|k| {
+        let j = r.start.wrapping_sub(k + 1);
+        // stop at punctuation: only a run of words right before the figure counts
+        let clear = (1..=k + 1).all(|m| doc.word(r.start.wrapping_sub(m)));
+        if clear {
+            doc.lc(j)
+        } else {
+            token::Lower::new("")
+        }
+    });
+    for (p, w) in prev.iter_mut().zip(words.iter()) {
+        *p = w.as_str();
+    }
+    if r.hedgeable && !matches!(r.kind, Kind::Ordinal | Kind::Score) {
+        if let Some((h, _)) = lexicon::hedge(prev) {
+            let temporal = matches!(r.kind, Kind::Date | Kind::Time);
+            let over_a_period = r.kind == Kind::Duration && prev[0] == "over";
+            if !over_a_period {
+                r.approximate |= h.approximate;
+                if !temporal {
+                    r.bound = match h.bound {
+                        1 => Some(Bound::Min),
+                        -1 => Some(Bound::Max),
+                        _ => r.bound,
+                    };
+                }
+            }
+        }
+        // "1,000 or more", "5 or fewer", "1,000+"
+        if r.bound.is_none() && doc.is(r.end, "or") {
+            r.bound = match doc.lc(r.end + 1).as_str() {
+                "more" => Some(Bound::Min),
+                "less" | "fewer" => Some(Bound::Max),
+                _ => None,
+            };
+        }
+        if r.bound.is_none() && doc.sym(r.end, '+') && doc.glued(r.end) && !doc.num(r.end + 1) {
+            r.bound = Some(Bound::Min);
+        }
+    }
+    if r.kind == Kind::Count && r.counted.is_none() {
+        let one = matches!(r.value, Value::Number(v) if v == 1.0);
+        r.counted = counted_noun_of(doc, r.end, matches!(r.value, Value::None), one);
+    }
+}
+
+fn counted_noun(doc: &Doc, k: usize) -> Option<(usize, usize)> {
+    counted_noun_of(doc, k, false, false)
+}
+
+/// The noun phrase counted by a number ending at token `k`: "11,000 [North Korean soldiers]",
+/// "thousands of [troops]", "eight of those [games]", "18 [Leopard 2 tanks]". Words are read up
+/// to the first plural noun (at most four words); none is returned without one, except after
+/// "one" ("one person").
+fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize, usize)> {
+    let mut j = k;
+    if doc.is(j, "of") {
+        let det = doc.lc(j + 1);
+        if matches!(
+            det.as_str(),
+            "those" | "these" | "the" | "its" | "their" | "his" | "her" | "our"
+        ) {
+            j += 2;
+        } else if vague {
+            j += 1;
+        } else {
+            return None;
+        }
+    }
+    let start = j;
+    let mut words = 0;
+    while words < 4 && j < doc.len() && !doc.brk(j) {
+        match doc.kind(j) {
+            TokKind::Word => {
+                let w = doc.lc(j);
+                let w = w.as_str();
+                if lexicon::function_word(w)
+                    || units::lookup(doc, j, Table::After)
+                        .is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point")
+                        && j == start
+                        && !w.ends_with("points")
+                {
+                    return None;
+                }
+                if dates::month(doc.s(j)).is_some() && doc.capitalized(j)
+                    || dates::weekday(doc.s(j)).is_some()
+                {
+                    return None;
+                }
+                words += 1;
+                // a hyphenated compound is one word: "IRIS-T", "air-defence"
+                let mut e = j + 1;
+                while dash(doc, e) && doc.glued(e) && doc.word(e + 1) && doc.glued(e + 1) {
+                    e += 2;
+                }
+                let last = doc.lc(e - 1);
+                if lexicon::plural(last.as_str()) || (one && words == 1) {
+                    return Some((start, e));
+                }
+                j = e;
+            }
+            // "Leopard 2 tanks": a model number inside the name
+            TokKind::Num if j > start && doc.capitalized(j - 1) && doc.word(j + 1) => j += 1,
+            _ => return None,
+        }
+    }
+    None
+}

@@ -1,0 +1,327 @@
+//! Tokens for the figure scanner: words, numbers and single symbols with byte spans.
+//!
+//! Input: normalized text. Output: a `Vec<Tok>` (one allocation per document, none per
+//! token: a token is a span plus a tag). Numbers keep their thousands separators and one
+//! decimal part ("11,000", "1.5", ".08"); words are letter runs that may end in digits or
+//! superscripts ("km2", "G7", "m²"); everything else that is not a space is a one-char
+//! symbol. Cost: one pass over the bytes, O(n).
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// A run of letters (maybe with trailing digits): "million", "km2", "COVID".
+    Word,
+    /// Digits with optional `,ddd` groups and one decimal part.
+    Num,
+    /// Any other single non-space character.
+    Sym(char),
+}
+
+/// One token: its byte span, kind, and what separates it from the previous one.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset past the last byte.
+    pub end: usize,
+    /// Word, number or symbol.
+    pub kind: TokKind,
+    /// Whitespace between this token and the previous one.
+    pub space: bool,
+    /// A line break between this token and the previous one (paragraphs, lists).
+    pub brk: bool,
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let (mut space, mut brk) = (true, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            space = true;
+            brk |= b == b'\n';
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if b.is_ascii_digit() || (b == b'.' && space && next_is_digit(bytes, i + 1)) {
+            i = scan_number(bytes, i);
+            TokKind::Num
+        } else if b.is_ascii_alphabetic() {
+            i = scan_word(text, i);
+            TokKind::Word
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphabetic() {
+                i = scan_word(text, i);
+                TokKind::Word
+            } else if c.is_whitespace() {
+                space = true;
+                i += c.len_utf8();
+                continue;
+            } else {
+                i += c.len_utf8();
+                TokKind::Sym(c)
+            }
+        };
+        toks.push(Tok {
+            start,
+            end: i,
+            kind,
+            space,
+            brk,
+        });
+        space = false;
+        brk = false;
+    }
+    toks
+}
+
+fn next_is_digit(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// Digits, then `,ddd` groups (exactly three digits each), then one `.d+` part.
+fn scan_number(bytes: &[u8], mut i: usize) -> usize {
+    let digits = |mut i: usize| {
+        while next_is_digit(bytes, i) {
+            i += 1;
+        }
+        i
+    };
+    let first = i;
+    i = digits(i);
+    if let Some(end) = indian_groups(bytes, first, i) {
+        i = end;
+    } else if i > first {
+        while bytes.get(i) == Some(&b',')
+            && (1..=3).all(|k| next_is_digit(bytes, i + k))
+            && !next_is_digit(bytes, i + 4)
+        {
+            i += 4;
+        }
+    }
+    if bytes.get(i) == Some(&b'.') && next_is_digit(bytes, i + 1) {
+        i = digits(i + 1);
+    }
+    i
+}
+
+/// Currency codes split from glued digits ("USD115"); others stay names ("COP29", "CAD3").
+const GLUED_CODES: &[&str] = &["AUD", "CHF", "CNY", "EUR", "GBP", "INR", "JPY", "USD"];
+
+/// Lakh grouping "12,34,567": one or two digits, pairs, then a final group of three.
+fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
+    if i - first > 2 {
+        return None;
+    }
+    let d = |k: usize| next_is_digit(bytes, k);
+    let mut pairs = 0;
+    while bytes.get(i) == Some(&b',') && d(i + 1) && d(i + 2) && bytes.get(i + 3) == Some(&b',') {
+        i += 3;
+        pairs += 1;
+    }
+    if pairs == 0 || !(bytes.get(i) == Some(&b',') && d(i + 1) && d(i + 2) && d(i + 3) && !d(i + 4))
+    {
+        return None;
+    }
+    i += 4;
+    if bytes.get(i) == Some(&b'.') && d(i + 1) {
+        i += 1;
+        while d(i) {
+            i += 1;
+        }
+    }
+    Some(i)
+}
+
+/// Letters, then any letters, ASCII digits or superscript two/three ("km2", "m²"). An ISO
+/// currency code stops before digits ("USD115" is "USD" + "115").
+fn scan_word(text: &str, i: usize) -> usize {
+    let mut end = i;
+    for (k, c) in text[i..].char_indices() {
+        if c.is_ascii_digit() && k == 3 && GLUED_CODES.contains(&&text[i..i + 3]) {
+            break;
+        }
+        if c.is_alphabetic() || c.is_ascii_digit() && k > 0 || c == '²' || c == '³' {
+            end = i + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A word lowercased into a stack buffer (ASCII only; longer words become empty).
+pub struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    /// Lowercases `s` (ASCII letters only); words over 24 bytes give "".
+    pub fn new(s: &str) -> Lower {
+        let mut buf = [0u8; 24];
+        if s.len() > buf.len() || !s.is_ascii() {
+            return Lower { buf, len: 0 };
+        }
+        for (d, b) in buf.iter_mut().zip(s.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        Lower { buf, len: s.len() }
+    }
+
+    /// The lowercased word.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// The tokens of one text, with lookups that never index out of range.
+pub struct Doc<'a> {
+    /// The text the tokens point into.
+    pub text: &'a str,
+    /// The tokens.
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenizes `text`.
+    pub fn new(text: &'a str) -> Doc<'a> {
+        Doc {
+            text,
+            toks: tokenize(text),
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i` ("" past the end).
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// The kind of token `i` (a space symbol past the end).
+    pub fn kind(&self, i: usize) -> TokKind {
+        self.toks.get(i).map_or(TokKind::Sym(' '), |t| t.kind)
+    }
+
+    /// Token `i` lowercased ("" for symbols, numbers and past the end).
+    pub fn lc(&self, i: usize) -> Lower {
+        match self.kind(i) {
+            TokKind::Word => Lower::new(self.s(i)),
+            _ => Lower::new(""),
+        }
+    }
+
+    /// Whether token `i` is a word equal to `w` ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.kind(i) == TokKind::Word && self.s(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Whether token `i` is the symbol `c`.
+    pub fn sym(&self, i: usize, c: char) -> bool {
+        self.kind(i) == TokKind::Sym(c)
+    }
+
+    /// Whether token `i` is a number.
+    pub fn num(&self, i: usize) -> bool {
+        self.kind(i) == TokKind::Num
+    }
+
+    /// Whether token `i` is a word.
+    pub fn word(&self, i: usize) -> bool {
+        self.kind(i) == TokKind::Word
+    }
+
+    /// Whether token `i` follows its predecessor without a space (false past the end).
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    /// Whether a line break precedes token `i` (true past the end).
+    pub fn brk(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| t.brk)
+    }
+
+    /// Whether token `i` starts with an uppercase letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Byte start of token `i` (text end past the end).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+    }
+
+    /// Byte end of token `i` (text end past the end).
+    pub fn end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+    }
+
+    /// The numeric value of a number token ("11,000" → 11000).
+    pub fn value(&self, i: usize) -> f64 {
+        let s = self.s(i);
+        let mut buf = [0u8; 40];
+        let mut n = 0;
+        for b in s.bytes().filter(|&b| b != b',') {
+            if n == buf.len() {
+                return f64::NAN;
+            }
+            buf[n] = b;
+            n += 1;
+        }
+        std::str::from_utf8(&buf[..n])
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(f64::NAN)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, TokKind)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_words_symbols() {
+        use TokKind::*;
+        assert_eq!(
+            kinds("about 11,000 km2, $1.5bn; 22,24 .08"),
+            [
+                ("about", Word),
+                ("11,000", Num),
+                ("km2", Word),
+                (",", Sym(',')),
+                ("$", Sym('$')),
+                ("1.5", Num),
+                ("bn", Word),
+                (";", Sym(';')),
+                ("22", Num),
+                (",", Sym(',')),
+                ("24", Num),
+                (".08", Num),
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_and_breaks() {
+        let t = tokenize("a\nb c-d");
+        assert!(t[1].brk && t[1].space);
+        assert!(t[2].space && !t[2].brk);
+        assert!(!t[3].space);
+    }
+}

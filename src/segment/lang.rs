@@ -1,0 +1,737 @@
+//! Languages for the segmenter: per-language rules (a [`Profile`]), abbreviation tables, and
+//! a cheap detector for `auto`.
+//!
+//! Input: a language code or a text. Output: the [`Profile`] the scanner follows. Tables are
+//! parsed once from `data/abbrev_*.txt` (a few hundred entries) and looked up by binary
+//! search. Detection reads at most the first 4 KB: the script decides (Han, Arabic,
+//! Cyrillic, …), then for Latin text a vote of a dozen function words per language. Cost:
+//! O(min(n, 4 KB)).
+
+use std::sync::OnceLock;
+
+/// A language the segmenter knows, or `Auto` to detect it from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// Detect from the script and a few function words (English when unsure).
+    Auto,
+    /// English.
+    En,
+    /// Danish.
+    Da,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// French.
+    Fr,
+    /// Italian.
+    It,
+    /// Dutch.
+    Nl,
+    /// Polish.
+    Pl,
+    /// Slovak.
+    Sk,
+    /// Russian.
+    Ru,
+    /// Bulgarian.
+    Bg,
+    /// Kazakh.
+    Kk,
+    /// Greek.
+    El,
+    /// Armenian.
+    Hy,
+    /// Arabic.
+    Ar,
+    /// Persian.
+    Fa,
+    /// Urdu.
+    Ur,
+    /// Hindi.
+    Hi,
+    /// Marathi.
+    Mr,
+    /// Amharic.
+    Am,
+    /// Burmese.
+    My,
+    /// Japanese.
+    Ja,
+    /// Chinese.
+    Zh,
+}
+
+/// Every language with its code, in the order the docs list them.
+const CODES: &[(Language, &str)] = &[
+    (Language::Auto, "auto"),
+    (Language::En, "en"),
+    (Language::Da, "da"),
+    (Language::De, "de"),
+    (Language::Es, "es"),
+    (Language::Fr, "fr"),
+    (Language::It, "it"),
+    (Language::Nl, "nl"),
+    (Language::Pl, "pl"),
+    (Language::Sk, "sk"),
+    (Language::Ru, "ru"),
+    (Language::Bg, "bg"),
+    (Language::Kk, "kk"),
+    (Language::El, "el"),
+    (Language::Hy, "hy"),
+    (Language::Ar, "ar"),
+    (Language::Fa, "fa"),
+    (Language::Ur, "ur"),
+    (Language::Hi, "hi"),
+    (Language::Mr, "mr"),
+    (Language::Am, "am"),
+    (Language::My, "my"),
+    (Language::Ja, "ja"),
+    (Language::Zh, "zh"),
+];
+
+impl Language {
+    /// Parses an ISO 639-1 code (case-insensitive) or `auto`.
+    pub fn parse(code: &str) -> Option<Language> {
+        let code = code.trim();
+        CODES
+            .iter()
+            .find(|(_, c)| c.eq_ignore_ascii_case(code))
+            .map(|&(l, _)| l)
+    }
+
+    /// The language's code (`auto` for [`Language::Auto`]).
+    pub fn code(self) -> &'static str {
+        CODES
+            .iter()
+            .find(|(l, _)| *l == self)
+            .map_or("auto", |c| c.1)
+    }
+
+    /// All accepted codes, for error messages and docs.
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        CODES.iter().map(|c| c.1)
+    }
+
+    /// The language itself, or for `Auto` the one detected in `text`.
+    pub fn resolve(self, text: &str) -> Language {
+        match self {
+            Language::Auto => detect(text),
+            l => l,
+        }
+    }
+}
+
+/// Abbreviation classes (see `data/README.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Abbr {
+    /// A title or prefix: a name follows, so never final.
+    Title,
+    /// Never ends a sentence.
+    NeverFinal,
+    /// Comes before numbers.
+    Number,
+    /// A month or weekday.
+    Month,
+    /// Comes after names (`Inc.`, `Jr.`).
+    Post,
+    /// Any other abbreviation.
+    Generic,
+}
+
+/// The rules the scanner follows for one language.
+pub(crate) struct Profile {
+    /// Abbreviation tables to consult, first match wins.
+    tables: &'static [&'static str],
+    /// Capitalised words that usually start a sentence (decides "U.S. The" vs "U.S. Army").
+    pub starters: &'static [&'static str],
+    /// A period ends sentences (false for Armenian, where it works like a colon).
+    pub period_ends: bool,
+    /// A colon followed by a space ends a sentence (Arabic, Armenian).
+    pub colon_ends: bool,
+    /// `;` is the question mark (Greek).
+    pub semicolon_ends: bool,
+    /// The Arabic comma ends a clause-sentence unless a list follows.
+    pub arabic_comma_ends: bool,
+    /// "word. lowercase" continues the sentence.
+    pub lower_continues: bool,
+    /// "word? lowercase" continues the sentence.
+    pub lower_continues_question: bool,
+    /// "12. Juni", "XII. Pluku": a small number or Roman numeral with a period is an ordinal
+    /// (unless a sentence starter follows).
+    pub ordinal_dot: bool,
+    /// Nouns are capitalised (German), so "Mio. Euro" is no boundary: after an
+    /// abbreviation only a sentence starter begins a new sentence.
+    pub nouns_capitalized: bool,
+    index: usize,
+}
+
+const EN_STARTERS: &[&str] = &[
+    "A",
+    "About",
+    "After",
+    "Again",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Being",
+    "Both",
+    "But",
+    "By",
+    "Can",
+    "Could",
+    "Did",
+    "Do",
+    "Does",
+    "Dozens",
+    "During",
+    "Each",
+    "Even",
+    "Every",
+    "Few",
+    "First",
+    "For",
+    "From",
+    "Had",
+    "Has",
+    "Have",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "Hundreds",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "Millions",
+    "More",
+    "Most",
+    "Much",
+    "My",
+    "Never",
+    "Next",
+    "No",
+    "None",
+    "Not",
+    "Now",
+    "Officials",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Others",
+    "Our",
+    "Police",
+    "Several",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thousands",
+    "Thus",
+    "To",
+    "Today",
+    "Two",
+    "Under",
+    "Until",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Whose",
+    "Why",
+    "Will",
+    "With",
+    "Without",
+    "Would",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
+];
+const DA_STARTERS: &[&str] = &[
+    "De", "Den", "Der", "Det", "Dette", "Disse", "Du", "Efter", "Han", "Hans", "Hendes", "Hun",
+    "Hvad", "Hvem", "Hvor", "Hvorfor", "I", "Jeg", "Men", "Nu", "Når", "Og", "Så", "Vi",
+];
+const DE_STARTERS: &[&str] = &[
+    "Aber", "Am", "Auch", "Das", "Dann", "Denn", "Der", "Die", "Dies", "Diese", "Dieser", "Doch",
+    "Ein", "Eine", "Er", "Es", "Heute", "Ich", "Im", "In", "Mit", "Nach", "Sie", "Und", "Vor",
+    "Warum", "Was", "Wer", "Wie", "Wir", "Wo",
+];
+const ES_STARTERS: &[&str] = &[
+    "Con", "Cómo", "Cuándo", "Dónde", "El", "Ella", "Ellos", "En", "Es", "Esta", "Este", "Hay",
+    "La", "Las", "Los", "No", "Pero", "Por", "Qué", "Se", "Un", "Una", "Y", "Yo", "Él",
+];
+const FR_STARTERS: &[&str] = &[
+    "Après", "Avant", "Ce", "Ces", "Cette", "Comment", "Dans", "Elle", "Elles", "En", "Et", "Il",
+    "Ils", "Je", "La", "Le", "Les", "Mais", "Nous", "On", "Où", "Par", "Pour", "Quand", "Que",
+    "Qui", "Un", "Une", "Vous",
+];
+const IT_STARTERS: &[&str] = &[
+    "Come", "Con", "Che", "Dove", "E", "Gli", "I", "Il", "In", "Io", "La", "Le", "Lei", "Lo",
+    "Loro", "Lui", "Ma", "Noi", "Per", "Quando", "Questa", "Questo", "Un", "Una",
+];
+const NL_STARTERS: &[&str] = &[
+    "Dat", "De", "Dit", "Een", "En", "Het", "Hij", "Hoe", "Ik", "In", "Maar", "Met", "Op", "Waar",
+    "Wanneer", "Wat", "We", "Wij", "Ze", "Zij",
+];
+const NONE: &[&str] = &[];
+
+const EN: &str = include_str!("data/abbrev_en.txt");
+const DA: &str = include_str!("data/abbrev_da.txt");
+const DE: &str = include_str!("data/abbrev_de.txt");
+const ES: &str = include_str!("data/abbrev_es.txt");
+const FR: &str = include_str!("data/abbrev_fr.txt");
+const IT: &str = include_str!("data/abbrev_it.txt");
+const NL: &str = include_str!("data/abbrev_nl.txt");
+const PL: &str = include_str!("data/abbrev_pl.txt");
+const SK: &str = include_str!("data/abbrev_sk.txt");
+const CYRL: &str = include_str!("data/abbrev_cyrl.txt");
+const EL: &str = include_str!("data/abbrev_el.txt");
+const AR: &str = include_str!("data/abbrev_ar.txt");
+
+const fn base(
+    index: usize,
+    tables: &'static [&'static str],
+    starters: &'static [&'static str],
+    ordinal_dot: bool,
+) -> Profile {
+    Profile {
+        tables,
+        starters,
+        period_ends: true,
+        colon_ends: false,
+        semicolon_ends: false,
+        arabic_comma_ends: false,
+        lower_continues: true,
+        lower_continues_question: true,
+        ordinal_dot,
+        nouns_capitalized: false,
+        index,
+    }
+}
+
+static PROFILES: [Profile; 23] = [
+    base(0, &[EN], EN_STARTERS, false),
+    base(1, &[DA, EN], DA_STARTERS, true),
+    Profile {
+        nouns_capitalized: true,
+        ..base(2, &[DE, EN], DE_STARTERS, true)
+    },
+    base(3, &[ES, EN], ES_STARTERS, false),
+    base(4, &[FR, EN], FR_STARTERS, false),
+    base(5, &[IT, EN], IT_STARTERS, false),
+    base(6, &[NL, EN], NL_STARTERS, false),
+    base(7, &[PL, EN], NONE, false),
+    base(8, &[SK, EN], NONE, true),
+    base(9, &[CYRL, EN], NONE, false),  // ru
+    base(10, &[CYRL, EN], NONE, false), // bg
+    Profile {
+        // kk: "кім? не?" are two questions even though "не" is lowercase.
+        lower_continues_question: false,
+        ..base(11, &[CYRL, EN], NONE, false)
+    },
+    Profile {
+        // el: ";" is the question mark; a lowercase word after a period still starts a
+        // sentence (the Golden Rules expect it).
+        semicolon_ends: true,
+        lower_continues: false,
+        lower_continues_question: false,
+        ..base(12, &[EL, EN], NONE, false)
+    },
+    Profile {
+        // hy: ":" (or "։") ends sentences; "." works like a colon.
+        period_ends: false,
+        colon_ends: true,
+        ..base(13, &[], NONE, false)
+    },
+    Profile {
+        colon_ends: true,
+        arabic_comma_ends: true,
+        ..base(14, &[AR], NONE, false)
+    },
+    base(15, &[AR], NONE, false), // fa
+    base(16, &[AR], NONE, false), // ur
+    base(17, &[EN], NONE, false), // hi
+    base(18, &[EN], NONE, false), // mr
+    base(19, &[], NONE, false),   // am
+    base(20, &[], NONE, false),   // my
+    base(21, &[EN], NONE, false), // ja
+    base(22, &[EN], NONE, false), // zh
+];
+
+/// The rules for `language` (`Auto` must be resolved first; it falls back to English).
+pub(crate) fn profile(language: Language) -> &'static Profile {
+    let i = match language {
+        Language::Auto | Language::En => 0,
+        Language::Da => 1,
+        Language::De => 2,
+        Language::Es => 3,
+        Language::Fr => 4,
+        Language::It => 5,
+        Language::Nl => 6,
+        Language::Pl => 7,
+        Language::Sk => 8,
+        Language::Ru => 9,
+        Language::Bg => 10,
+        Language::Kk => 11,
+        Language::El => 12,
+        Language::Hy => 13,
+        Language::Ar => 14,
+        Language::Fa => 15,
+        Language::Ur => 16,
+        Language::Hi => 17,
+        Language::Mr => 18,
+        Language::Am => 19,
+        Language::My => 20,
+        Language::Ja => 21,
+        Language::Zh => 22,
+    };
+    &PROFILES[i]
+}
+
+type Table = Vec<(&'static str, Abbr)>;
+
+impl Profile {
+    /// The class of the abbreviation `lower` (lowercase, without its final period).
+    pub fn abbreviation(&self, lower: &str) -> Option<Abbr> {
+        static TABLES: [OnceLock<Table>; 23] = [const { OnceLock::new() }; 23];
+        let table = TABLES[self.index].get_or_init(|| build_table(self.tables));
+        table
+            .binary_search_by(|(k, _)| (*k).cmp(lower))
+            .ok()
+            .map(|i| table[i].1)
+    }
+
+    /// Whether `word` (as written) usually starts a sentence.
+    pub fn is_starter(&self, word: &str) -> bool {
+        self.starters.contains(&word) || (self.index != 0 && EN_STARTERS.contains(&word))
+    }
+}
+
+/// Parses the tables into one sorted list; earlier tables win on duplicates.
+fn build_table(sources: &[&'static str]) -> Table {
+    let mut table: Table = Vec::new();
+    for (rank, source) in sources.iter().enumerate() {
+        for line in source.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (word, class) = line.rsplit_once(' ').unwrap_or((line, "g"));
+            let class = match class {
+                "t" => Abbr::Title,
+                "x" => Abbr::NeverFinal,
+                "n" => Abbr::Number,
+                "m" => Abbr::Month,
+                "p" => Abbr::Post,
+                _ => Abbr::Generic,
+            };
+            let _ = rank;
+            table.push((word, class));
+        }
+    }
+    // Stable sort keeps the earlier table's entry first among equal keys.
+    table.sort_by(|a, b| a.0.cmp(b.0));
+    table.dedup_by(|later, earlier| later.0 == earlier.0);
+    table
+}
+
+/// Detects the language of `text` from its first 4 KB (see the module docs).
+pub fn detect(text: &str) -> Language {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let mut counts = ScriptCounts::default();
+    for c in sample.chars() {
+        counts.add(c);
+    }
+    counts.language(sample)
+}
+
+#[derive(Default)]
+struct ScriptCounts {
+    latin: usize,
+    cyrillic: usize,
+    kazakh: usize,
+    russian: usize,
+    bulgarian: usize,
+    greek: usize,
+    armenian: usize,
+    arabic: usize,
+    persian: usize,
+    urdu: usize,
+    devanagari: usize,
+    marathi: usize,
+    han: usize,
+    kana: usize,
+    ethiopic: usize,
+    myanmar: usize,
+}
+
+impl ScriptCounts {
+    fn add(&mut self, c: char) {
+        match c {
+            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => self.latin += 1,
+            '\u{400}'..='\u{4FF}' => {
+                self.cyrillic += 1;
+                match c {
+                    'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң'
+                    | 'Ө' | 'Ұ' | 'Ү' | 'І' => self.kazakh += 1,
+                    'ы' | 'э' | 'ё' | 'Ы' | 'Э' => self.russian += 1,
+                    'ъ' => self.bulgarian += 1,
+                    _ => {}
+                }
+            }
+            '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => self.greek += 1,
+            '\u{530}'..='\u{58F}' => self.armenian += 1,
+            '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => {
+                self.arabic += 1;
+                match c {
+                    'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ھ' | 'ۓ' => self.urdu += 1,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => self.persian += 1,
+                    _ => {}
+                }
+            }
+            '\u{900}'..='\u{97F}' => {
+                self.devanagari += 1;
+                if c == 'ळ' {
+                    self.marathi += 1;
+                }
+            }
+            '\u{3040}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}' => self.kana += 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => self.han += 1,
+            '\u{1200}'..='\u{139F}' => self.ethiopic += 1,
+            '\u{1000}'..='\u{109F}' => self.myanmar += 1,
+            _ => {}
+        }
+    }
+
+    fn language(&self, sample: &str) -> Language {
+        let scripts = [
+            (self.latin, 0),
+            (self.cyrillic, 1),
+            (self.greek, 2),
+            (self.armenian, 3),
+            (self.arabic, 4),
+            (self.devanagari, 5),
+            (self.han + self.kana, 6),
+            (self.ethiopic, 7),
+            (self.myanmar, 8),
+        ];
+        // First maximum wins, so ties go to Latin (English).
+        let (count, script) = scripts.iter().fold(
+            (0, 0),
+            |best, &(n, s)| if n > best.0 { (n, s) } else { best },
+        );
+        if count == 0 {
+            return Language::En;
+        }
+        match script {
+            1 if self.kazakh > 0 => Language::Kk,
+            1 if self.russian == 0 && self.bulgarian > 0 => Language::Bg,
+            1 => Language::Ru,
+            2 => Language::El,
+            3 => Language::Hy,
+            4 if self.urdu > 0 => Language::Ur,
+            4 if self.persian > 0 => Language::Fa,
+            4 => Language::Ar,
+            5 if self.marathi > 0 => Language::Mr,
+            5 => Language::Hi,
+            6 if self.kana > 0 => Language::Ja,
+            6 => Language::Zh,
+            7 => Language::Am,
+            8 => Language::My,
+            _ => latin_language(sample),
+        }
+    }
+}
+
+/// Frequent function words of the Latin-script languages, for the vote.
+const FUNCTION_WORDS: &[(Language, &[&str])] = &[
+    (
+        Language::En,
+        &[
+            "the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "he", "she",
+            "on", "are", "by", "this", "have",
+        ],
+    ),
+    (
+        Language::De,
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "ich", "zu", "den", "mit",
+            "sich", "auf", "am", "im", "hat", "wird", "für", "von", "auch", "dem", "des",
+        ],
+    ),
+    (
+        Language::Fr,
+        &[
+            "le", "la", "les", "et", "est", "une", "des", "du", "dans", "que", "pas", "pour",
+            "sur", "il", "au", "aux", "qui", "c'est", "elle", "ont",
+        ],
+    ),
+    (
+        Language::Es,
+        &[
+            "el", "los", "las", "y", "es", "una", "del", "que", "por", "con", "para", "está",
+            "muy", "lo", "qué", "quién", "nadie", "pero", "más", "sus", "como", "fue",
+        ],
+    ),
+    (
+        Language::It,
+        &[
+            "il", "gli", "e", "è", "una", "del", "della", "che", "non", "per", "con", "sono",
+            "alle", "nel", "della", "anche", "ma", "più",
+        ],
+    ),
+    (
+        Language::Nl,
+        &[
+            "de", "het", "een", "en", "van", "is", "niet", "dat", "op", "met", "zijn", "ik",
+            "voor", "ook", "werd", "heeft",
+        ],
+    ),
+    (
+        Language::Da,
+        &[
+            "og", "er", "det", "en", "af", "til", "at", "ikke", "den", "med", "jeg", "på", "mit",
+            "som", "har", "var", "kommer",
+        ],
+    ),
+    (
+        Language::Pl,
+        &[
+            "i", "w", "się", "nie", "na", "jest", "to", "że", "z", "do", "jak", "o", "po", "od",
+            "oraz", "przez", "był", "była",
+        ],
+    ),
+    (
+        Language::Sk,
+        &[
+            "a", "je", "sa", "v", "na", "že", "to", "nie", "aj", "som", "pre", "ktorí", "bolo",
+            "bol", "boli", "sú", "ako", "ale", "už", "tak",
+        ],
+    ),
+];
+
+/// Votes among the Latin-script languages; English wins ties.
+fn latin_language(sample: &str) -> Language {
+    let mut votes = [0usize; 9];
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= 6)
+        .take(2000)
+    {
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            if words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                votes[i] += 1;
+            }
+        }
+    }
+    // Letters only one of these languages uses.
+    for c in sample.chars() {
+        let lang = match c {
+            'ß' | 'ö' | 'ü' => 1,
+            'ç' | 'è' | 'ê' | 'à' | 'œ' => 2,
+            'ñ' | '¿' | '¡' => 3,
+            'ì' | 'ò' | 'ù' => 4,
+            'ø' | 'æ' | 'å' => 6,
+            'ł' | 'ś' | 'ż' | 'ź' | 'ę' | 'ą' | 'ć' | 'ń' => 7,
+            'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' => 8,
+            _ => continue,
+        };
+        votes[lang] += 1;
+    }
+    let mut best = 0;
+    for i in 1..votes.len() {
+        if votes[i] > votes[best] {
+            best = i;
+        }
+    }
+    FUNCTION_WORDS[best].0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for code in Language::codes() {
+            assert_eq!(Language::parse(code).unwrap().code(), code);
+        }
+        assert_eq!(Language::parse("EN"), Some(Language::En));
+        assert_eq!(Language::parse("xx"), None);
+    }
+
+    #[test]
+    fn tables_parse_and_classify() {
+        let en = profile(Language::En);
+        assert_eq!(en.abbreviation("mr"), Some(Abbr::Title));
+        assert_eq!(en.abbreviation("inc"), Some(Abbr::Post));
+        assert_eq!(en.abbreviation("e.g"), Some(Abbr::NeverFinal));
+        assert_eq!(en.abbreviation("house"), None);
+        let de = profile(Language::De);
+        assert_eq!(de.abbreviation("vgl"), Some(Abbr::NeverFinal));
+        assert_eq!(de.abbreviation("mr"), Some(Abbr::Title));
+    }
+
+    #[test]
+    fn detects_scripts_and_latin_languages() {
+        assert_eq!(detect("The council met on Monday and voted."), Language::En);
+        assert_eq!(
+            detect("Der Rat hat am Montag nicht abgestimmt, und das ist neu."),
+            Language::De
+        );
+        assert_eq!(
+            detect("Le conseil a voté et la ville est pour le plan."),
+            Language::Fr
+        );
+        assert_eq!(detect("Совет собрался в понедельник."), Language::Ru);
+        assert_eq!(detect("Кеңес дүйсенбіде жиналды."), Language::Kk);
+        assert_eq!(detect("市议会周一开会。"), Language::Zh);
+        assert_eq!(detect("市議会は月曜日に開かれました。"), Language::Ja);
+        assert_eq!(detect("عقد المجلس اجتماعه يوم الاثنين."), Language::Ar);
+        assert_eq!(detect(""), Language::En);
+    }
+}

@@ -1,0 +1,419 @@
+//! Stage 2, segment: split text into sentences and paragraphs.
+//!
+//! Input: text (normally the normalized text) and a [`Language`]. Output: [`Segment`]s —
+//! byte spans of trimmed sentences, in order, not overlapping, covering every
+//! non-whitespace character — each with its paragraph number. A blank line starts a new
+//! paragraph.
+//!
+//! Three levels, each a single pass:
+//!
+//! 1. **Paragraphs**: runs of non-blank lines.
+//! 2. **Lines** (this file): each line break inside a paragraph is *hard* (a boundary) or
+//!    *soft* (a copy-paste or PDF wrap inside a sentence). Hard: before a bullet or list
+//!    marker, between the lines of a short unpunctuated list, after a headline, byline or
+//!    dateline (a line without final punctuation followed by a capitalised line), unless
+//!    the text is hard-wrapped (the line is as full as the paragraph's longest). Soft:
+//!    after final punctuation (the scanner decides), after a comma or a function word,
+//!    before a lowercase word.
+//! 3. **Sentences** ([`scan`]): terminators `. ! ? …` and other scripts' full stops,
+//!    decided with the word before (abbreviation tables per language in `data/`, initials,
+//!    acronyms, numbers, ordinals, labels) and the word after (case, digits, quotes,
+//!    brackets, sentence starters), inside quotations and brackets or not, plus inline
+//!    lists and bullets.
+//!
+//! Cost: O(n) time, with bounded look-back and look-ahead windows (never a scan of the
+//! rest of the text); memory O(lines of the largest paragraph + terminators of a block).
+
+mod lang;
+mod scan;
+
+pub use lang::{detect, Language};
+
+use lang::Profile;
+use scan::{is_bullet, is_closer, is_terminator_char, Scanner};
+
+/// A sentence: a byte span of the text and the paragraph it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// Zero-based paragraph number.
+    pub paragraph: usize,
+}
+
+/// Splits `text` into sentences with the English rules (see the module docs).
+pub fn segment(text: &str) -> Vec<Segment> {
+    segment_in(text, Language::En)
+}
+
+/// Splits `text` into sentences with the rules of `language` (`Auto` detects it).
+pub fn segment_in(text: &str, language: Language) -> Vec<Segment> {
+    let profile = lang::profile(language.resolve(text));
+    let mut out = Vec::new();
+    let mut scanner = Scanner::new(text, profile);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut paragraph = 0;
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos <= bytes.len() {
+        let (raw_end, next) = match bytes[pos..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(k) => {
+                let e = pos + k;
+                let skip = if bytes[e] == b'\r' && bytes.get(e + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                (e, e + skip)
+            }
+            None => (bytes.len(), bytes.len() + 1),
+        };
+        match trim_line(text, pos, raw_end) {
+            Some(line) => lines.push(line),
+            None => {
+                if flush(text, profile, &lines, &mut scanner, paragraph, &mut out) {
+                    paragraph += 1;
+                }
+                lines.clear();
+            }
+        }
+        pos = next;
+    }
+    flush(text, profile, &lines, &mut scanner, paragraph, &mut out);
+    out
+}
+
+/// A non-blank line, trimmed.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+impl Line {
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+fn trim_line(text: &str, start: usize, end: usize) -> Option<Line> {
+    let slice = &text[start..end];
+    let trimmed = slice.trim_start();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let s = start + (slice.len() - trimmed.len());
+    let e = s + trimmed.trim_end().len();
+    Some(Line { start: s, end: e })
+}
+
+/// What the line rules need to know about a whole paragraph.
+struct ParagraphShape {
+    lines: usize,
+    longest: usize,
+    /// Two or more short lines, none with final punctuation: a list ("features\ncontact
+    /// manager\nevents").
+    short_list: bool,
+    /// Looks hard-wrapped: three or more lines, the longest at least 50 bytes, and most
+    /// lines but the last at least three quarters as long.
+    wrapped: bool,
+}
+
+/// Segments one paragraph; returns whether it produced any sentence.
+fn flush(
+    text: &str,
+    profile: &'static Profile,
+    lines: &[Line],
+    scanner: &mut Scanner,
+    paragraph: usize,
+    out: &mut Vec<Segment>,
+) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let before = out.len();
+    let shape = ParagraphShape {
+        lines: lines.len(),
+        longest: lines.iter().map(Line::len).max().unwrap_or(0),
+        short_list: lines.len() >= 2
+            && lines
+                .iter()
+                .all(|l| !ends_with_terminator(text, profile, l) && word_count(text, l, 5) <= 4),
+        wrapped: false,
+    };
+    let longest = shape.longest;
+    let full = lines[..lines.len() - 1]
+        .iter()
+        .filter(|l| l.len() * 4 >= longest * 3)
+        .count();
+    let shape = ParagraphShape {
+        wrapped: lines.len() >= 3 && longest >= 50 && full * 2 >= lines.len() - 1,
+        ..shape
+    };
+    let mut block_start = first.start;
+    for pair in lines.windows(2) {
+        match line_break(text, profile, &pair[0], &pair[1], &shape) {
+            Break::Soft => continue,
+            Break::Hard => {}
+            Break::HardAfterItem(item) => {
+                // The line's last words are an item of the list that follows.
+                scanner.scan(block_start, item, paragraph, out);
+                block_start = item;
+            }
+        }
+        scanner.scan(block_start, pair[0].end, paragraph, out);
+        block_start = pair[1].start;
+    }
+    let last = lines[lines.len() - 1];
+    scanner.scan(block_start, last.end, paragraph, out);
+    out.len() > before
+}
+
+/// What a line break inside a paragraph is.
+enum Break {
+    /// Inside a sentence (or left to the scanner, reading the break as a space).
+    Soft,
+    /// A sentence boundary.
+    Hard,
+    /// A boundary, and the line's short tail from this offset is an item of its own.
+    HardAfterItem(usize),
+}
+
+/// Classifies the line break between `line` and `next` (see the module docs).
+fn line_break(
+    text: &str,
+    profile: &Profile,
+    line: &Line,
+    next: &Line,
+    shape: &ParagraphShape,
+) -> Break {
+    let line_text = &text[line.start..line.end];
+    let next_text = &text[next.start..next.end];
+    if starts_with_item(next_text) || shape.short_list {
+        return Break::Hard;
+    }
+    if ends_with_terminator(text, profile, line) {
+        return Break::Soft;
+    }
+    // "…city. features\ncontact manager\nevents": short unpunctuated fragments are items.
+    if word_count(text, next, 4) <= 3 && !ends_with_terminator(text, profile, next) {
+        match short_tail(line_text) {
+            Some(0) => return Break::Hard,
+            Some(k) => return Break::HardAfterItem(line.start + k),
+            None => {}
+        }
+    }
+    if hard_break(line_text, next_text, line, shape) {
+        Break::Hard
+    } else {
+        Break::Soft
+    }
+}
+
+/// For a line without final punctuation: whether the break after it is a boundary.
+fn hard_break(line_text: &str, next_text: &str, line: &Line, shape: &ParagraphShape) -> bool {
+    if line_text.ends_with([',', ';', ':', '-', '–', '—', '&', '/', '(', '+']) {
+        return false;
+    }
+    let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");
+    if FUNCTION_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(last_word))
+    {
+        return false;
+    }
+    if first_letter_is_lower(next_text) {
+        return false;
+    }
+    if is_byline(next_text) {
+        return true;
+    }
+    // Hard-wrapped text: most lines are nearly as long as the longest, and the next word
+    // would not have fitted on this line.
+    let next_word = next_text
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .len();
+    let fills = shape.wrapped && (line.len() + 1 + next_word) * 10 >= shape.longest * 9;
+    !fills
+}
+
+/// Words that cannot end a headline, so a break after them is inside a sentence.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "her",
+    "his", "in", "is", "its", "of", "on", "or", "our", "that", "the", "their", "to", "was", "were",
+    "with",
+];
+
+fn ends_with_terminator(text: &str, profile: &Profile, line: &Line) -> bool {
+    let slice = &text[line.start..line.end];
+    let trimmed = slice.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace());
+    trimmed
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_terminator_char(c) || (profile.colon_ends && c == ':'))
+}
+
+/// If the line ends with at most three words after its last sentence end (or is at most
+/// three words long), the byte offset in `line` where those words start.
+fn short_tail(line: &str) -> Option<usize> {
+    let mut tail = line.len();
+    let mut words = 0;
+    for (i, c) in line.char_indices().rev() {
+        let at_word_start = !c.is_whitespace()
+            && line[..i]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
+        if !at_word_start {
+            continue;
+        }
+        let word = line[i..].split(char::is_whitespace).next().unwrap_or("");
+        if words > 0
+            && word
+                .trim_end_matches(is_closer)
+                .ends_with(is_terminator_char)
+        {
+            return Some(tail);
+        }
+        words += 1;
+        if words > 3 {
+            return None;
+        }
+        tail = i;
+    }
+    Some(0)
+}
+
+/// Counts words, stopping at `cap`.
+fn word_count(text: &str, line: &Line, cap: usize) -> usize {
+    text[line.start..line.end]
+        .split_whitespace()
+        .take(cap)
+        .count()
+}
+
+/// A bullet ("• ", "- ", "* ") or a list marker ("1. ", "2) ", "(b) ", "iv) ") opens the line.
+fn starts_with_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    if is_bullet(c) {
+        return true;
+    }
+    let second = chars.next();
+    if matches!(c, '-' | '*' | '+' | '–' | '—') && second.is_some_and(char::is_whitespace) {
+        return true;
+    }
+    let token = line.split(char::is_whitespace).next().unwrap_or("");
+    if token.len() == line.len() {
+        return false; // a marker needs an item after it
+    }
+    let bytes = token.as_bytes();
+    let body = if let Some(b) = token.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        return !b.is_empty() && b.len() <= 4 && b.bytes().all(|x| x.is_ascii_alphanumeric());
+    } else if let Some(b) = token.strip_suffix(".)").or_else(|| token.strip_suffix(')')) {
+        b
+    } else if let Some(b) = token.strip_suffix('.') {
+        // "1. " and "a. " but not "A. " (an initial) and not "2019. " (a year).
+        if b.len() == 1 && bytes[0].is_ascii_uppercase() {
+            return false;
+        }
+        b
+    } else {
+        return false;
+    };
+    let digits = (1..=3).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit());
+    let letter = body.len() == 1 && body.as_bytes()[0].is_ascii_alphabetic();
+    let roman =
+        (1..=4).contains(&body.len()) && body.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    digits || letter || roman
+}
+
+/// Whether the first letter of `line` is lowercase: the line continues a sentence. Inside
+/// a leading bracket the first letter counts ("( 365.8 m )."), elsewhere only the first
+/// character does ("10 killed" after a headline is not a continuation).
+fn first_letter_is_lower(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('(') | Some('[') => chars
+            .take(12)
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase),
+        Some(c) if scan::is_opener(c) => chars.next().is_some_and(char::is_lowercase),
+        Some(c) => c.is_lowercase(),
+        None => false,
+    }
+}
+
+/// "By Ann Reed", "By ANN REED and TOM LEE": a byline.
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    rest.starts_with(char::is_uppercase) && line.split_whitespace().take(9).count() <= 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        segment(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_news_text() {
+        let text = "Mr. Lee paid $3.5 million for the U.S. firm on Jan. 5. It closed at 4 p.m. today. Shares rose!";
+        assert_eq!(
+            texts(text),
+            [
+                "Mr. Lee paid $3.5 million for the U.S. firm on Jan. 5.",
+                "It closed at 4 p.m. today.",
+                "Shares rose!"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_headlines() {
+        let text = "Storm hits coast\nBy Ann Reed\n\nThe storm arrived on Monday. Power failed.\n\nRepairs began.";
+        let segs = segment(text);
+        let got: Vec<(&str, usize)> = segs
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Storm hits coast", 0),
+                ("By Ann Reed", 0),
+                ("The storm arrived on Monday.", 1),
+                ("Power failed.", 1),
+                ("Repairs began.", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn list_markers_open_lines() {
+        assert!(starts_with_item("1. Buy milk"));
+        assert!(starts_with_item("(iv) Hello"));
+        assert!(starts_with_item("b) item"));
+        assert!(starts_with_item("• item"));
+        assert!(starts_with_item("- item"));
+        assert!(!starts_with_item("A. Smith said"));
+        assert!(!starts_with_item("2019. It was"));
+        assert!(!starts_with_item("-5 degrees"));
+    }
+}
