@@ -38,12 +38,31 @@ export interface Options {
   maxInputBytes?: number;
 }
 
-/** Why a sentence scored as it did; each part is in [0, 1]. */
+/**
+ * Why a sentence scored as it did. Parts are in [0, 1] except `centrality` and `length`
+ * (in [-1, 1]). `score` = 1.0·position + 0.171·centrality + 0.284·graph + 0.387·coverage
+ * + 0.6·title + 0.042·figures + 0.07·entities + 1.0·length − 1.825·boilerplate.
+ */
 export interface ScoreParts {
+  /** Lead bias: early content sentences of a news-like text score higher. */
   position: number;
+  /** Directed (PacSum) centrality: > 0 when later sentences echo it, < 0 when it repeats earlier ones. */
   centrality: number;
+  /** LexRank over the sparse sentence-similarity graph. */
+  graph: number;
+  /** Similarity to the whole document (cosine with its centroid). */
+  coverage: number;
+  /** Overlap with the title (0 without one). */
   title: number;
+  /** Key-figure density. */
   figures: number;
+  /** Named-entity density. */
+  entities: number;
+  /** Length prior: short sentences gain a little, run-ons lose. */
+  length: number;
+  /** Page furniture (1), bare questions and quotations (less); subtracted. */
+  boilerplate: number;
+  /** Largest similarity to a chosen sentence (set by selection; not in `score`). */
   redundancy: number;
 }
 
@@ -54,6 +73,8 @@ export interface Sentence {
   start: number;
   end: number;
   paragraph: number;
+  /** Number of words. */
+  words: number;
   score: number;
   parts: ScoreParts;
   selected: boolean;
@@ -84,11 +105,14 @@ export interface Fact {
   sentence: number;
 }
 
+/** A top phrase; start/end (UTF-16) are its first occurrence. */
 export interface Keyphrase {
   text: string;
   start: number;
   end: number;
+  /** Relative weight; the top phrase has 1. */
   weight: number;
+  /** How often it occurs. */
   count: number;
 }
 
