@@ -931,7 +931,7 @@ impl Builder {
             || info.drop
             || byline
             || attrs.is_hidden()
-            || is_noise(attrs, tag == BODY || tag == HTML);
+            || is_noise(attrs, element_kind(tag));
         let mark = if attrs.itemprop.eq_ignore_ascii_case("articleBody") {
             Mark::ArticleBody
         } else if tag == ARTICLE {
@@ -1179,10 +1179,28 @@ fn tokens(value: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Whether class, id or role mark the element as boilerplate (never for `<body>`/`<html>`,
-/// whose classes describe the page layout).
-fn is_noise(attrs: &Attrs, page_root: bool) -> bool {
-    if page_root {
+/// How far class names are trusted to mark an element as boilerplate.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ElementKind {
+    /// `<html>`, `<body>`: their classes describe the page's layout ("has-sidebar").
+    PageRoot,
+    /// `<article>`, `<main>`: content by their tag; CMSs tag them with words such as
+    /// "tag-comments" or "share-enabled", so only a plain comment marker drops them.
+    Content,
+    Other,
+}
+
+fn element_kind(tag: u32) -> ElementKind {
+    match tag {
+        BODY | HTML => ElementKind::PageRoot,
+        ARTICLE | MAIN => ElementKind::Content,
+        _ => ElementKind::Other,
+    }
+}
+
+/// Whether class, id or role mark the element as boilerplate (see [`ElementKind`]).
+fn is_noise(attrs: &Attrs, kind: ElementKind) -> bool {
+    if kind == ElementKind::PageRoot {
         return false;
     }
     if NOISE_ROLES
@@ -1190,6 +1208,16 @@ fn is_noise(attrs: &Attrs, page_root: bool) -> bool {
         .any(|r| attrs.role.eq_ignore_ascii_case(r))
     {
         return true;
+    }
+    if kind == ElementKind::Content {
+        let names: Vec<String> = tokens(attrs.class).chain(tokens(attrs.id)).collect();
+        let comment = names
+            .iter()
+            .any(|t| matches!(t.as_str(), "comment" | "comments" | "reply" | "replies"));
+        let content = names
+            .iter()
+            .any(|t| CONTENT_TOKENS.iter().any(|c| t.starts_with(c)));
+        return comment && !content;
     }
     let mut weak = false;
     let mut content = false;
@@ -1554,11 +1582,19 @@ mod tests {
             class,
             ..Attrs::default()
         };
-        assert!(is_noise(&attrs("site-nav"), false));
-        assert!(is_noise(&attrs("c-CookieBanner"), false));
-        assert!(is_noise(&attrs("ad slot"), false));
-        assert!(!is_noise(&attrs("article-header"), false));
-        assert!(!is_noise(&attrs("address"), false));
-        assert!(!is_noise(&attrs("sidebar-layout"), true));
+        let other = ElementKind::Other;
+        assert!(is_noise(&attrs("site-nav"), other));
+        assert!(is_noise(&attrs("c-CookieBanner"), other));
+        assert!(is_noise(&attrs("ad slot"), other));
+        assert!(is_noise(&attrs("share-tools"), other));
+        assert!(!is_noise(&attrs("article-header"), other));
+        assert!(!is_noise(&attrs("address"), other));
+        assert!(!is_noise(&attrs("sidebar-layout"), ElementKind::PageRoot));
+        let content = ElementKind::Content;
+        assert!(!is_noise(
+            &attrs("post tag-comments share-enabled"),
+            content
+        ));
+        assert!(is_noise(&attrs("comment"), content));
     }
 }

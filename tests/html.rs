@@ -273,3 +273,14 @@ fn the_extracted_text_summarizes_into_article_sentences() {
         );
     }
 }
+
+#[test]
+fn cms_classes_on_article_do_not_drop_it_but_comment_articles_are_dropped() {
+    let html = "<article class=\"post-12 post tag-comments share-enabled\">\
+        <p>The first paragraph of the post, long enough to count, with a comma, and more.</p></article>\
+        <div class=\"discussion\"><article class=\"comment\"><p>A comment that is not the story, at all.</p></article></div>";
+    assert_eq!(
+        extract_article(html).text,
+        "The first paragraph of the post, long enough to count, with a comma, and more."
+    );
+}
