@@ -776,6 +776,10 @@ struct Heading1 {
 
 /// The longest byline kept; a longer "author" element is an author box, not a byline.
 const MAX_BYLINE_CHARS: usize = 150;
+/// The longest headline kept; a longer `<h1>` (one left open over the whole article) is
+/// not a headline. Captures stop collecting past this many bytes.
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_CAPTURE_BYTES: usize = 4 * MAX_TITLE_CHARS;
 
 struct Builder {
     names: HashMap<String, u32>,
@@ -1011,15 +1015,19 @@ impl Builder {
             return;
         };
         let text = collector.take();
-        if text.is_empty() {
+        if text.is_empty() || text.len() > MAX_CAPTURE_BYTES {
             return;
         }
         match kind {
-            Capture::H1 => self.h1s.push(Heading1 {
-                text,
-                node,
-                dropped: self.nodes[node as usize].dropped,
-            }),
+            Capture::H1 => {
+                if text.chars().count() <= MAX_TITLE_CHARS {
+                    self.h1s.push(Heading1 {
+                        text,
+                        node,
+                        dropped: self.nodes[node as usize].dropped,
+                    });
+                }
+            }
             Capture::Byline => {
                 if text.chars().count() <= MAX_BYLINE_CHARS {
                     self.byline = Some(text);
@@ -1058,7 +1066,10 @@ impl Builder {
         decode_entities(raw, |c| {
             let c = if c == '\u{A0}' { ' ' } else { c };
             if let Some((_, _, collector)) = capture.as_mut() {
-                collector.push(c, false);
+                // Past the limit the capture is void anyway; one more byte marks it so.
+                if collector.text.len() <= MAX_CAPTURE_BYTES {
+                    collector.push(c, false);
+                }
             }
             if dropped {
                 return;

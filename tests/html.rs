@@ -284,3 +284,15 @@ fn cms_classes_on_article_do_not_drop_it_but_comment_articles_are_dropped() {
         "The first paragraph of the post, long enough to count, with a comma, and more."
     );
 }
+
+#[test]
+fn an_h1_left_open_over_the_article_is_not_the_title() {
+    let body = "<p>The article paragraph, long enough to be content, with a comma, and words.</p>"
+        .repeat(10);
+    let html = format!("<title>Real headline of the story</title><h1>Headline{body}");
+    let article = extract_article(&html);
+    assert_eq!(article.title.as_deref(), Some("Real headline of the story"));
+    assert!(article
+        .text
+        .starts_with("Headline\n\nThe article paragraph"));
+}
