@@ -1314,6 +1314,8 @@ fn clean_line(raw: &str) -> Option<String> {
 
 /// Paragraphs shorter than this do not vote for their container (Readability's 25).
 const MIN_SCORED_CHARS: u32 = 25;
+/// How many near-best candidates make their common ancestor the content.
+const CLOSE_CANDIDATES: usize = 3;
 /// Paragraphs more than this share link text are link lists, not prose.
 const MAX_LINK_DENSITY: f64 = 0.5;
 /// An `<article>` is taken as the content if it holds at least this share of the text.
@@ -1471,12 +1473,13 @@ impl Builder {
         else {
             return vec![scope];
         };
-        let top = top as u32;
+        let top_score = final_score(top);
+        let top = self.common_container(top as u32, scope, &candidate, &final_score);
         if top == scope {
             return vec![top];
         }
         // Siblings that score nearly as well, or are plain prose paragraphs, join the top.
-        let threshold = (0.2 * final_score(top as usize)).max(10.0);
+        let threshold = (0.2 * top_score).max(10.0);
         let parent = self.nodes[top as usize].parent;
         let mut chosen = Vec::new();
         let mut child = parent + 1;
@@ -1491,6 +1494,43 @@ impl Builder {
             child = node.end.max(child + 1);
         }
         chosen
+    }
+
+    /// Content split into sections (each a good candidate of its own) belongs to their
+    /// common container: when at least [`CLOSE_CANDIDATES`] of the best five candidates
+    /// score within 75% of `top` and lie inside one of its ancestors, that ancestor wins
+    /// (Readability's rule). Cost: O(candidates + depth of `top`).
+    fn common_container(
+        &self,
+        top: u32,
+        scope: u32,
+        candidate: &[bool],
+        final_score: &dyn Fn(usize) -> f64,
+    ) -> u32 {
+        let top_score = final_score(top as usize);
+        let mut best: Vec<(f64, u32)> = (0..self.nodes.len())
+            .filter(|&id| candidate[id] && id != top as usize)
+            .map(|id| (final_score(id), id as u32))
+            .filter(|&(score, _)| score >= 0.75 * top_score)
+            .collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(5);
+        if best.len() < CLOSE_CANDIDATES {
+            return top;
+        }
+        let mut node = top;
+        while node != scope && node != 0 {
+            node = self.nodes[node as usize].parent;
+            let end = self.nodes[node as usize].end;
+            let inside = best
+                .iter()
+                .filter(|&&(_, id)| id > node && id < end)
+                .count();
+            if inside >= CLOSE_CANDIDATES {
+                return node;
+            }
+        }
+        top
     }
 
     /// The headline: the article's `<h1>`, else `og:title`, else `<title>`, else any `<h1>`.
