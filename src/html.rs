@@ -1251,7 +1251,7 @@ fn is_byline(attrs: &Attrs) -> bool {
         || attrs.itemprop.eq_ignore_ascii_case("author")
         || tokens(attrs.class)
             .chain(tokens(attrs.id))
-            .any(|t| t == "byline" || t == "author" || t == "dateline")
+            .any(|t| t == "byline" || t == "author")
 }
 
 /// Readability's weight of a class or id value.
