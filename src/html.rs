@@ -1498,8 +1498,8 @@ impl Builder {
 
     /// Content split into sections (each a good candidate of its own) belongs to their
     /// common container: when at least [`CLOSE_CANDIDATES`] of the best five candidates
-    /// score within 75% of `top` and lie inside one of its ancestors, that ancestor wins
-    /// (Readability's rule). Cost: O(candidates + depth of `top`).
+    /// outside `top` score within 75% of it and lie inside one of its ancestors, that
+    /// ancestor wins (after Readability's rule). Cost: O(candidates + depth of `top`).
     fn common_container(
         &self,
         top: u32,
@@ -1508,8 +1508,10 @@ impl Builder {
         final_score: &dyn Fn(usize) -> f64,
     ) -> u32 {
         let top_score = final_score(top as usize);
+        let top_end = self.nodes[top as usize].end as usize;
+        // Candidates inside `top` are in the article already; only outside ones count.
         let mut best: Vec<(f64, u32)> = (0..self.nodes.len())
-            .filter(|&id| candidate[id] && id != top as usize)
+            .filter(|&id| candidate[id] && !(top as usize..top_end).contains(&id))
             .map(|id| (final_score(id), id as u32))
             .filter(|&(score, _)| score >= 0.75 * top_score)
             .collect();
