@@ -296,3 +296,24 @@ fn an_h1_left_open_over_the_article_is_not_the_title() {
         .text
         .starts_with("Headline\n\nThe article paragraph"));
 }
+
+#[test]
+fn common_ad_cookie_and_share_markup_is_dropped() {
+    let noise = [
+        "<ins class=\"adsbygoogle\" data-ad-slot=\"1\">AD INS</ins>",
+        "<div role=\"dialog\" aria-label=\"Cookies\"><p>COOKIE DIALOG: we value your privacy, accept?</p></div>",
+        "<div id=\"onetrust-consent-sdk\"><p>CONSENT SDK text that asks for consent to cookies.</p></div>",
+        "<div class=\"social-share\"><a href=\"#\">SHARE LINK</a></div>",
+        "<span aria-hidden=\"true\">ICON TEXT</span>",
+        "<div class=\"taboola-feed\"><p>TABOOLA: You won't believe these ten photos of cats.</p></div>",
+        "<div class=\"newsletter\"><p>NEWSLETTER: sign up for our daily email, it is free.</p></div>",
+        "<p>Advertisement</p>",
+    ];
+    let paragraph = "The museum reopened on Sunday after a renovation that took three years, and 4,000 people visited.";
+    let html = format!(
+        "<div class=\"story\">{}<p>{paragraph}</p>{}</div>",
+        noise.join(""),
+        noise.join("")
+    );
+    assert_eq!(extract_article(&html).text, paragraph);
+}
