@@ -651,7 +651,7 @@ fn tag_info(name: &str) -> TagInfo {
 /// Tags with fixed ids, interned first so the builder can name them.
 const FIXED_TAGS: &[&str] = &[
     "p", "li", "a", "head", "svg", "math", "pre", "h1", "body", "html", "ul", "ol", "dl", "dt",
-    "dd", "table", "tr", "td", "th", "option", "article", "main",
+    "dd", "table", "tr", "td", "th", "option", "article", "main", "div", "address",
 ];
 const P: u32 = 0;
 const LI: u32 = 1;
@@ -663,18 +663,16 @@ const PRE: u32 = 6;
 const H1: u32 = 7;
 const BODY: u32 = 8;
 const HTML: u32 = 9;
-const UL: u32 = 10;
-const OL: u32 = 11;
-const DL: u32 = 12;
 const DT: u32 = 13;
 const DD: u32 = 14;
-const TABLE: u32 = 15;
 const TR: u32 = 16;
 const TD: u32 = 17;
 const TH: u32 = 18;
 const OPTION: u32 = 19;
 const ARTICLE: u32 = 20;
 const MAIN: u32 = 21;
+const DIV: u32 = 22;
+const ADDRESS: u32 = 23;
 
 /// How far down the stack an implied end tag (`<p>` closing an open `<p>`) looks.
 const IMPLIED_END_REACH: usize = 64;
@@ -896,19 +894,20 @@ impl Builder {
             self.close_implied(&[P], &[]);
         }
         match tag {
-            LI => self.close_implied(&[LI], &[UL, OL]),
-            DT | DD => self.close_implied(&[DT, DD], &[DL]),
-            TR => self.close_implied(&[TR], &[TABLE]),
-            TD | TH => self.close_implied(&[TD, TH], &[TR, TABLE]),
+            // As in the HTML parser, a new item closes the open one through a <div>.
+            LI => self.close_implied(&[LI], &[DIV, ADDRESS]),
+            DT | DD => self.close_implied(&[DT, DD], &[DIV, ADDRESS]),
+            TR => self.close_implied(&[TR], &[TD, TH]),
+            TD | TH => self.close_implied(&[TD, TH], &[DIV]),
             OPTION => self.close_implied(&[OPTION], &[]),
             _ => {}
         }
     }
 
-    /// Closes the nearest open element with a tag in `targets`, if it is within reach and
-    /// no element with a tag in `fences` is above it, and only through inline elements or
-    /// other targets (so `<p>` does not close a `<p>` that holds an open `<div>`).
-    fn close_implied(&mut self, targets: &[u32], fences: &[u32]) {
+    /// Closes the nearest open element with a tag in `targets`, if it is within reach, and
+    /// only through inline elements, `<p>` and the `passable` blocks (so `<p>` does not
+    /// close a `<p>` that holds an open `<div>`, and `<li>` stops at `<ul>`).
+    fn close_implied(&mut self, targets: &[u32], passable: &[u32]) {
         for depth in 0..self.stack.len().min(IMPLIED_END_REACH) {
             let id = self.stack[self.stack.len() - 1 - depth];
             if id == 0 {
@@ -920,7 +919,7 @@ impl Builder {
                 return;
             }
             let info = self.infos[tag as usize];
-            if fences.contains(&tag) || (info.block && tag != P) {
+            if info.block && tag != P && !passable.contains(&tag) {
                 return;
             }
         }
