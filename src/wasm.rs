@@ -213,12 +213,20 @@ pub fn figures(
 }
 
 /// The article of an HTML page (see `html::extract_article`): title, byline and text.
-/// Summarize `text`, passing `title` as the `title` option.
+/// Summarize `text`, passing `title` as the `title` option. Pages over 50 MiB (the default
+/// `maxInputBytes`) are refused with an error.
 #[wasm_bindgen(js_name = extractArticle, unchecked_return_type = "Article")]
 pub fn extract_article(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
 ) -> Result<JsValue, JsError> {
     let html = text_arg(&html)?;
+    let limit = crate::options::DEFAULT_MAX_INPUT_BYTES;
+    if html.len() > limit {
+        return Err(JsError::new(&format!(
+            "html: the page is {} bytes; the limit is {limit} bytes",
+            html.len()
+        )));
+    }
     let article = crate::extract_article(&html);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     article
