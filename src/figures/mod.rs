@@ -177,7 +177,16 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
     }
     raws.into_iter()
         .map(|r| to_fact(&doc, r, sentences))
+        .filter(|f| inside_its_sentence(f, sentences))
         .collect()
+}
+
+/// A figure never spans a sentence break: where the segmenter split inside what reads as
+/// one figure (e.g. "…example.com.Sept. 2024."), the sentences win and the figure goes.
+fn inside_its_sentence(fact: &Fact, sentences: &[Segment]) -> bool {
+    sentences
+        .get(fact.sentence)
+        .is_none_or(|s| s.start <= fact.start && fact.end <= s.end)
 }
 
 fn to_fact(doc: &Doc, r: Raw, sentences: &[Segment]) -> Fact {
