@@ -248,7 +248,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             chars: norm[segments[i].start..segments[i].end].chars().count(),
         })
         .collect();
-    let (chosen, redundancy) = select::select(&candidates, &graph, options.budget);
+    let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
 
     let mut sentences: Vec<Sentence> = segments
         .iter()

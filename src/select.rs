@@ -7,14 +7,17 @@
 //! Greedy maximal marginal relevance (MMR, Carbonell & Goldstein 1998): repeatedly take the
 //! sentence with the best `score − REDUNDANCY_WEIGHT · redundancy`, where redundancy is the
 //! largest cosine with an already chosen sentence; a sentence at or above [`DUPLICATE`] is
-//! never taken (a near-duplicate). Similarities come from the graph's edges only, so a pick
+//! never taken (a near-duplicate). Similarities come from the graph's edges, so a pick
 //! updates just its neighbours; as gains only fall, a lazy priority queue re-checks a
-//! candidate only when it reaches the top. Sentences that do not fit a word or char budget
+//! candidate only when it reaches the top. The graph skips very common terms, so before a
+//! candidate is taken it is also compared exactly with the first [`EXACT_CHECKS`] chosen
+//! sentences (5,000 copies of one sentence share only common terms). Sentences that do not fit a word or char budget
 //! are skipped for shorter ones; at least one sentence is always chosen. Cost:
 //! O((n + edges) log n).
 
 use crate::options::Budget;
 use crate::score::graph::Graph;
+use crate::score::TfIdf;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -30,9 +33,12 @@ pub struct Candidate {
 }
 
 /// Cosine at or above which a sentence repeats a chosen one and is never taken.
-pub const DUPLICATE: f64 = 0.6;
+pub const DUPLICATE: f64 = 0.5;
+/// A candidate is compared exactly (cosine of TF-IDF vectors) with at most this many
+/// chosen sentences, so the check stays O(n) overall.
+pub const EXACT_CHECKS: usize = 64;
 /// How much redundancy lowers a candidate's gain.
-pub const REDUNDANCY_WEIGHT: f64 = 0.3;
+pub const REDUNDANCY_WEIGHT: f64 = 0.1;
 
 /// A heap entry: a candidate's gain when last computed. Ordered by gain, then earlier first.
 #[derive(PartialEq)]
@@ -58,7 +64,12 @@ impl PartialOrd for Entry {
 }
 
 /// Chooses sentences; returns `(indices in document order, redundancy of each sentence)`.
-pub fn select(candidates: &[Candidate], graph: &Graph, budget: Budget) -> (Vec<usize>, Vec<f64>) {
+pub fn select(
+    candidates: &[Candidate],
+    graph: &Graph,
+    tfidf: &TfIdf,
+    budget: Budget,
+) -> (Vec<usize>, Vec<f64>) {
     let n = candidates.len();
     let mut redundancy = vec![0.0; n];
     if n == 0 {
@@ -94,6 +105,23 @@ pub fn select(candidates: &[Candidate], graph: &Graph, budget: Budget) -> (Vec<u
             continue;
         }
         if redundancy[i] >= DUPLICATE {
+            continue;
+        }
+        let exact = chosen
+            .iter()
+            .take(EXACT_CHECKS)
+            .map(|&j| tfidf.similarity(i, j))
+            .fold(0.0, f64::max);
+        if exact > redundancy[i] {
+            redundancy[i] = exact;
+            if exact >= DUPLICATE {
+                continue;
+            }
+            // Re-rank with the higher redundancy before taking it.
+            heap.push(Entry {
+                gain: gain(i, exact),
+                index: i,
+            });
             continue;
         }
         let c = candidates[i];
@@ -150,6 +178,14 @@ mod tests {
         g
     }
 
+    fn empty_tfidf(n: usize) -> TfIdf {
+        TfIdf {
+            vectors: vec![Vec::new(); n],
+            norms: vec![0.0; n],
+            df: Vec::new(),
+        }
+    }
+
     fn candidates(scores: &[f64]) -> Vec<Candidate> {
         scores
             .iter()
@@ -164,14 +200,24 @@ mod tests {
     #[test]
     fn best_first_in_document_order() {
         let c = candidates(&[0.1, 0.9, 0.5, 0.7]);
-        let (chosen, _) = select(&c, &graph(&[], 4), Budget::Sentences(2));
+        let (chosen, _) = select(
+            &c,
+            &graph(&[], 4),
+            &empty_tfidf(c.len()),
+            Budget::Sentences(2),
+        );
         assert_eq!(chosen, [1, 3]);
     }
 
     #[test]
     fn near_duplicates_are_skipped() {
         let c = candidates(&[0.9, 0.85, 0.5]);
-        let (chosen, redundancy) = select(&c, &graph(&[(0, 1, 0.8)], 3), Budget::Sentences(2));
+        let (chosen, redundancy) = select(
+            &c,
+            &graph(&[(0, 1, 0.8)], 3),
+            &empty_tfidf(c.len()),
+            Budget::Sentences(2),
+        );
         assert_eq!(chosen, [0, 2]);
         assert_eq!(redundancy[1], 0.8);
     }
@@ -180,10 +226,23 @@ mod tests {
     fn word_budget_skips_long_sentences() {
         let mut c = candidates(&[0.9, 0.8, 0.7]);
         c[1].words = 50;
-        let (chosen, _) = select(&c, &graph(&[], 3), Budget::Words(25));
+        let (chosen, _) = select(&c, &graph(&[], 3), &empty_tfidf(c.len()), Budget::Words(25));
         assert_eq!(chosen, [0, 2]);
         // At least one sentence, even when it alone is over budget.
-        let (chosen, _) = select(&c, &graph(&[], 3), Budget::Words(1));
+        let (chosen, _) = select(&c, &graph(&[], 3), &empty_tfidf(c.len()), Budget::Words(1));
         assert_eq!(chosen, [0]);
+    }
+
+    #[test]
+    fn duplicates_outside_the_graph_are_caught_exactly() {
+        let text = "Rain fell today. Rain fell today. Rain fell today. Sun shone.";
+        let tokens =
+            crate::tokenize::Tokenizer::default().tokenize(text, &crate::segment::segment(text));
+        let tfidf = TfIdf::new(&tokens);
+        let c = candidates(&[0.9, 0.8, 0.7, 0.1]);
+        // No edges at all: only the exact check can see the copies.
+        let (chosen, redundancy) = select(&c, &graph(&[], 4), &tfidf, Budget::Sentences(3));
+        assert_eq!(chosen, [0, 3]);
+        assert!(redundancy[1] > 0.99 && redundancy[2] > 0.99);
     }
 }

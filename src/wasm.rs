@@ -38,12 +38,31 @@ export interface Options {
   maxInputBytes?: number;
 }
 
-/** Why a sentence scored as it did; each part is in [0, 1]. */
+/**
+ * Why a sentence scored as it did. Parts are in [0, 1] except `centrality` and `length`
+ * (in [-1, 1]). `score` = 1.0·position + 0.171·centrality + 0.284·graph + 0.387·coverage
+ * + 0.6·title + 0.042·figures + 0.07·entities + 1.0·length − 1.825·boilerplate.
+ */
 export interface ScoreParts {
+  /** Lead bias: early content sentences of a news-like text score higher. */
   position: number;
+  /** Directed (PacSum) centrality: > 0 when later sentences echo it, < 0 when it repeats earlier ones. */
   centrality: number;
+  /** LexRank over the sparse sentence-similarity graph. */
+  graph: number;
+  /** Similarity to the whole document (cosine with its centroid). */
+  coverage: number;
+  /** Overlap with the title (0 without one). */
   title: number;
+  /** Key-figure density. */
   figures: number;
+  /** Named-entity density. */
+  entities: number;
+  /** Length prior: short sentences gain a little, run-ons lose. */
+  length: number;
+  /** Page furniture (1), bare questions and quotations (less); subtracted. */
+  boilerplate: number;
+  /** Largest similarity to a chosen sentence (set by selection; not in `score`). */
   redundancy: number;
 }
 
@@ -54,6 +73,8 @@ export interface Sentence {
   start: number;
   end: number;
   paragraph: number;
+  /** Number of words. */
+  words: number;
   score: number;
   parts: ScoreParts;
   selected: boolean;
@@ -78,15 +99,20 @@ export interface Fact {
   counted?: string;
   counted_start?: number;
   counted_end?: number;
+  /** The denominator of a rate, not in the span: "barrel" for "$79.62 a barrel", "USD" for "155.2 per dollar". */
+  per?: string;
   /** Index of the sentence the figure is in. */
   sentence: number;
 }
 
+/** A top phrase; start/end (UTF-16) are its first occurrence. */
 export interface Keyphrase {
   text: string;
   start: number;
   end: number;
+  /** Relative weight; the top phrase has 1. */
   weight: number;
+  /** How often it occurs. */
   count: number;
 }
 
@@ -187,12 +213,20 @@ pub fn figures(
 }
 
 /// The article of an HTML page (see `html::extract_article`): title, byline and text.
-/// Summarize `text`, passing `title` as the `title` option.
+/// Summarize `text`, passing `title` as the `title` option. Pages over 50 MiB (the default
+/// `maxInputBytes`) are refused with an error.
 #[wasm_bindgen(js_name = extractArticle, unchecked_return_type = "Article")]
 pub fn extract_article(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
 ) -> Result<JsValue, JsError> {
     let html = text_arg(&html)?;
+    let limit = crate::options::DEFAULT_MAX_INPUT_BYTES;
+    if html.len() > limit {
+        return Err(JsError::new(&format!(
+            "html: the page is {} bytes; the limit is {limit} bytes",
+            html.len()
+        )));
+    }
     let article = crate::extract_article(&html);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     article

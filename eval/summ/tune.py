@@ -15,7 +15,7 @@ import math
 from rouge_score import rouge_scorer
 
 SC = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-FEATURES = ["position", "centrality", "forward", "backward", "graph", "coverage", "entities", "figures", "boilerplate", "short", "long", "first", "quote", "length"]
+FEATURES = ["position", "centrality", "forward", "backward", "graph", "coverage", "entities", "figures", "boilerplate", "short", "long", "first", "quote", "length", "pron"]
 
 
 
@@ -31,6 +31,8 @@ def quoted_share(text):
 
 
 BACKWARD = 3.2
+PRONOUNS = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "their", "its",
+            "we", "i", "you", "him", "them"}
 
 
 def derived(sents, decay):
@@ -44,14 +46,22 @@ def derived(sents, decay):
             rank += 1
         w = s["words"]
         p["quote"] = quoted_share(s["text"])
+        fw = (s["text"].split() or [""])[0].strip("\"'\u2018\u201c").lower()
+        p["pron"] = 1.0 if fw in PRONOUNS else 0.0
         p["length"] = s["parts"]["length"]
         p["short"] = max(0.0, (15 - w) / 15)
         p["long"] = min(1.0, max(0.0, (w - 30) / 40))
         rows.append(p)
-    d = [r["forward"] - BACKWARD * r["backward"] for r in rows]
-    m = max([abs(x) for x in d] + [0.0])
-    for r, x in zip(rows, d):
-        r["centrality"] = x / m if m > 0 else 0.0
+    if rows and "forward" in rows[0]:
+        # dumps made while forward/backward were separate parts (before they were folded
+        # into centrality = forward - BACKWARD * backward, scaled to max |.| = 1)
+        d = [r["forward"] - BACKWARD * r["backward"] for r in rows]
+        m = max([abs(x) for x in d] + [0.0])
+        for r, x in zip(rows, d):
+            r["centrality"] = x / m if m > 0 else 0.0
+    for r in rows:
+        r.setdefault("forward", 0.0)
+        r.setdefault("backward", 0.0)
     return rows
 
 
