@@ -471,6 +471,7 @@ function renderStatus(result) {
 }
 
 function render(result, text) {
+  const started = performance.now();
   state.result = result;
   state.text = text;
   showAllFigures = false;
@@ -486,6 +487,7 @@ function render(result, text) {
     renders += 1;
     if (renders === 1) performance.mark("nutshell:first-summary");
     document.documentElement.dataset.renders = String(renders);
+    performance.measure("nutshell:render", { start: started });
   }
 }
 
@@ -720,6 +722,23 @@ elements.article.addEventListener("input", (event) => {
     state.title = "";
   }
   scheduleUpdate();
+});
+
+// A very large paste goes straight into the textarea's value: the browser's own paste of a
+// megabyte (an undoable edit) blocks the page about three times longer. Smaller pastes keep
+// the native, undoable behaviour.
+const BIG_PASTE_CHARS = 64 * 1024;
+elements.article.addEventListener("paste", (event) => {
+  const pasted = event.clipboardData?.getData("text/plain") ?? "";
+  if (pasted.length < BIG_PASTE_CHARS) return;
+  event.preventDefault();
+  const { value, selectionStart, selectionEnd } = elements.article;
+  elements.article.value = value.slice(0, selectionStart) + pasted + value.slice(selectionEnd);
+  const caret = selectionStart + pasted.length;
+  elements.article.setSelectionRange(caret, caret);
+  state.isSample = false;
+  clearTimeout(timer);
+  reduceHtml(elements.article.value);
 });
 
 elements.mode.addEventListener("change", () => {
