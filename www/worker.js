@@ -4,7 +4,7 @@
 //   request  {id, op, text, options}
 //     op: "summarize" (default) | "prepare" | "segment" | "figures" | "defaultOptions"
 //     "prepare": {html: looksLikeHtml(text), article: extractArticle(text) when html}
-//   response {id, result} or {id, error, fatal?}
+//   response {id, result} or {id, error, fatal?}; once loaded, {id: 0, loaded: {timing}}
 // Responses carry the request's id so the page can drop stale ones. Until the wasm has
 // loaded, requests wait for it; if it cannot load, every request gets that error.
 // A trap inside the wasm (WebAssembly.RuntimeError) leaves the instance in an unknown
@@ -18,7 +18,15 @@ import init, {
   looksLikeHtml,
 } from "./pkg/nutshell.js";
 
-const ready = init();
+// Start-up timing for the page (it marks it in its performance timeline): when this worker
+// started, relative to its own time origin, and how long fetching + compiling the wasm took.
+const initStarted = performance.now();
+const ready = init().then(() => {
+  self.postMessage({
+    id: 0,
+    loaded: { timeOrigin: performance.timeOrigin, initStarted, initEnded: performance.now() },
+  });
+});
 
 const operations = {
   summarize: (text, options) => slim(summarize(text, options)),
