@@ -870,11 +870,19 @@ impl<'t> Scanner<'t> {
         let rest = &text[i..end];
         if rest.starts_with("...") || rest.starts_with('…') || rest.starts_with(". .") {
             next.ellipsis = true;
-            while i < end && matches!(self.bytes[i], b'.' | b' ') {
-                i += 1;
-            }
-            while text[i..end].starts_with('…') {
-                i += '…'.len_utf8();
+            // Only the ellipsis itself ("...", ". . .", "…"), at most 16 bytes: a longer
+            // run of dots and spaces must not be re-read at every period of it.
+            let limit = (i + 16).min(end);
+            while i < limit {
+                if self.bytes[i] == b'.' {
+                    i += 1;
+                } else if self.bytes[i] == b' ' && i + 1 < limit && self.bytes[i + 1] == b'.' {
+                    i += 1;
+                } else if text[i..end].starts_with('…') {
+                    i += '…'.len_utf8();
+                } else {
+                    break;
+                }
             }
             i = self.skip_space(i, end);
             next.ellipsis_word = text[i..end]
