@@ -303,11 +303,20 @@ impl<'t> Scanner<'t> {
         let next = self.text[at + len..].chars().next();
         let prev_space = prev.is_none_or(|p| p.is_whitespace() || is_opener(p) || is_dash(p));
         let next_word = next.is_some_and(|n| n.is_alphanumeric());
-        if prev_space && next.is_some_and(|n| !n.is_whitespace()) {
+        if prev_space && next.is_some_and(|n| !n.is_whitespace() && !n.is_numeric()) {
+            // (Not "'90s": that apostrophe opens nothing.)
             self.open(4, at);
-        } else if !prev_space && !next_word {
+        } else if !prev_space && !next_word && !self.possessive(at, len, prev) {
             self.close(4, at);
         }
+    }
+
+    /// "the players' union": a plural possessive, not a closing quotation mark.
+    fn possessive(&self, at: usize, len: usize, prev: Option<char>) -> bool {
+        let mut after = self.text[at + len..].chars();
+        prev == Some('s')
+            && after.next() == Some(' ')
+            && after.next().is_some_and(char::is_lowercase)
     }
 
     /// Records a list marker ending with the `.` or `)` at `at`, if the token is one.
