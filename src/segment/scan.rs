@@ -729,7 +729,7 @@ impl<'t> Scanner<'t> {
             return !(abbr.is_some() || single || acronym || ordinal);
         }
         if acronym && is_time(&self.lower) {
-            return self.time_ends(word, w_start, seg_start, next);
+            return self.time_ends(w_start, seg_start, next);
         }
         let starter = || self.profile.is_starter(next.word);
         // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
@@ -764,7 +764,7 @@ impl<'t> Scanner<'t> {
     /// "a.m."/"p.m." before a capital: a boundary, unless a weekday, month or time zone
     /// follows ("5 p.m. Tuesday", "9 a.m. ET") or the sentence so far is only a fronted
     /// time phrase ("At 5 a.m. Mr. Smith went…").
-    fn time_ends(&self, _word: &str, w_start: usize, seg_start: usize, next: &Next) -> bool {
+    fn time_ends(&self, w_start: usize, seg_start: usize, next: &Next) -> bool {
         if TIME_FOLLOWERS.contains(&next.word) {
             return false;
         }
