@@ -161,6 +161,7 @@ fn bench_linear(c: &mut Criterion) {
     for (name, make) in [
         ("paragraph", one_paragraph as fn(usize) -> String),
         ("word_lines", word_lines),
+        ("adversarial", adversarial),
     ] {
         for mb in [1usize, 10] {
             let text = make(mb << 20);

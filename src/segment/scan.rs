@@ -883,9 +883,10 @@ impl<'t> Scanner<'t> {
             // run of dots and spaces must not be re-read at every period of it.
             let limit = (i + 16).min(end);
             while i < limit {
-                if self.bytes[i] == b'.' {
-                    i += 1;
-                } else if self.bytes[i] == b' ' && i + 1 < limit && self.bytes[i + 1] == b'.' {
+                let dot = self.bytes[i] == b'.';
+                let spaced_dot =
+                    self.bytes[i] == b' ' && i + 1 < limit && self.bytes[i + 1] == b'.';
+                if dot || spaced_dot {
                     i += 1;
                 } else if text[i..end].starts_with('…') {
                     i += '…'.len_utf8();
