@@ -249,9 +249,10 @@ fn clearly_continues(text: &str, line: &Line, next: &Line) -> bool {
     first_letter_is_lower(&text[next.start..next.end]) || ends_open(line_text)
 }
 
-/// The line ends with continuing punctuation or a function word.
+/// The line ends with continuing punctuation or a function word. (Not a colon: "Read
+/// more:" or "Key points:" before a capitalised line is a label of its own.)
 fn ends_open(line_text: &str) -> bool {
-    if line_text.ends_with([',', ';', ':', '-', '–', '—', '&', '/', '(', '+']) {
+    if line_text.ends_with([',', ';', '-', '–', '—', '&', '/', '(', '+']) {
         return true;
     }
     let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");
