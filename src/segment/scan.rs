@@ -72,11 +72,15 @@ struct Next<'t> {
 }
 
 impl Next<'_> {
+    /// Starts in lowercase, and is not a brand like "iPhone" or "eBay".
     fn lower(&self) -> bool {
-        self.first.is_some_and(char::is_lowercase)
+        self.first.is_some_and(char::is_lowercase) && !self.camel()
     }
     fn upper(&self) -> bool {
-        self.first.is_some_and(char::is_uppercase)
+        self.first.is_some_and(char::is_uppercase) || self.camel()
+    }
+    fn camel(&self) -> bool {
+        self.word.chars().skip(1).any(char::is_uppercase)
     }
     fn digit(&self) -> bool {
         self.first.is_some_and(|c| c.is_numeric() || c == '№')
