@@ -2,8 +2,9 @@
 //!
 //! - `news`: 1 MB of generated news-like English (titles, abbreviations, money, quotes,
 //!   datelines, paragraphs), raw segmenter and the public API (normalize + map back).
-//! - `linear`: 1 MB and 10 MB of a single paragraph, and of one-word lines; compare the
-//!   MB/s of the two sizes to check linear time (`cargo bench --bench segment -- linear`).
+//! - `linear`: 1 MB and 10 MB of a single paragraph, of one-word lines, and of runs of
+//!   pathological patterns; compare the MB/s of the two sizes to check linear time
+//!   (`cargo bench --bench segment -- linear`).
 //!
 //! Run: `cargo bench --bench segment`. Text is generated here (no data set is copied).
 
@@ -90,6 +91,52 @@ fn word_lines(bytes: usize) -> String {
     out
 }
 
+/// Runs of pathological patterns (dots, ellipses, markers, bullets, quotes, line breaks),
+/// 4 KB of each in turn: every rule's look-back and look-ahead must stay bounded.
+fn adversarial(bytes: usize) -> String {
+    let patterns = [
+        ". ",
+        "a.",
+        "\"a. ",
+        "(a. ",
+        "U.S. ",
+        "• ",
+        "1. ",
+        "\n",
+        "a\n",
+        "'x ",
+        "... ",
+        "a.a",
+        ".\n",
+        "Mr. ",
+        "「あ。",
+        "x?\n\n",
+        "(",
+        "\"",
+        "1) ",
+        "a, \n",
+        "a. b. ",
+        "x\r",
+        "،",
+        "A.\n",
+        "(i) ",
+        "' ",
+        "…",
+        "-- ",
+        "5 a.m. ",
+    ];
+    let mut out = String::with_capacity(bytes + 4096);
+    let mut k = 0;
+    while out.len() < bytes {
+        let p = patterns[k % patterns.len()];
+        for _ in 0..4096 / p.len() {
+            out.push_str(p);
+        }
+        k += 1;
+    }
+    out
+}
+
 fn bench_news(c: &mut Criterion) {
     let text = news(1 << 20);
     let mut group = c.benchmark_group("news");
@@ -114,6 +161,7 @@ fn bench_linear(c: &mut Criterion) {
     for (name, make) in [
         ("paragraph", one_paragraph as fn(usize) -> String),
         ("word_lines", word_lines),
+        ("adversarial", adversarial),
     ] {
         for mb in [1usize, 10] {
             let text = make(mb << 20);

@@ -201,3 +201,55 @@ proptest! {
         }
     }
 }
+
+/// Long runs of one pathological pattern (where a rule that looks back or ahead without a
+/// bound would also be slow): no panic, invariants hold.
+#[test]
+fn long_runs_of_pathological_patterns_keep_the_invariants() {
+    let patterns = [
+        ". ",
+        "a.",
+        "\"a. ",
+        "(a. ",
+        "U.S. ",
+        "• ",
+        "1. ",
+        "\n",
+        "a\n",
+        "'x ",
+        "... ",
+        "a.a",
+        ".\n",
+        "Mr. ",
+        "「あ。",
+        "x?\n\n",
+        "(",
+        "\"",
+        "1) ",
+        "a, \n",
+        "a. b. ",
+        "x\r",
+        "،",
+        "A.\n",
+        "(i) ",
+        "' ",
+        "…",
+        "-- ",
+        "5 a.m. ",
+        "\u{202a}.\u{202c} ",
+        "٫",
+        "\r\n\r\n",
+    ];
+    for p in patterns {
+        let text = p.repeat(20_000 / p.len());
+        for &language in LANGUAGES {
+            let segments = segment_in(&text, language);
+            check_invariants(&text, &segments)
+                .unwrap_or_else(|e| panic!("{p:?} {language:?}: {e}"));
+        }
+        let spans = nutshell::segment(&text);
+        for s in &spans {
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+    }
+}

@@ -520,7 +520,7 @@ impl Profile {
 /// Parses the tables into one sorted list; earlier tables win on duplicates.
 fn build_table(sources: &[&'static str]) -> Table {
     let mut table: Table = Vec::new();
-    for (rank, source) in sources.iter().enumerate() {
+    for source in sources {
         for line in source.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -535,7 +535,6 @@ fn build_table(sources: &[&'static str]) -> Table {
                 "p" => Abbr::Post,
                 _ => Abbr::Generic,
             };
-            let _ = rank;
             table.push((word, class));
         }
     }

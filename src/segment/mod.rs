@@ -15,11 +15,16 @@
 //!    the text is hard-wrapped (the line is as full as the paragraph's longest). Soft:
 //!    after final punctuation (the scanner decides), after a comma or a function word,
 //!    before a lowercase word.
-//! 3. **Sentences** ([`scan`]): terminators `. ! ? …` and other scripts' full stops,
+//! 3. **Sentences** (`scan.rs`): terminators `. ! ? …` and other scripts' full stops,
 //!    decided with the word before (abbreviation tables per language in `data/`, initials,
 //!    acronyms, numbers, ordinals, labels) and the word after (case, digits, quotes,
-//!    brackets, sentence starters), inside quotations and brackets or not, plus inline
-//!    lists and bullets.
+//!    brackets, sentence starters), plus inline lists and bullets. A quotation or bracket
+//!    closed within 400 bytes keeps the sentences inside it together ("\"It flooded. We
+//!    lost everything,\" she said." is one sentence).
+//!
+//! Languages (`lang.rs`): en, da, de, es, fr, it, nl, pl, sk, ru, bg, kk, el, hy, ar, fa,
+//! ur, hi, mr, am, my, ja, zh; [`Language::Auto`] detects one from the script and a few
+//! function words. [`segment`] uses the English rules (the pipeline passes the option).
 //!
 //! Cost: O(n) time, with bounded look-back and look-ahead windows (never a scan of the
 //! rest of the text); memory O(lines of the largest paragraph + terminators of a block).
@@ -244,9 +249,10 @@ fn clearly_continues(text: &str, line: &Line, next: &Line) -> bool {
     first_letter_is_lower(&text[next.start..next.end]) || ends_open(line_text)
 }
 
-/// The line ends with continuing punctuation or a function word.
+/// The line ends with continuing punctuation or a function word. (Not a colon: "Read
+/// more:" or "Key points:" before a capitalised line is a label of its own.)
 fn ends_open(line_text: &str) -> bool {
-    if line_text.ends_with([',', ';', ':', '-', '–', '—', '&', '/', '(', '+']) {
+    if line_text.ends_with([',', ';', '-', '–', '—', '&', '/', '(', '+']) {
         return true;
     }
     let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");

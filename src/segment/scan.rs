@@ -72,11 +72,15 @@ struct Next<'t> {
 }
 
 impl Next<'_> {
+    /// Starts in lowercase, and is not a brand like "iPhone" or "eBay".
     fn lower(&self) -> bool {
-        self.first.is_some_and(char::is_lowercase)
+        self.first.is_some_and(char::is_lowercase) && !self.camel()
     }
     fn upper(&self) -> bool {
-        self.first.is_some_and(char::is_uppercase)
+        self.first.is_some_and(char::is_uppercase) || self.camel()
+    }
+    fn camel(&self) -> bool {
+        self.word.chars().skip(1).any(char::is_uppercase)
     }
     fn digit(&self) -> bool {
         self.first.is_some_and(|c| c.is_numeric() || c == '№')
@@ -303,11 +307,20 @@ impl<'t> Scanner<'t> {
         let next = self.text[at + len..].chars().next();
         let prev_space = prev.is_none_or(|p| p.is_whitespace() || is_opener(p) || is_dash(p));
         let next_word = next.is_some_and(|n| n.is_alphanumeric());
-        if prev_space && next.is_some_and(|n| !n.is_whitespace()) {
+        if prev_space && next.is_some_and(|n| !n.is_whitespace() && !n.is_numeric()) {
+            // (Not "'90s": that apostrophe opens nothing.)
             self.open(4, at);
-        } else if !prev_space && !next_word {
+        } else if !prev_space && !next_word && !self.possessive(at, len, prev) {
             self.close(4, at);
         }
+    }
+
+    /// "the players' union": a plural possessive, not a closing quotation mark.
+    fn possessive(&self, at: usize, len: usize, prev: Option<char>) -> bool {
+        let mut after = self.text[at + len..].chars();
+        prev == Some('s')
+            && after.next() == Some(' ')
+            && after.next().is_some_and(char::is_lowercase)
     }
 
     /// Records a list marker ending with the `.` or `)` at `at`, if the token is one.
@@ -720,7 +733,7 @@ impl<'t> Scanner<'t> {
             return !(abbr.is_some() || single || acronym || ordinal);
         }
         if acronym && is_time(&self.lower) {
-            return self.time_ends(word, w_start, seg_start, next);
+            return self.time_ends(w_start, seg_start, next);
         }
         let starter = || self.profile.is_starter(next.word);
         // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
@@ -755,7 +768,7 @@ impl<'t> Scanner<'t> {
     /// "a.m."/"p.m." before a capital: a boundary, unless a weekday, month or time zone
     /// follows ("5 p.m. Tuesday", "9 a.m. ET") or the sentence so far is only a fronted
     /// time phrase ("At 5 a.m. Mr. Smith went…").
-    fn time_ends(&self, _word: &str, w_start: usize, seg_start: usize, next: &Next) -> bool {
+    fn time_ends(&self, w_start: usize, seg_start: usize, next: &Next) -> bool {
         if TIME_FOLLOWERS.contains(&next.word) {
             return false;
         }
@@ -870,11 +883,20 @@ impl<'t> Scanner<'t> {
         let rest = &text[i..end];
         if rest.starts_with("...") || rest.starts_with('…') || rest.starts_with(". .") {
             next.ellipsis = true;
-            while i < end && matches!(self.bytes[i], b'.' | b' ') {
-                i += 1;
-            }
-            while text[i..end].starts_with('…') {
-                i += '…'.len_utf8();
+            // Only the ellipsis itself ("...", ". . .", "…"), at most 16 bytes: a longer
+            // run of dots and spaces must not be re-read at every period of it.
+            let limit = (i + 16).min(end);
+            while i < limit {
+                let dot = self.bytes[i] == b'.';
+                let spaced_dot =
+                    self.bytes[i] == b' ' && i + 1 < limit && self.bytes[i + 1] == b'.';
+                if dot || spaced_dot {
+                    i += 1;
+                } else if text[i..end].starts_with('…') {
+                    i += '…'.len_utf8();
+                } else {
+                    break;
+                }
             }
             i = self.skip_space(i, end);
             next.ellipsis_word = text[i..end]
