@@ -433,6 +433,25 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
     {
         return Some(skip_code(doc, i));
     }
+    // "9/11", "24/7": numbers joined by a slash that are neither a fraction nor a date
+    if digits(i) && doc.sym(i + 1, '/') && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
+        let fraction = {
+            let (a, b) = (doc.value(i), doc.value(i + 2));
+            a < b && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0].contains(&b)
+        };
+        if !fraction && !doc.sym(i + 3, '/') {
+            return Some(skip_code(doc, i));
+        }
+    }
+    // "7-Eleven", "3-D": a number joined to a capitalized word is a name
+    if digits(i)
+        && dash(doc, i + 1)
+        && doc.glued(i + 1)
+        && doc.capitalized(i + 2)
+        && doc.glued(i + 2)
+    {
+        return Some(i + 3);
+    }
     // "737 Max", "15 Pro"
     if doc.word(i + 1)
         && matches!(
@@ -1356,6 +1375,11 @@ fn ordinal(doc: &Doc, i: usize) -> Option<Raw> {
         let u = numbers::ordinal_word(doc.lc(i + 2).as_str()).filter(|u| *u < 10.0)?;
         (tens + u, i + 3)
     };
+    // "the First Minister", "the Second World War": names; "at first": not a rank
+    let mid_sentence = i > 0 && !doc.brk(i) && (doc.word(i - 1) || doc.sym(i - 1, ','));
+    if doc.capitalized(i) && mid_sentence || doc.is(i.wrapping_sub(1), "at") && w == "first" {
+        return None;
+    }
     // "a third", "one fifth" were read as fractions; "the second" as a unit of time is not here
     if v >= 100.0 {
         return None;

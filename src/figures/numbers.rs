@@ -106,6 +106,7 @@ fn digit_scale(word: &str, glued: bool, money: bool) -> Option<f64> {
         "M" | "MM" | "MN" | "Mn" => return Some(1e6),
         "K" => return Some(1e3),
         "B" | "b" if glued => return Some(1e9),
+        "k" if glued => return Some(1e3),
         "m" if money => return Some(1e6),
         _ => {}
     }
@@ -472,6 +473,12 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
             && doc.word(k + 1)
             && super::lexicon::plural(doc.lc(k + 1).as_str())
             && !super::lexicon::function_word(doc.lc(k + 1).as_str());
+        // "3M", "5K" before a word are names ("3M stores", "a 5K run"), not 3 million
+        let letter_scale = matches!(doc.s(k), "M" | "K" | "B" | "k" | "b") && doc.glued(k);
+        let before_plural = doc.s(k) == "k" && super::lexicon::plural(doc.lc(k + 1).as_str());
+        if letter_scale && !money && doc.word(k + 1) && !doc.brk(k + 1) && !before_plural {
+            return;
+        }
         let Some(s) = digit_scale(doc.s(k), doc.glued(k), money || million) else {
             return;
         };
