@@ -242,6 +242,7 @@ fn recognize(doc: &Doc, i: usize) -> Step {
                     let next = doc.lc(i + 1);
                     let next = next.as_str();
                     if !(lexicon::may_start_figure(doc.s(i + 1), next)
+                        || doc.sym(i + 1, '$')
                         || matches!(
                             next,
                             "few"
@@ -996,8 +997,16 @@ fn seconds(unit: &str) -> f64 {
 fn ratio(doc: &Doc, n: &Number) -> Option<Raw> {
     let small = n.value >= 1.0 && n.value <= 20.0 && n.value.fract() == 0.0 && n.scale == 1.0;
     let k = n.end;
-    if small && (doc.is(k, "in") || (doc.is(k, "out") && doc.is(k + 1, "of"))) {
-        let j = if doc.is(k, "in") { k + 1 } else { k + 2 };
+    // "one-in-five"
+    let hyphenated = dash(doc, k) && doc.is(k + 1, "in") && dash(doc, k + 2);
+    if small && (hyphenated || doc.is(k, "in") || (doc.is(k, "out") && doc.is(k + 1, "of"))) {
+        let j = if hyphenated {
+            k + 3
+        } else if doc.is(k, "in") {
+            k + 1
+        } else {
+            k + 2
+        };
         let m = numbers::parse(doc, j, false)?;
         let year = dates::bare_year(doc, j).is_some() && m.plain;
         let unit_after = units::lookup(doc, m.end, Table::After).is_some();
@@ -1486,9 +1495,9 @@ fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
                 // same kind and unit
             } else if a.bare && a.kind == Kind::Count {
                 // "10-15%", "between 5 and 17 years old": the first end takes the unit
-            } else if b.bare && b.kind == Kind::Count && a.kind == Kind::Money {
-                // "$2-3 billion"
-                r.kind = Kind::Money;
+            } else if b.bare && b.kind == Kind::Count && a.kind != Kind::Count {
+                // "$2-3 billion", "aged 18 to 24": the second end takes the first's unit
+                r.kind = a.kind;
                 r.unit = a.unit;
                 r.per = a.per.clone().or(r.per);
             } else {
