@@ -211,8 +211,18 @@ fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let digits = 11 - v.abs().log10().floor() as i32;
-    let p = 10f64.powi(digits.clamp(-300, 300));
+    // 11 - floor(log10 |v|), counted without linking log10
+    let mut magnitude = 0;
+    let mut a = v.abs();
+    while a >= 10.0 && magnitude < 300 {
+        a /= 10.0;
+        magnitude += 1;
+    }
+    while a < 1.0 && magnitude > -300 {
+        a *= 10.0;
+        magnitude -= 1;
+    }
+    let p = token::pow10(11 - magnitude);
     let r = (v * p).round() / p;
     if r.is_finite() {
         r

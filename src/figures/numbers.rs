@@ -336,7 +336,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
         let w = doc.s(i + 1);
         if let Some(exp) = w.strip_prefix(['e', 'E']) {
             if !exp.is_empty() && exp.bytes().all(|b| b.is_ascii_digit()) {
-                n.value *= 10f64.powi(exp.parse().unwrap_or(0));
+                n.value *= super::token::pow10(super::token::decimal(exp) as i32);
                 n.end = i + 2;
                 n.plain = false;
                 return Some(n);
@@ -349,7 +349,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
             {
                 let e = doc.value(i + 3);
                 let e = if doc.sym(i + 2, '-') { -e } else { e };
-                n.value *= 10f64.powf(e);
+                n.value *= super::token::pow10(e as i32);
                 n.end = i + 4;
                 n.plain = false;
                 return Some(n);
@@ -365,7 +365,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
         }
         if doc.num(k) && doc.glued(k) {
             let e = doc.value(k);
-            n.value *= 10f64.powf(if minus { -e } else { e });
+            n.value *= super::token::pow10(if minus { -e } else { e } as i32);
             n.end = k + 1;
             n.plain = false;
             return Some(n);
@@ -399,7 +399,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
         }
         if doc.num(k) && doc.glued(k) {
             let e = doc.value(k);
-            n.value = n.value.powf(if minus % 2 == 1 { -e } else { e });
+            n.value = n.value.powi(if minus % 2 == 1 { -e } else { e } as i32);
             n.end = k + 1;
             n.plain = false;
             return Some(n);
@@ -661,7 +661,7 @@ fn decimal_words(doc: &Doc, k: usize) -> Option<(f64, usize)> {
         digits = format!("{}", n.value as u32);
         end = n.end;
     }
-    let frac: f64 = format!("0.{digits}").parse().ok()?;
+    let frac = super::token::decimal(&format!("0.{digits}"));
     Some((frac, end))
 }
 
