@@ -11,7 +11,9 @@
 //! ordinal suffix, "in six" for ratios, a score "2-1". A second pass joins ranges ("10-15%",
 //! "between 2019 and 2022", "$2bn to $3bn"), then qualifiers and counted nouns are read around
 //! each figure ([`lexicon`]). Cost: one pass over the tokens with bounded look-ahead and
-//! look-behind per token, O(n); tables are built once; no allocation per token.
+//! look-behind per token, O(n); tables are built once (OnceLock); allocation is one token
+//! vector and one lowercase copy per text, and the strings of each figure — none per token.
+//! No regex: the grammar is token-level code over data tables, which keeps it linear and small.
 
 mod dates;
 mod lexicon;
@@ -25,6 +27,7 @@ use numbers::Number;
 use serde::Serialize;
 use token::{Doc, TokKind};
 use units::{Table, UnitKind};
+
 /// What a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
