@@ -853,22 +853,20 @@ fn index_level(doc: &Doc, n: &Number) -> Option<Raw> {
 
 /// Money written with a currency word or code after the number.
 fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
-    let (code, factor, mut end) =
-        if let Some((row, end)) = units::lookup(doc, k, Table::CurrencyAfter) {
-            (row.canon, row.factor, end)
-        } else if let Some((code, factor)) = units::iso_code(doc, k) {
-            // "75 USD million"
-            match doc.lc(k + 1).as_str() {
-                "million" => (code, factor * 1e6, k + 2),
-                "billion" => (code, factor * 1e9, k + 2),
-                _ => (code, factor, k + 1),
-            }
-        } else {
-            return None;
-        };
-    let phrase_is = |p: &str| {
-        units::lookup(doc, k, Table::CurrencyAfter).is_some_and(|(row, _)| row.phrase == p)
+    let found = units::lookup(doc, k, Table::CurrencyAfter);
+    let (code, factor, mut end) = if let Some((row, end)) = found {
+        (row.canon, row.factor, end)
+    } else if let Some((code, factor)) = units::iso_code(doc, k) {
+        // "75 USD million"
+        match doc.lc(k + 1).as_str() {
+            "million" => (code, factor * 1e6, k + 2),
+            "billion" => (code, factor * 1e9, k + 2),
+            _ => (code, factor, k + 1),
+        }
+    } else {
+        return None;
     };
+    let phrase_is = |p: &str| found.is_some_and(|(row, _)| row.phrase == p);
     // "pounds" is weight unless it is an amount of money ("361 million pounds")
     if phrase_is("pound(s)") && n.scale < 1e3 {
         return None;

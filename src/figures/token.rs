@@ -20,10 +20,10 @@ pub enum TokKind {
 /// One token: its byte span, kind, and what separates it from the previous one.
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
-    /// Byte offset of the first byte.
-    pub start: usize,
+    /// Byte offset of the first byte (u32 keeps a token small: texts are far below 4 GB).
+    pub start: u32,
     /// Byte offset past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// Word, number or symbol.
     pub kind: TokKind,
     /// Whitespace between this token and the previous one.
@@ -35,10 +35,12 @@ pub struct Tok {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let (mut space, mut brk) = (true, false);
     let mut i = 0;
-    while i < bytes.len() {
+    // offsets are u32: a text over 4 GB is read up to there (never reached in a browser)
+    let stop = bytes.len().min(u32::MAX as usize - 64);
+    while i < stop {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             space = true;
@@ -68,8 +70,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
         };
         toks.push(Tok {
-            start,
-            end: i,
+            start: start as u32,
+            end: i as u32,
             kind,
             space,
             brk,
@@ -277,7 +279,9 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i` ("" past the end).
     pub fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.start as usize..t.end as usize])
     }
 
     /// The kind of token `i` (a space symbol past the end).
@@ -288,7 +292,7 @@ impl<'a> Doc<'a> {
     /// Token `i` lowercased ("" for symbols, numbers and past the end).
     pub fn lc(&self, i: usize) -> Lc<'_> {
         match self.toks.get(i) {
-            Some(t) if t.kind == TokKind::Word => Lc(&self.lower[t.start..t.end]),
+            Some(t) if t.kind == TokKind::Word => Lc(&self.lower[t.start as usize..t.end as usize]),
             _ => Lc(""),
         }
     }
@@ -330,12 +334,14 @@ impl<'a> Doc<'a> {
 
     /// Byte start of token `i` (text end past the end).
     pub fn start(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+        self.toks
+            .get(i)
+            .map_or(self.text.len(), |t| t.start as usize)
     }
 
     /// Byte end of token `i` (text end past the end).
     pub fn end(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+        self.toks.get(i).map_or(self.text.len(), |t| t.end as usize)
     }
 
     /// The numeric value of a number token ("11,000" → 11000, ".08" → 0.08).
@@ -351,7 +357,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(&str, TokKind)> {
         tokenize(text)
             .iter()
-            .map(|t| (&text[t.start..t.end], t.kind))
+            .map(|t| (&text[t.start as usize..t.end as usize], t.kind))
             .collect()
     }
 
