@@ -1638,6 +1638,10 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
             "those" | "these" | "the" | "its" | "their" | "his" | "her" | "our"
         ) {
             j += 2;
+            // "411 of the 650 seats": the whole is counted in the same noun
+            if doc.num(j) && !doc.glued(j + 1) {
+                j += 1;
+            }
         } else if vague {
             j += 1;
         } else {
