@@ -897,10 +897,11 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
             if doc.is(cents.end, "cents") || doc.is(cents.end, "cent") {
                 value += cents.value / 100.0;
                 end = cents.end + 1;
-            } else if !doc.word(cents.end)
-                || lexicon::function_word(doc.lc(cents.end).as_str())
-                    && !doc.is(cents.end, "of")
-                    && !doc.is(cents.end, "per")
+            } else if !doc.glued(cents.end)
+                && (!doc.word(cents.end)
+                    || lexicon::function_word(doc.lc(cents.end).as_str())
+                        && !doc.is(cents.end, "of")
+                        && !doc.is(cents.end, "per"))
             {
                 value += cents.value / 100.0;
                 end = cents.end;
