@@ -897,7 +897,7 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
             if doc.is(cents.end, "cents") || doc.is(cents.end, "cent") {
                 value += cents.value / 100.0;
                 end = cents.end + 1;
-            } else if !doc.glued(cents.end)
+            } else if !(doc.glued(cents.end) && doc.word(cents.end))
                 && (!doc.word(cents.end)
                     || lexicon::function_word(doc.lc(cents.end).as_str())
                         && !doc.is(cents.end, "of")
