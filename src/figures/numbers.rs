@@ -251,7 +251,8 @@ pub fn parse(doc: &Doc, i: usize, money: bool) -> Option<Number> {
             and_fraction(doc, &mut n);
         }
     }
-    Some(n)
+    // "12e2024" overflows: not a number anyone wrote as a figure
+    (n.vague || n.value.is_finite()).then_some(n)
 }
 
 /// "3 hundred and 21", "4 thousand 3 hundred": digits with scale words continue with a
