@@ -372,8 +372,10 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
             return Some(skip_code(doc, i));
         }
     }
-    // "v2", "#3"
-    if glued_prev && (doc.word(i - 1) || doc.sym(i - 1, '#')) {
+    // "v2", "#3", "PM2.5" (the ".5" glued to a code)
+    let dotted_code =
+        glued_prev && doc.sym(i - 1, '.') && i >= 2 && doc.word(i - 2) && doc.glued(i - 1);
+    if glued_prev && (doc.word(i - 1) || doc.sym(i - 1, '#')) || dotted_code {
         return Some(skip_code(doc, i));
     }
     // a name or reference word before: "Windows 11", "S&P 500", "iOS 18.2", "page 12"
@@ -793,7 +795,10 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
         && n.plain
         && (1.0..=120.0).contains(&n.value)
         && counted_noun(doc, n.end).is_none();
-    if limit || doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
+    let prefix = doc.lc(n.start.wrapping_sub(1));
+    let aged = matches!(prefix.as_str(), "aged" | "age" | "ages")
+        || prefix.as_str() == "between" && doc.is(n.start.wrapping_sub(2), "aged");
+    if limit || aged {
         r.kind = Kind::Age;
         r.unit = Some("year");
         r.bare = false;
