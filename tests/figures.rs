@@ -212,12 +212,42 @@ const PIECES: &[&str] = &[
     "times",
     "in",
     "six",
+    "x10",
+    "^",
+    "e",
+    "bp",
+    "Q3",
+    "H1",
+    "MUSD",
+    "USD50",
+    "12,34,567",
+    "ft",
+    "inches",
+    "over",
+    "first",
+    "quarter",
+    "ago",
+    "p",
+    "cents",
+    "dollars",
+    "[",
+    "kg",
+    "]",
+    "1 234",
+    "ரூ",
+    "at",
+    "Dow",
 ];
 
 #[test]
 fn any_input_gives_faithful_ordered_spans_and_never_panics() {
     let mut rng = Rng(0x9e3779b97f4a7c15);
-    for _ in 0..3000 {
+    // FIGURES_PROPERTY_CASES raises the count for a longer local run
+    let cases: usize = std::env::var("FIGURES_PROPERTY_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    for _ in 0..cases {
         let len = (rng.next() % 40) as usize;
         let mut text = String::new();
         for _ in 0..len {

@@ -616,9 +616,28 @@ fn has_in(list: List, w: &str) -> bool {
     SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize].contains(w)
 }
 
+/// A one-bit test before the binary search: is there a trigger word with this first letter
+/// and length? Most words of a text are turned away here.
+fn trigger_shape(w: &str) -> bool {
+    static SHAPES: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut bits = [0u32; 26];
+        for t in TRIGGERS {
+            bits[(t.as_bytes()[0] - b'a') as usize] |= 1 << t.len();
+        }
+        bits
+    });
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() && w.len() < 32 => {
+            shapes[(b - b'a') as usize] & (1 << w.len()) != 0
+        }
+        _ => false,
+    }
+}
+
 /// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written, `lower` lowercased.
 pub fn may_start_figure(word: &str, lower: &str) -> bool {
-    if has_in(List::Triggers, lower) {
+    if trigger_shape(lower) && has_in(List::Triggers, lower) {
         return true;
     }
     if !word.is_ascii() {

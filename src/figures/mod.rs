@@ -11,7 +11,9 @@
 //! ordinal suffix, "in six" for ratios, a score "2-1". A second pass joins ranges ("10-15%",
 //! "between 2019 and 2022", "$2bn to $3bn"), then qualifiers and counted nouns are read around
 //! each figure ([`lexicon`]). Cost: one pass over the tokens with bounded look-ahead and
-//! look-behind per token, O(n); tables are built once; no allocation per token.
+//! look-behind per token, O(n); tables are built once (OnceLock); allocation is one token
+//! vector and one lowercase copy per text, and the strings of each figure — none per token.
+//! No regex: the grammar is token-level code over data tables, which keeps it linear and small.
 
 mod dates;
 mod lexicon;
@@ -25,6 +27,7 @@ use numbers::Number;
 use serde::Serialize;
 use token::{Doc, TokKind};
 use units::{Table, UnitKind};
+
 /// What a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -220,8 +223,18 @@ fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let digits = 11 - v.abs().log10().floor() as i32;
-    let p = 10f64.powi(digits.clamp(-300, 300));
+    // 11 - floor(log10 |v|), counted without linking log10
+    let mut magnitude = 0;
+    let mut a = v.abs();
+    while a >= 10.0 && magnitude < 300 {
+        a /= 10.0;
+        magnitude += 1;
+    }
+    while a < 1.0 && magnitude > -300 {
+        a *= 10.0;
+        magnitude -= 1;
+    }
+    let p = token::pow10(11 - magnitude);
     let r = (v * p).round() / p;
     if r.is_finite() {
         r
@@ -251,6 +264,7 @@ fn recognize(doc: &Doc, i: usize) -> Step {
                     let next = doc.lc(i + 1);
                     let next = next.as_str();
                     if !(lexicon::may_start_figure(doc.s(i + 1), next)
+                        || doc.sym(i + 1, '$')
                         || matches!(
                             next,
                             "few"
@@ -367,8 +381,10 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
             return Some(skip_code(doc, i));
         }
     }
-    // "v2", "#3"
-    if glued_prev && (doc.word(i - 1) || doc.sym(i - 1, '#')) {
+    // "v2", "#3", "PM2.5" (the ".5" glued to a code)
+    let dotted_code =
+        glued_prev && doc.sym(i - 1, '.') && i >= 2 && doc.word(i - 2) && doc.glued(i - 1);
+    if glued_prev && (doc.word(i - 1) || doc.sym(i - 1, '#')) || dotted_code {
         return Some(skip_code(doc, i));
     }
     // a name or reference word before: "Windows 11", "S&P 500", "iOS 18.2", "page 12"
@@ -441,6 +457,25 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
     ) && !(doc.word(i + 1) && lexicon::plural(doc.lc(i + 1).as_str()))
     {
         return Some(skip_code(doc, i));
+    }
+    // "9/11", "24/7": numbers joined by a slash that are neither a fraction nor a date
+    if digits(i) && doc.sym(i + 1, '/') && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
+        let fraction = {
+            let (a, b) = (doc.value(i), doc.value(i + 2));
+            a < b && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0].contains(&b)
+        };
+        if !fraction && !doc.sym(i + 3, '/') {
+            return Some(skip_code(doc, i));
+        }
+    }
+    // "7-Eleven", "3-D": a number joined to a capitalized word is a name
+    if digits(i)
+        && dash(doc, i + 1)
+        && doc.glued(i + 1)
+        && doc.capitalized(i + 2)
+        && doc.glued(i + 2)
+    {
+        return Some(i + 3);
     }
     // "737 Max", "15 Pro"
     if doc.word(i + 1)
@@ -769,7 +804,10 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
         && n.plain
         && (1.0..=120.0).contains(&n.value)
         && counted_noun(doc, n.end).is_none();
-    if limit || doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
+    let prefix = doc.lc(n.start.wrapping_sub(1));
+    let aged = matches!(prefix.as_str(), "aged" | "age" | "ages")
+        || prefix.as_str() == "between" && doc.is(n.start.wrapping_sub(2), "aged");
+    if limit || aged {
         r.kind = Kind::Age;
         r.unit = Some("year");
         r.bare = false;
@@ -829,22 +867,20 @@ fn index_level(doc: &Doc, n: &Number) -> Option<Raw> {
 
 /// Money written with a currency word or code after the number.
 fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
-    let (code, factor, mut end) =
-        if let Some((row, end)) = units::lookup(doc, k, Table::CurrencyAfter) {
-            (row.canon, row.factor, end)
-        } else if let Some((code, factor)) = units::iso_code(doc, k) {
-            // "75 USD million"
-            match doc.lc(k + 1).as_str() {
-                "million" => (code, factor * 1e6, k + 2),
-                "billion" => (code, factor * 1e9, k + 2),
-                _ => (code, factor, k + 1),
-            }
-        } else {
-            return None;
-        };
-    let phrase_is = |p: &str| {
-        units::lookup(doc, k, Table::CurrencyAfter).is_some_and(|(row, _)| row.phrase == p)
+    let found = units::lookup(doc, k, Table::CurrencyAfter);
+    let (code, factor, mut end) = if let Some((row, end)) = found {
+        (row.canon, row.factor, end)
+    } else if let Some((code, factor)) = units::iso_code(doc, k) {
+        // "75 USD million"
+        match doc.lc(k + 1).as_str() {
+            "million" => (code, factor * 1e6, k + 2),
+            "billion" => (code, factor * 1e9, k + 2),
+            _ => (code, factor, k + 1),
+        }
+    } else {
+        return None;
     };
+    let phrase_is = |p: &str| found.is_some_and(|(row, _)| row.phrase == p);
     // "pounds" is weight unless it is an amount of money ("361 million pounds")
     if phrase_is("pound(s)") && n.scale < 1e3 {
         return None;
@@ -875,10 +911,11 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
             if doc.is(cents.end, "cents") || doc.is(cents.end, "cent") {
                 value += cents.value / 100.0;
                 end = cents.end + 1;
-            } else if !doc.word(cents.end)
-                || lexicon::function_word(doc.lc(cents.end).as_str())
-                    && !doc.is(cents.end, "of")
-                    && !doc.is(cents.end, "per")
+            } else if !(doc.glued(cents.end) && doc.word(cents.end))
+                && (!doc.word(cents.end)
+                    || lexicon::function_word(doc.lc(cents.end).as_str())
+                        && !doc.is(cents.end, "of")
+                        && !doc.is(cents.end, "per"))
             {
                 value += cents.value / 100.0;
                 end = cents.end;
@@ -986,8 +1023,16 @@ fn seconds(unit: &str) -> f64 {
 fn ratio(doc: &Doc, n: &Number) -> Option<Raw> {
     let small = n.value >= 1.0 && n.value <= 20.0 && n.value.fract() == 0.0 && n.scale == 1.0;
     let k = n.end;
-    if small && (doc.is(k, "in") || (doc.is(k, "out") && doc.is(k + 1, "of"))) {
-        let j = if doc.is(k, "in") { k + 1 } else { k + 2 };
+    // "one-in-five"
+    let hyphenated = dash(doc, k) && doc.is(k + 1, "in") && dash(doc, k + 2);
+    if small && (hyphenated || doc.is(k, "in") || (doc.is(k, "out") && doc.is(k + 1, "of"))) {
+        let j = if hyphenated {
+            k + 3
+        } else if doc.is(k, "in") {
+            k + 1
+        } else {
+            k + 2
+        };
         let m = numbers::parse(doc, j, false)?;
         let year = dates::bare_year(doc, j).is_some() && m.plain;
         let unit_after = units::lookup(doc, m.end, Table::After).is_some();
@@ -1365,6 +1410,11 @@ fn ordinal(doc: &Doc, i: usize) -> Option<Raw> {
         let u = numbers::ordinal_word(doc.lc(i + 2).as_str()).filter(|u| *u < 10.0)?;
         (tens + u, i + 3)
     };
+    // "the First Minister", "the Second World War": names; "at first": not a rank
+    let mid_sentence = i > 0 && !doc.brk(i) && (doc.word(i - 1) || doc.sym(i - 1, ','));
+    if doc.capitalized(i) && mid_sentence || doc.is(i.wrapping_sub(1), "at") && w == "first" {
+        return None;
+    }
     // "a third", "one fifth" were read as fractions; "the second" as a unit of time is not here
     if v >= 100.0 {
         return None;
@@ -1471,9 +1521,9 @@ fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
                 // same kind and unit
             } else if a.bare && a.kind == Kind::Count {
                 // "10-15%", "between 5 and 17 years old": the first end takes the unit
-            } else if b.bare && b.kind == Kind::Count && a.kind == Kind::Money {
-                // "$2-3 billion"
-                r.kind = Kind::Money;
+            } else if b.bare && b.kind == Kind::Count && a.kind != Kind::Count {
+                // "$2-3 billion", "aged 18 to 24": the second end takes the first's unit
+                r.kind = a.kind;
                 r.unit = a.unit;
                 r.per = a.per.clone().or(r.per);
             } else {
@@ -1603,6 +1653,10 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
             "those" | "these" | "the" | "its" | "their" | "his" | "her" | "our"
         ) {
             j += 2;
+            // "411 of the 650 seats": the whole is counted in the same noun
+            if doc.num(j) && !doc.glued(j + 1) {
+                j += 1;
+            }
         } else if vague {
             j += 1;
         } else {

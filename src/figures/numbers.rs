@@ -106,6 +106,7 @@ fn digit_scale(word: &str, glued: bool, money: bool) -> Option<f64> {
         "M" | "MM" | "MN" | "Mn" => return Some(1e6),
         "K" => return Some(1e3),
         "B" | "b" if glued => return Some(1e9),
+        "k" if glued => return Some(1e3),
         "m" if money => return Some(1e6),
         _ => {}
     }
@@ -250,7 +251,8 @@ pub fn parse(doc: &Doc, i: usize, money: bool) -> Option<Number> {
             and_fraction(doc, &mut n);
         }
     }
-    Some(n)
+    // "12e2024" overflows: not a number anyone wrote as a figure
+    (n.vague || n.value.is_finite()).then_some(n)
 }
 
 /// "3 hundred and 21", "4 thousand 3 hundred": digits with scale words continue with a
@@ -335,7 +337,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
         let w = doc.s(i + 1);
         if let Some(exp) = w.strip_prefix(['e', 'E']) {
             if !exp.is_empty() && exp.bytes().all(|b| b.is_ascii_digit()) {
-                n.value *= 10f64.powi(exp.parse().unwrap_or(0));
+                n.value *= super::token::pow10(super::token::decimal(exp) as i32);
                 n.end = i + 2;
                 n.plain = false;
                 return Some(n);
@@ -348,7 +350,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
             {
                 let e = doc.value(i + 3);
                 let e = if doc.sym(i + 2, '-') { -e } else { e };
-                n.value *= 10f64.powf(e);
+                n.value *= super::token::pow10(e as i32);
                 n.end = i + 4;
                 n.plain = false;
                 return Some(n);
@@ -364,7 +366,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
         }
         if doc.num(k) && doc.glued(k) {
             let e = doc.value(k);
-            n.value *= 10f64.powf(if minus { -e } else { e });
+            n.value *= super::token::pow10(if minus { -e } else { e } as i32);
             n.end = k + 1;
             n.plain = false;
             return Some(n);
@@ -398,7 +400,7 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
         }
         if doc.num(k) && doc.glued(k) {
             let e = doc.value(k);
-            n.value = n.value.powf(if minus % 2 == 1 { -e } else { e });
+            n.value = n.value.powi(if minus % 2 == 1 { -e } else { e } as i32);
             n.end = k + 1;
             n.plain = false;
             return Some(n);
@@ -472,6 +474,12 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
             && doc.word(k + 1)
             && super::lexicon::plural(doc.lc(k + 1).as_str())
             && !super::lexicon::function_word(doc.lc(k + 1).as_str());
+        // "3M", "5K" before a word are names ("3M stores", "a 5K run"), not 3 million
+        let letter_scale = matches!(doc.s(k), "M" | "K" | "B" | "k" | "b") && doc.glued(k);
+        let before_plural = doc.s(k) == "k" && super::lexicon::plural(doc.lc(k + 1).as_str());
+        if letter_scale && !money && doc.word(k + 1) && !doc.brk(k + 1) && !before_plural {
+            return;
+        }
         let Some(s) = digit_scale(doc.s(k), doc.glued(k), money || million) else {
             return;
         };
@@ -654,7 +662,7 @@ fn decimal_words(doc: &Doc, k: usize) -> Option<(f64, usize)> {
         digits = format!("{}", n.value as u32);
         end = n.end;
     }
-    let frac: f64 = format!("0.{digits}").parse().ok()?;
+    let frac = super::token::decimal(&format!("0.{digits}"));
     Some((frac, end))
 }
 

@@ -20,10 +20,10 @@ pub enum TokKind {
 /// One token: its byte span, kind, and what separates it from the previous one.
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
-    /// Byte offset of the first byte.
-    pub start: usize,
+    /// Byte offset of the first byte (u32 keeps a token small: texts are far below 4 GB).
+    pub start: u32,
     /// Byte offset past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// Word, number or symbol.
     pub kind: TokKind,
     /// Whitespace between this token and the previous one.
@@ -35,10 +35,12 @@ pub struct Tok {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let (mut space, mut brk) = (true, false);
     let mut i = 0;
-    while i < bytes.len() {
+    // offsets are u32: a text over 4 GB is read up to there (never reached in a browser)
+    let stop = bytes.len().min(u32::MAX as usize - 64);
+    while i < stop {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             space = true;
@@ -68,8 +70,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
         };
         toks.push(Tok {
-            start,
-            end: i,
+            start: start as u32,
+            end: i as u32,
             kind,
             space,
             brk,
@@ -155,6 +157,64 @@ fn scan_word(text: &str, i: usize) -> usize {
     end
 }
 
+/// Exact powers of ten (every one up to 1e22 is exactly representable in an f64).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `10^e` for a whole exponent (exact for |e| ≤ 22).
+pub fn pow10(e: i32) -> f64 {
+    let table = |k: i32| POW10[k.min(22) as usize];
+    let mut v = 1.0;
+    let mut left = e.unsigned_abs() as i32;
+    while left > 0 {
+        v *= table(left);
+        left -= left.min(22);
+    }
+    if e < 0 {
+        1.0 / v
+    } else {
+        v
+    }
+}
+
+/// Parses digits with optional `,` separators and one `.` decimal part. Integers below 2^53
+/// with up to 22 decimals come out correctly rounded (one exact division), like `str::parse`,
+/// without linking the general float parser into the wasm. NaN for anything else.
+pub fn decimal(s: &str) -> f64 {
+    let (mut mantissa, mut frac_digits, mut seen_dot, mut digits) = (0u64, 0i32, false, 0);
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                if digits >= 19 {
+                    // beyond u64: keep the magnitude, drop the extra digits' precision
+                    if !seen_dot {
+                        frac_digits -= 1;
+                    }
+                    continue;
+                }
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if seen_dot {
+                    frac_digits += 1;
+                }
+            }
+            b',' if !seen_dot => {}
+            b'.' if !seen_dot => seen_dot = true,
+            _ => return f64::NAN,
+        }
+    }
+    if digits == 0 {
+        return f64::NAN;
+    }
+    if frac_digits >= 0 {
+        mantissa as f64 / pow10(frac_digits)
+    } else {
+        mantissa as f64 * pow10(-frac_digits)
+    }
+}
+
 /// A word lowercased into a stack buffer (ASCII only; longer words become empty).
 pub struct Lower {
     buf: [u8; 24],
@@ -219,7 +279,9 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i` ("" past the end).
     pub fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.start as usize..t.end as usize])
     }
 
     /// The kind of token `i` (a space symbol past the end).
@@ -230,7 +292,7 @@ impl<'a> Doc<'a> {
     /// Token `i` lowercased ("" for symbols, numbers and past the end).
     pub fn lc(&self, i: usize) -> Lc<'_> {
         match self.toks.get(i) {
-            Some(t) if t.kind == TokKind::Word => Lc(&self.lower[t.start..t.end]),
+            Some(t) if t.kind == TokKind::Word => Lc(&self.lower[t.start as usize..t.end as usize]),
             _ => Lc(""),
         }
     }
@@ -272,30 +334,19 @@ impl<'a> Doc<'a> {
 
     /// Byte start of token `i` (text end past the end).
     pub fn start(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+        self.toks
+            .get(i)
+            .map_or(self.text.len(), |t| t.start as usize)
     }
 
     /// Byte end of token `i` (text end past the end).
     pub fn end(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+        self.toks.get(i).map_or(self.text.len(), |t| t.end as usize)
     }
 
-    /// The numeric value of a number token ("11,000" → 11000).
+    /// The numeric value of a number token ("11,000" → 11000, ".08" → 0.08).
     pub fn value(&self, i: usize) -> f64 {
-        let s = self.s(i);
-        let mut buf = [0u8; 40];
-        let mut n = 0;
-        for b in s.bytes().filter(|&b| b != b',') {
-            if n == buf.len() {
-                return f64::NAN;
-            }
-            buf[n] = b;
-            n += 1;
-        }
-        std::str::from_utf8(&buf[..n])
-            .ok()
-            .and_then(|t| t.parse().ok())
-            .unwrap_or(f64::NAN)
+        decimal(self.s(i))
     }
 }
 
@@ -306,7 +357,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(&str, TokKind)> {
         tokenize(text)
             .iter()
-            .map(|t| (&text[t.start..t.end], t.kind))
+            .map(|t| (&text[t.start as usize..t.end as usize], t.kind))
             .collect()
     }
 
@@ -330,6 +381,31 @@ mod tests {
                 (".08", Num),
             ]
         );
+    }
+
+    #[test]
+    fn decimals_match_the_standard_parser() {
+        for s in [
+            "0",
+            "7",
+            "11,000",
+            "1.5",
+            ".08",
+            "4.800",
+            "0.1",
+            "123456789.123",
+            "79.62",
+            "9007199254740991",
+        ] {
+            let std: f64 = s.replace(',', "").parse().unwrap();
+            assert_eq!(decimal(s), std, "{s}");
+        }
+        assert!(decimal("1.2.3").is_nan() && decimal("").is_nan());
+        // beyond 19 digits the magnitude is kept and the last digits are dropped
+        let big = decimal("123456789012345678901234");
+        assert!((big / 1.2345678901234568e23 - 1.0).abs() < 1e-15);
+        assert_eq!(pow10(-3), 0.001);
+        assert_eq!(pow10(25), 1e25);
     }
 
     #[test]

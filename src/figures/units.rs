@@ -58,6 +58,7 @@ pub const AFTER: &[Unit] = &[
     u("percent(s)", "%", P, 1.0),
     u("percentage", "%", P, 1.0),
     u("pct", "%", P, 1.0),
+    u("pc", "%", P, 1.0),
     u("percentage point(s)", "pp", P, 1.0),
     u("percent point(s)", "pp", P, 1.0),
     u("per cent point(s)", "pp", P, 1.0),
