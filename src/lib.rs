@@ -245,7 +245,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         .collect();
     let candidates: Vec<select::Candidate> = (0..segments.len())
         .map(|i| select::Candidate {
-            score: scores.parts[i].total(),
+            score: scores.parts[i].total_with(&scores.weights),
             words: word_counts[i],
             chars: norm[segments[i].start..segments[i].end].chars().count(),
         })
