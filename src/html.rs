@@ -651,7 +651,7 @@ fn tag_info(name: &str) -> TagInfo {
 /// Tags with fixed ids, interned first so the builder can name them.
 const FIXED_TAGS: &[&str] = &[
     "p", "li", "a", "head", "svg", "math", "pre", "h1", "body", "html", "ul", "ol", "dl", "dt",
-    "dd", "table", "tr", "td", "th", "option", "article", "main",
+    "dd", "table", "tr", "td", "th", "option", "article", "main", "div", "address",
 ];
 const P: u32 = 0;
 const LI: u32 = 1;
@@ -663,18 +663,16 @@ const PRE: u32 = 6;
 const H1: u32 = 7;
 const BODY: u32 = 8;
 const HTML: u32 = 9;
-const UL: u32 = 10;
-const OL: u32 = 11;
-const DL: u32 = 12;
 const DT: u32 = 13;
 const DD: u32 = 14;
-const TABLE: u32 = 15;
 const TR: u32 = 16;
 const TD: u32 = 17;
 const TH: u32 = 18;
 const OPTION: u32 = 19;
 const ARTICLE: u32 = 20;
 const MAIN: u32 = 21;
+const DIV: u32 = 22;
+const ADDRESS: u32 = 23;
 
 /// How far down the stack an implied end tag (`<p>` closing an open `<p>`) looks.
 const IMPLIED_END_REACH: usize = 64;
@@ -776,6 +774,10 @@ struct Heading1 {
 
 /// The longest byline kept; a longer "author" element is an author box, not a byline.
 const MAX_BYLINE_CHARS: usize = 150;
+/// The longest headline kept; a longer `<h1>` (one left open over the whole article) is
+/// not a headline. Captures stop collecting past this many bytes.
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_CAPTURE_BYTES: usize = 4 * MAX_TITLE_CHARS;
 
 struct Builder {
     names: HashMap<String, u32>,
@@ -892,19 +894,20 @@ impl Builder {
             self.close_implied(&[P], &[]);
         }
         match tag {
-            LI => self.close_implied(&[LI], &[UL, OL]),
-            DT | DD => self.close_implied(&[DT, DD], &[DL]),
-            TR => self.close_implied(&[TR], &[TABLE]),
-            TD | TH => self.close_implied(&[TD, TH], &[TR, TABLE]),
+            // As in the HTML parser, a new item closes the open one through a <div>.
+            LI => self.close_implied(&[LI], &[DIV, ADDRESS]),
+            DT | DD => self.close_implied(&[DT, DD], &[DIV, ADDRESS]),
+            TR => self.close_implied(&[TR], &[TD, TH]),
+            TD | TH => self.close_implied(&[TD, TH], &[DIV]),
             OPTION => self.close_implied(&[OPTION], &[]),
             _ => {}
         }
     }
 
-    /// Closes the nearest open element with a tag in `targets`, if it is within reach and
-    /// no element with a tag in `fences` is above it, and only through inline elements or
-    /// other targets (so `<p>` does not close a `<p>` that holds an open `<div>`).
-    fn close_implied(&mut self, targets: &[u32], fences: &[u32]) {
+    /// Closes the nearest open element with a tag in `targets`, if it is within reach, and
+    /// only through inline elements, `<p>` and the `passable` blocks (so `<p>` does not
+    /// close a `<p>` that holds an open `<div>`, and `<li>` stops at `<ul>`).
+    fn close_implied(&mut self, targets: &[u32], passable: &[u32]) {
         for depth in 0..self.stack.len().min(IMPLIED_END_REACH) {
             let id = self.stack[self.stack.len() - 1 - depth];
             if id == 0 {
@@ -916,7 +919,7 @@ impl Builder {
                 return;
             }
             let info = self.infos[tag as usize];
-            if fences.contains(&tag) || (info.block && tag != P) {
+            if info.block && tag != P && !passable.contains(&tag) {
                 return;
             }
         }
@@ -931,7 +934,7 @@ impl Builder {
             || info.drop
             || byline
             || attrs.is_hidden()
-            || is_noise(attrs, tag == BODY || tag == HTML);
+            || is_noise(attrs, element_kind(tag));
         let mark = if attrs.itemprop.eq_ignore_ascii_case("articleBody") {
             Mark::ArticleBody
         } else if tag == ARTICLE {
@@ -1011,15 +1014,19 @@ impl Builder {
             return;
         };
         let text = collector.take();
-        if text.is_empty() {
+        if text.is_empty() || text.len() > MAX_CAPTURE_BYTES {
             return;
         }
         match kind {
-            Capture::H1 => self.h1s.push(Heading1 {
-                text,
-                node,
-                dropped: self.nodes[node as usize].dropped,
-            }),
+            Capture::H1 => {
+                if text.chars().count() <= MAX_TITLE_CHARS {
+                    self.h1s.push(Heading1 {
+                        text,
+                        node,
+                        dropped: self.nodes[node as usize].dropped,
+                    });
+                }
+            }
             Capture::Byline => {
                 if text.chars().count() <= MAX_BYLINE_CHARS {
                     self.byline = Some(text);
@@ -1058,7 +1065,10 @@ impl Builder {
         decode_entities(raw, |c| {
             let c = if c == '\u{A0}' { ' ' } else { c };
             if let Some((_, _, collector)) = capture.as_mut() {
-                collector.push(c, false);
+                // Past the limit the capture is void anyway; one more byte marks it so.
+                if collector.text.len() <= MAX_CAPTURE_BYTES {
+                    collector.push(c, false);
+                }
             }
             if dropped {
                 return;
@@ -1179,10 +1189,28 @@ fn tokens(value: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Whether class, id or role mark the element as boilerplate (never for `<body>`/`<html>`,
-/// whose classes describe the page layout).
-fn is_noise(attrs: &Attrs, page_root: bool) -> bool {
-    if page_root {
+/// How far class names are trusted to mark an element as boilerplate.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ElementKind {
+    /// `<html>`, `<body>`: their classes describe the page's layout ("has-sidebar").
+    PageRoot,
+    /// `<article>`, `<main>`: content by their tag; CMSs tag them with words such as
+    /// "tag-comments" or "share-enabled", so only a plain comment marker drops them.
+    Content,
+    Other,
+}
+
+fn element_kind(tag: u32) -> ElementKind {
+    match tag {
+        BODY | HTML => ElementKind::PageRoot,
+        ARTICLE | MAIN => ElementKind::Content,
+        _ => ElementKind::Other,
+    }
+}
+
+/// Whether class, id or role mark the element as boilerplate (see [`ElementKind`]).
+fn is_noise(attrs: &Attrs, kind: ElementKind) -> bool {
+    if kind == ElementKind::PageRoot {
         return false;
     }
     if NOISE_ROLES
@@ -1190,6 +1218,16 @@ fn is_noise(attrs: &Attrs, page_root: bool) -> bool {
         .any(|r| attrs.role.eq_ignore_ascii_case(r))
     {
         return true;
+    }
+    if kind == ElementKind::Content {
+        let names: Vec<String> = tokens(attrs.class).chain(tokens(attrs.id)).collect();
+        let comment = names
+            .iter()
+            .any(|t| matches!(t.as_str(), "comment" | "comments" | "reply" | "replies"));
+        let content = names
+            .iter()
+            .any(|t| CONTENT_TOKENS.iter().any(|c| t.starts_with(c)));
+        return comment && !content;
     }
     let mut weak = false;
     let mut content = false;
@@ -1212,7 +1250,7 @@ fn is_byline(attrs: &Attrs) -> bool {
         || attrs.itemprop.eq_ignore_ascii_case("author")
         || tokens(attrs.class)
             .chain(tokens(attrs.id))
-            .any(|t| t == "byline" || t == "author" || t == "dateline")
+            .any(|t| t == "byline" || t == "author")
 }
 
 /// Readability's weight of a class or id value.
@@ -1275,6 +1313,8 @@ fn clean_line(raw: &str) -> Option<String> {
 
 /// Paragraphs shorter than this do not vote for their container (Readability's 25).
 const MIN_SCORED_CHARS: u32 = 25;
+/// How many near-best candidates make their common ancestor the content.
+const CLOSE_CANDIDATES: usize = 3;
 /// Paragraphs more than this share link text are link lists, not prose.
 const MAX_LINK_DENSITY: f64 = 0.5;
 /// An `<article>` is taken as the content if it holds at least this share of the text.
@@ -1432,12 +1472,13 @@ impl Builder {
         else {
             return vec![scope];
         };
-        let top = top as u32;
+        let top_score = final_score(top);
+        let top = self.common_container(top as u32, scope, &candidate, &final_score);
         if top == scope {
             return vec![top];
         }
         // Siblings that score nearly as well, or are plain prose paragraphs, join the top.
-        let threshold = (0.2 * final_score(top as usize)).max(10.0);
+        let threshold = (0.2 * top_score).max(10.0);
         let parent = self.nodes[top as usize].parent;
         let mut chosen = Vec::new();
         let mut child = parent + 1;
@@ -1452,6 +1493,45 @@ impl Builder {
             child = node.end.max(child + 1);
         }
         chosen
+    }
+
+    /// Content split into sections (each a good candidate of its own) belongs to their
+    /// common container: when at least [`CLOSE_CANDIDATES`] of the best five candidates
+    /// outside `top` score within 75% of it and lie inside one of its ancestors, that
+    /// ancestor wins (after Readability's rule). Cost: O(candidates + depth of `top`).
+    fn common_container(
+        &self,
+        top: u32,
+        scope: u32,
+        candidate: &[bool],
+        final_score: &dyn Fn(usize) -> f64,
+    ) -> u32 {
+        let top_score = final_score(top as usize);
+        let top_end = self.nodes[top as usize].end as usize;
+        // Candidates inside `top` are in the article already; only outside ones count.
+        let mut best: Vec<(f64, u32)> = (0..self.nodes.len())
+            .filter(|&id| candidate[id] && !(top as usize..top_end).contains(&id))
+            .map(|id| (final_score(id), id as u32))
+            .filter(|&(score, _)| score >= 0.75 * top_score)
+            .collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(5);
+        if best.len() < CLOSE_CANDIDATES {
+            return top;
+        }
+        let mut node = top;
+        while node != scope && node != 0 {
+            node = self.nodes[node as usize].parent;
+            let end = self.nodes[node as usize].end;
+            let inside = best
+                .iter()
+                .filter(|&&(_, id)| id > node && id < end)
+                .count();
+            if inside >= CLOSE_CANDIDATES {
+                return node;
+            }
+        }
+        top
     }
 
     /// The headline: the article's `<h1>`, else `og:title`, else `<title>`, else any `<h1>`.
@@ -1554,11 +1634,19 @@ mod tests {
             class,
             ..Attrs::default()
         };
-        assert!(is_noise(&attrs("site-nav"), false));
-        assert!(is_noise(&attrs("c-CookieBanner"), false));
-        assert!(is_noise(&attrs("ad slot"), false));
-        assert!(!is_noise(&attrs("article-header"), false));
-        assert!(!is_noise(&attrs("address"), false));
-        assert!(!is_noise(&attrs("sidebar-layout"), true));
+        let other = ElementKind::Other;
+        assert!(is_noise(&attrs("site-nav"), other));
+        assert!(is_noise(&attrs("c-CookieBanner"), other));
+        assert!(is_noise(&attrs("ad slot"), other));
+        assert!(is_noise(&attrs("share-tools"), other));
+        assert!(!is_noise(&attrs("article-header"), other));
+        assert!(!is_noise(&attrs("address"), other));
+        assert!(!is_noise(&attrs("sidebar-layout"), ElementKind::PageRoot));
+        let content = ElementKind::Content;
+        assert!(!is_noise(
+            &attrs("post tag-comments share-enabled"),
+            content
+        ));
+        assert!(is_noise(&attrs("comment"), content));
     }
 }

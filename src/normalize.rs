@@ -64,52 +64,71 @@ pub fn normalize(original: &str) -> Normalized {
         checkpoints: vec![(0, 0)],
         original_len: original.len(),
     };
+    let bytes = original.as_bytes();
     let mut in_space_run = false;
-    let mut chars = original.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let replacement: Option<char> = match c {
-            '\r' => {
-                if let Some(&(_, '\n')) = chars.peek() {
-                    // Drop the \r; the \n that follows maps to itself.
-                    Some('\0')
-                } else {
-                    Some('\n')
-                }
-            }
-            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some('\0'),
-            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                Some(' ')
-            }
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Some('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
-            _ => None,
-        };
-        let c_out = replacement.unwrap_or(c);
-        if c_out == '\0' {
-            out.skip(at, c);
+    // Plain ASCII (the bulk of most text) is copied in runs; only non-ASCII characters,
+    // `\r`, `\t` and a space after a space take the slow path.
+    let (mut at, mut run_start) = (0, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let plain = b < 0x80 && b != b'\r' && b != b'\t' && !(b == b' ' && in_space_run);
+        if plain {
+            in_space_run = b == b' ';
+            at += 1;
             continue;
         }
-        if c_out == ' ' {
-            if in_space_run {
-                out.skip(at, c);
-                continue;
-            }
-            in_space_run = true;
-        } else {
-            in_space_run = false;
-        }
-        if c_out.len_utf8() != c.len_utf8() {
-            out.checkpoint(at);
-            out.text.push(c_out);
-            out.checkpoint(at + c.len_utf8());
-        } else {
-            out.text.push(c_out);
-        }
+        out.text.push_str(&original[run_start..at]);
+        let c = original[at..].chars().next().unwrap_or(' ');
+        let next_is_newline = bytes.get(at + 1) == Some(&b'\n');
+        in_space_run = out.push_special(at, c, next_is_newline, in_space_run);
+        at += c.len_utf8();
+        run_start = at;
     }
+    out.text.push_str(&original[run_start..]);
     out
 }
 
+/// What a character becomes: `None` keeps it, `Some('\0')` removes it.
+fn replacement(c: char, next_is_newline: bool) -> Option<char> {
+    match c {
+        // CRLF → LF (drop the \r; the \n maps to itself); a lone \r is a line break.
+        '\r' if next_is_newline => Some('\0'),
+        '\r' => Some('\n'),
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some('\0'),
+        '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Some(' ')
+        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        _ => None,
+    }
+}
+
 impl Normalized {
+    /// Appends the normalized form of the original character `c` at `at`; returns whether
+    /// the text now ends in a space run.
+    fn push_special(
+        &mut self,
+        at: usize,
+        c: char,
+        next_is_newline: bool,
+        in_space_run: bool,
+    ) -> bool {
+        let c_out = replacement(c, next_is_newline).unwrap_or(c);
+        if c_out == '\0' || (c_out == ' ' && in_space_run) {
+            self.skip(at, c);
+            return in_space_run;
+        }
+        if c_out.len_utf8() != c.len_utf8() {
+            self.checkpoint(at);
+            self.text.push(c_out);
+            self.checkpoint(at + c.len_utf8());
+        } else {
+            self.text.push(c_out);
+        }
+        c_out == ' '
+    }
+
     /// Records that the normalized text continues at original offset `orig`. Keeps at most
     /// two entries per normalized offset (the first and the latest).
     fn checkpoint(&mut self, orig: usize) {

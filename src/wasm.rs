@@ -7,6 +7,9 @@
 //!
 //! Text that is not a string is refused with an error; lone UTF-16 surrogates (from a
 //! broken clipboard) are replaced by U+FFFD, which keeps every UTF-16 offset valid.
+//!
+//! The module is public (hidden from docs) only so that `tests/wasm.rs` can call these
+//! functions with JS values, as the generated glue does.
 
 use crate::{OptionValue, Options};
 use js_sys::{Object, Reflect};
@@ -98,6 +101,8 @@ export interface Fact {
   counted?: string;
   counted_start?: number;
   counted_end?: number;
+  /** The denominator of a rate, not in the span: "barrel" for "$79.62 a barrel", "USD" for "155.2 per dollar". */
+  per?: string;
   /** Index of the sentence the figure is in. */
   sentence: number;
 }
@@ -210,12 +215,20 @@ pub fn figures(
 }
 
 /// The article of an HTML page (see `html::extract_article`): title, byline and text.
-/// Summarize `text`, passing `title` as the `title` option.
+/// Summarize `text`, passing `title` as the `title` option. Pages over 50 MiB (the default
+/// `maxInputBytes`) are refused with an error.
 #[wasm_bindgen(js_name = extractArticle, unchecked_return_type = "Article")]
 pub fn extract_article(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
 ) -> Result<JsValue, JsError> {
     let html = text_arg(&html)?;
+    let limit = crate::options::DEFAULT_MAX_INPUT_BYTES;
+    if html.len() > limit {
+        return Err(JsError::new(&format!(
+            "html: the page is {} bytes; the limit is {limit} bytes",
+            html.len()
+        )));
+    }
     let article = crate::extract_article(&html);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     article

@@ -273,3 +273,47 @@ fn the_extracted_text_summarizes_into_article_sentences() {
         );
     }
 }
+
+#[test]
+fn cms_classes_on_article_do_not_drop_it_but_comment_articles_are_dropped() {
+    let html = "<article class=\"post-12 post tag-comments share-enabled\">\
+        <p>The first paragraph of the post, long enough to count, with a comma, and more.</p></article>\
+        <div class=\"discussion\"><article class=\"comment\"><p>A comment that is not the story, at all.</p></article></div>";
+    assert_eq!(
+        extract_article(html).text,
+        "The first paragraph of the post, long enough to count, with a comma, and more."
+    );
+}
+
+#[test]
+fn an_h1_left_open_over_the_article_is_not_the_title() {
+    let body = "<p>The article paragraph, long enough to be content, with a comma, and words.</p>"
+        .repeat(10);
+    let html = format!("<title>Real headline of the story</title><h1>Headline{body}");
+    let article = extract_article(&html);
+    assert_eq!(article.title.as_deref(), Some("Real headline of the story"));
+    assert!(article
+        .text
+        .starts_with("Headline\n\nThe article paragraph"));
+}
+
+#[test]
+fn common_ad_cookie_and_share_markup_is_dropped() {
+    let noise = [
+        "<ins class=\"adsbygoogle\" data-ad-slot=\"1\">AD INS</ins>",
+        "<div role=\"dialog\" aria-label=\"Cookies\"><p>COOKIE DIALOG: we value your privacy, accept?</p></div>",
+        "<div id=\"onetrust-consent-sdk\"><p>CONSENT SDK text that asks for consent to cookies.</p></div>",
+        "<div class=\"social-share\"><a href=\"#\">SHARE LINK</a></div>",
+        "<span aria-hidden=\"true\">ICON TEXT</span>",
+        "<div class=\"taboola-feed\"><p>TABOOLA: You won't believe these ten photos of cats.</p></div>",
+        "<div class=\"newsletter\"><p>NEWSLETTER: sign up for our daily email, it is free.</p></div>",
+        "<p>Advertisement</p>",
+    ];
+    let paragraph = "The museum reopened on Sunday after a renovation that took three years, and 4,000 people visited.";
+    let html = format!(
+        "<div class=\"story\">{}<p>{paragraph}</p>{}</div>",
+        noise.join(""),
+        noise.join("")
+    );
+    assert_eq!(extract_article(&html).text, paragraph);
+}

@@ -166,6 +166,23 @@ proptest! {
     }
 
     #[test]
+    fn text_without_markup_comes_back_with_whitespace_collapsed(text in text()) {
+        prop_assume!(!text.contains('<') && !text.contains('&'));
+        let expected = text
+            .chars()
+            .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{FEFF}'))
+            .collect::<String>()
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let got = nutshell::html::extract_article(&text).text;
+        // (A bare page label such as "Advertisement" would be dropped on purpose; these
+        // generated texts never spell one.)
+        prop_assert_eq!(got, expected);
+    }
+
+    #[test]
     fn article_paragraphs_survive_any_boilerplate_around_them(
         paragraphs in prop::collection::vec("[a-z]{2,9}( [a-z]{1,9}){4,25}\\.", 1..8),
         before in prop::sample::subsequence(BOILERPLATE, 0..BOILERPLATE.len()),

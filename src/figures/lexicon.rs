@@ -389,38 +389,285 @@ const NOT_PLURAL: &[&str] = &[
     "species", "status", "thus", "virus", "whereas",
 ];
 
-fn has(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+/// Lowercase words that can begin a figure: number words, ordinals, fraction and vague words,
+/// date hedges and periods, currency words written before a number, prefixed units. A word
+/// token not in this list (and not a capitalized month or weekday, nor an upper-case code)
+/// cannot start a figure, so the scanner passes over it at the cost of one binary search.
+const TRIGGERS: &[&str] = &[
+    "a",
+    "an",
+    "au",
+    "billion",
+    "billions",
+    "billionth",
+    "c",
+    "ca",
+    "cat",
+    "category",
+    "crore",
+    "crores",
+    "dollar",
+    "dozen",
+    "dozens",
+    "early",
+    "eight",
+    "eighteen",
+    "eighteenth",
+    "eighth",
+    "eightieth",
+    "eighty",
+    "eleven",
+    "eleventh",
+    "fall",
+    "fifteen",
+    "fifteenth",
+    "fifth",
+    "fiftieth",
+    "fifty",
+    "first",
+    "five",
+    "fortieth",
+    "forty",
+    "four",
+    "fourteen",
+    "fourteenth",
+    "fourth",
+    "fourty",
+    "h1",
+    "h2",
+    "half",
+    "hk",
+    "hundred",
+    "hundreds",
+    "hundredth",
+    "lac",
+    "lacs",
+    "lakh",
+    "lakhs",
+    "last",
+    "late",
+    "magnitude",
+    "many",
+    "mex",
+    "mid",
+    "midday",
+    "midnight",
+    "million",
+    "millions",
+    "millionth",
+    "minus",
+    "naught",
+    "negative",
+    "next",
+    "nine",
+    "nineteen",
+    "nineteenth",
+    "ninetieth",
+    "ninety",
+    "ninth",
+    "noon",
+    "nought",
+    "nt",
+    "nz",
+    "one",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "quarter",
+    "r",
+    "rs",
+    "s",
+    "scores",
+    "second",
+    "seven",
+    "seventeen",
+    "seventeenth",
+    "seventh",
+    "seventieth",
+    "seventy",
+    "several",
+    "six",
+    "sixteen",
+    "sixteenth",
+    "sixth",
+    "sixtieth",
+    "sixty",
+    "spring",
+    "summer",
+    "ten",
+    "tens",
+    "tenth",
+    "third",
+    "thirteen",
+    "thirteenth",
+    "thirtieth",
+    "thirty",
+    "this",
+    "thousand",
+    "thousands",
+    "thousandth",
+    "three",
+    "thrice",
+    "trillion",
+    "trillions",
+    "trillionth",
+    "twelfth",
+    "twelve",
+    "twentieth",
+    "twenty",
+    "twice",
+    "two",
+    "u",
+    "us",
+    "winter",
+    "zero",
+];
+
+/// Month and weekday names and abbreviations, lowercase: they start a figure when capitalized.
+const CALENDAR: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// A word list as sorted integer keys (a word of up to 16 bytes packed into a `u128`), built
+/// once: a lookup is a binary search over integers, with no string comparison.
+struct WordSet(Vec<u128>);
+
+fn key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    Some(u128::from_be_bytes(k))
+}
+
+impl WordSet {
+    fn of(list: &[&str]) -> WordSet {
+        let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w)).collect();
+        keys.sort_unstable();
+        WordSet(keys)
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        key(w).is_some_and(|k| self.0.binary_search(&k).is_ok())
+    }
+}
+
+/// Which list to search.
+#[derive(Clone, Copy)]
+enum List {
+    Triggers,
+    Calendar,
+    Function,
+    Change,
+    Reference,
+    Score,
+    Market,
+    PluralIrregular,
+    NotPlural,
+}
+
+const LISTS: [&[&str]; 9] = [
+    TRIGGERS,
+    CALENDAR,
+    FUNCTION,
+    CHANGE,
+    REFERENCE,
+    SCORE_CUES,
+    MARKET_CUES,
+    PLURAL_IRREGULAR,
+    NOT_PLURAL,
+];
+
+fn has_in(list: List, w: &str) -> bool {
+    static SETS: std::sync::OnceLock<Vec<WordSet>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize].contains(w)
+}
+
+/// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written, `lower` lowercased.
+pub fn may_start_figure(word: &str, lower: &str) -> bool {
+    if has_in(List::Triggers, lower) {
+        return true;
+    }
+    if !word.is_ascii() {
+        return true;
+    }
+    let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if !first_upper {
+        // lowercase currency codes: "usd 200"
+        return lower.len() == 3
+            && super::units::ISO_CODES
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(lower));
+    }
+    // upper-case codes ("USD", "MUSD", "HK", "Q3"), months, weekdays
+    (word.len() <= 4
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        || has_in(List::Calendar, lower)
 }
 
 /// A closed-class word.
 pub fn function_word(w: &str) -> bool {
-    has(FUNCTION, w)
+    has_in(List::Function, w)
 }
 
 /// A verb or adverb of change (or "by").
 pub fn change_word(w: &str) -> bool {
-    has(CHANGE, w)
+    has_in(List::Change, w)
 }
 
 /// A word that makes the next number a reference ("page 12").
 pub fn reference_word(w: &str) -> bool {
-    has(REFERENCE, w)
+    has_in(List::Reference, w)
 }
 
 /// A sports or vote cue.
 pub fn score_cue(w: &str) -> bool {
-    has(SCORE_CUES, w)
+    has_in(List::Score, w)
 }
 
 /// A stock-market cue.
 pub fn market_cue(w: &str) -> bool {
-    has(MARKET_CUES, w)
+    has_in(List::Market, w)
 }
 
 /// Whether a lowercased noun looks plural ("soldiers", "people"; not "measles").
 pub fn plural(w: &str) -> bool {
-    if has(PLURAL_IRREGULAR, w) || w.ends_with("men") {
+    if has_in(List::PluralIrregular, w) || w.ends_with("men") {
         return true;
     }
     w.len() > 3
@@ -428,7 +675,7 @@ pub fn plural(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !has(NOT_PLURAL, w)
+        && !has_in(List::NotPlural, w)
 }
 
 /// A qualifier read just before a figure.
@@ -440,63 +687,63 @@ pub struct Hedge {
     pub bound: i8,
 }
 
-/// Qualifier phrases (lowercase, words separated by spaces), longest first within a start.
-const HEDGES: &[(&str, bool, i8)] = &[
-    ("a little more than", false, 1),
-    ("a little over", false, 1),
-    ("about", true, 0),
-    ("above", false, 1),
-    ("almost", true, -1),
-    ("an estimated", true, 0),
-    ("approximately", true, 0),
-    ("around", true, 0),
-    ("as few as", false, -1),
-    ("as high as", false, -1),
-    ("as little as", false, -1),
-    ("as many as", false, -1),
-    ("as much as", false, -1),
-    ("at least", false, 1),
-    ("at most", false, -1),
-    ("below", false, -1),
-    ("circa", true, 0),
-    ("close to", true, -1),
-    ("estimated", true, 0),
-    ("exceeding", false, 1),
-    ("fewer than", false, -1),
-    ("greater than", false, 1),
-    ("higher than", false, 1),
-    ("in excess of", false, 1),
-    ("just over", false, 1),
-    ("just under", false, -1),
-    ("less than", false, -1),
-    ("lower than", false, -1),
-    ("more than", false, 1),
-    ("nearly", true, -1),
-    ("no fewer than", false, 1),
-    ("no less than", false, 1),
-    ("no more than", false, -1),
-    ("not quite", true, -1),
-    ("over", false, 1),
-    ("roughly", true, 0),
-    ("some", true, 0),
-    ("under", false, -1),
-    ("up to", false, -1),
-    ("upwards of", false, 1),
-    ("well over", false, 1),
-    ("well under", false, -1),
+/// Qualifier phrases, words in reverse order (nearest the figure first), so that matching
+/// compares slices without splitting strings.
+const HEDGES: &[(&[&str], bool, i8)] = &[
+    (&["than", "more", "little", "a"], false, 1),
+    (&["over", "little", "a"], false, 1),
+    (&["about"], true, 0),
+    (&["above"], false, 1),
+    (&["almost"], true, -1),
+    (&["estimated", "an"], true, 0),
+    (&["approximately"], true, 0),
+    (&["around"], true, 0),
+    (&["as", "few", "as"], false, -1),
+    (&["as", "high", "as"], false, -1),
+    (&["as", "little", "as"], false, -1),
+    (&["as", "many", "as"], false, -1),
+    (&["as", "much", "as"], false, -1),
+    (&["least", "at"], false, 1),
+    (&["most", "at"], false, -1),
+    (&["below"], false, -1),
+    (&["circa"], true, 0),
+    (&["to", "close"], true, -1),
+    (&["estimated"], true, 0),
+    (&["exceeding"], false, 1),
+    (&["than", "fewer"], false, -1),
+    (&["than", "greater"], false, 1),
+    (&["than", "higher"], false, 1),
+    (&["of", "excess", "in"], false, 1),
+    (&["over", "just"], false, 1),
+    (&["under", "just"], false, -1),
+    (&["than", "less"], false, -1),
+    (&["than", "lower"], false, -1),
+    (&["than", "more"], false, 1),
+    (&["nearly"], true, -1),
+    (&["than", "fewer", "no"], false, 1),
+    (&["than", "less", "no"], false, 1),
+    (&["than", "more", "no"], false, -1),
+    (&["quite", "not"], true, -1),
+    (&["over"], false, 1),
+    (&["roughly"], true, 0),
+    (&["some"], true, 0),
+    (&["under"], false, -1),
+    (&["to", "up"], false, -1),
+    (&["of", "upwards"], false, 1),
+    (&["over", "well"], false, 1),
+    (&["under", "well"], false, -1),
 ];
 
 /// The qualifier whose words end just before a figure: `prev` holds the lowercased words
 /// before it, nearest first (empty strings past a punctuation mark).
 pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
     let mut best: Option<(Hedge, usize)> = None;
-    for &(phrase, approximate, bound) in HEDGES {
-        let n = phrase.split(' ').count();
-        let matches = phrase
-            .split(' ')
-            .rev()
-            .zip(prev.iter())
-            .all(|(a, b)| a == *b);
+    if prev[0].is_empty() {
+        return None;
+    }
+    for &(words, approximate, bound) in HEDGES {
+        let n = words.len();
+        let matches = words[0] == prev[0] && words.iter().zip(prev.iter()).all(|(a, b)| a == b);
         if matches && best.is_none_or(|(_, m)| n > m) {
             best = Some((Hedge { approximate, bound }, n));
         }
@@ -511,6 +758,8 @@ mod tests {
     #[test]
     fn lists_are_sorted_for_binary_search() {
         for list in [
+            CALENDAR,
+            TRIGGERS,
             FUNCTION,
             CHANGE,
             REFERENCE,
@@ -520,6 +769,10 @@ mod tests {
             NOT_PLURAL,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
+            assert!(
+                list.iter().all(|w| key(w).is_some()),
+                "a word over 16 bytes"
+            );
         }
     }
 

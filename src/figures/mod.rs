@@ -177,7 +177,16 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
     }
     raws.into_iter()
         .map(|r| to_fact(&doc, r, sentences))
+        .filter(|f| inside_its_sentence(f, sentences))
         .collect()
+}
+
+/// A figure never spans a sentence break: where the segmenter split inside what reads as
+/// one figure (e.g. "…example.com.Sept. 2024."), the sentences win and the figure goes.
+fn inside_its_sentence(fact: &Fact, sentences: &[Segment]) -> bool {
+    sentences
+        .get(fact.sentence)
+        .is_none_or(|s| s.start <= fact.start && fact.end <= s.end)
 }
 
 fn to_fact(doc: &Doc, r: Raw, sentences: &[Segment]) -> Fact {
@@ -230,6 +239,47 @@ enum Step {
 }
 
 fn recognize(doc: &Doc, i: usize) -> Step {
+    match doc.kind(i) {
+        TokKind::Word => {
+            if !lexicon::may_start_figure(doc.s(i), doc.lc(i).as_str()) {
+                return Step::Skip(i + 1);
+            }
+            // frequent words that start a figure only before a number word or a sign:
+            // "a dozen", "this year", "US$"
+            match doc.lc(i).as_str() {
+                "a" | "an" | "this" | "last" | "next" => {
+                    let next = doc.lc(i + 1);
+                    let next = next.as_str();
+                    if !(lexicon::may_start_figure(doc.s(i + 1), next)
+                        || matches!(
+                            next,
+                            "few"
+                                | "couple"
+                                | "week"
+                                | "month"
+                                | "year"
+                                | "season"
+                                | "weekend"
+                                | "decade"
+                                | "century"
+                        ))
+                    {
+                        return Step::Skip(i + 1);
+                    }
+                }
+                "us" | "u" | "s" | "c" | "r" | "a$"
+                    if !(doc.sym(i + 1, '$') || doc.sym(i + 1, '.')) =>
+                {
+                    return Step::Skip(i + 1);
+                }
+                _ => {}
+            }
+        }
+        TokKind::Sym(c) if c.is_ascii() && !matches!(c, '$' | '-' | '+') => {
+            return Step::Skip(i + 1)
+        }
+        _ => {}
+    }
     if let Some(end) = identifier(doc, i) {
         return Step::Skip(end);
     }
@@ -246,6 +296,9 @@ fn recognize(doc: &Doc, i: usize) -> Step {
         return Step::Fact(r);
     }
     if let Some(r) = relative_date(doc, i) {
+        return Step::Fact(r);
+    }
+    if let Some(r) = article_duration(doc, i) {
         return Step::Fact(r);
     }
     if let Some(r) = score(doc, i) {
@@ -673,16 +726,50 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
                     | "till"
                     | "for"
             );
-            if counted.is_none() || temporal_prep {
+            // "1500 workers" counts; a year of this or the last century is a date ("1990 levels")
+            let modern = (1900.0..=2100.0).contains(&n.value);
+            if counted.is_none() || temporal_prep || modern {
                 return Some(temporal(t));
             }
         }
+    }
+    if let Some(r) = index_level(doc, &n) {
+        return Some(r);
     }
     let mut r = Raw::new(n.start, n.end, Kind::Count, Value::Number(value), None);
     r.scale = n.scale;
     r.bare = true;
     r.spelled = n.words;
-    if doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
+    // "people over 21", "children under 5": an age limit
+    let limit = matches!(doc.lc(n.start.wrapping_sub(1)).as_str(), "over" | "under")
+        && matches!(
+            doc.lc(n.start.wrapping_sub(2)).as_str(),
+            "people"
+                | "those"
+                | "anyone"
+                | "adults"
+                | "children"
+                | "men"
+                | "women"
+                | "voters"
+                | "residents"
+                | "everyone"
+                | "aged"
+                | "patients"
+                | "drivers"
+                | "players"
+                | "users"
+                | "customers"
+                | "kids"
+                | "girls"
+                | "boys"
+                | "teenagers"
+                | "workers"
+        )
+        && n.plain
+        && (1.0..=120.0).contains(&n.value)
+        && counted_noun(doc, n.end).is_none();
+    if limit || doc.is(n.start.wrapping_sub(1), "aged") || doc.is(n.start.wrapping_sub(1), "age") {
         r.kind = Kind::Age;
         r.unit = Some("year");
         r.bare = false;
@@ -696,6 +783,48 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
         }
     }
     Some(r)
+}
+
+/// "The Nasdaq closed at 17,342.5": a stock index level, in points.
+fn index_level(doc: &Doc, n: &Number) -> Option<Raw> {
+    if n.words || n.scale != 1.0 || n.value < 100.0 {
+        return None;
+    }
+    let before =
+        (n.start.saturating_sub(3)..n.start).any(|k| matches!(doc.lc(k).as_str(), "at" | "to"));
+    if !before || counted_noun(doc, n.end).is_some() {
+        return None;
+    }
+    let lo = n.start.saturating_sub(15);
+    let index = (lo..n.start).any(|k| {
+        matches!(
+            doc.lc(k).as_str(),
+            "index"
+                | "dow"
+                | "nasdaq"
+                | "ftse"
+                | "nikkei"
+                | "dax"
+                | "cac"
+                | "sensex"
+                | "nifty"
+                | "kospi"
+                | "stoxx"
+                | "topix"
+                | "tsx"
+                | "composite"
+                | "seng"
+        ) || (doc.s(k) == "P" && doc.sym(k.wrapping_sub(1), '&'))
+    });
+    index.then(|| {
+        Raw::new(
+            n.start,
+            n.end,
+            Kind::Measure,
+            Value::Number(n.value),
+            Some("point"),
+        )
+    })
 }
 
 /// Money written with a currency word or code after the number.
@@ -720,11 +849,9 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
     if phrase_is("pound(s)") && n.scale < 1e3 {
         return None;
     }
-    // "p" and "$"/"€" after the number only when glued ("50p", "10€")
-    if (phrase_is("p") || phrase_is("$") || phrase_is("€")) && !doc.glued(k) {
-        if !(phrase_is("€") || phrase_is("$")) {
-            return None;
-        }
+    // "p" after the number only when glued ("50p"); "$"/"€" also spaced ("10 €")
+    if phrase_is("p") && !doc.glued(k) {
+        return None;
     }
     if phrase_is("p") && (doc.word(end) && doc.glued(end)) {
         return None;
@@ -1105,6 +1232,56 @@ fn relative_date(doc: &Doc, i: usize) -> Option<Raw> {
     }
 }
 
+/// "a decade", "half a century", "for a year", "nearly a month": an article that is the
+/// numeral of a duration. "a year" alone is too often a rate ("$200 a year") to count
+/// without a word before it that takes a length of time.
+fn article_duration(doc: &Doc, i: usize) -> Option<Raw> {
+    let (part, k) = if doc.is(i, "half") && doc.is(i + 1, "a") {
+        (0.5, i + 2)
+    } else if doc.is(i, "a") || doc.is(i, "an") {
+        (1.0, i + 1)
+    } else {
+        return None;
+    };
+    let (row, end) = units::lookup(doc, k, Table::After)?;
+    if row.kind != UnitKind::Duration || end != k + 1 {
+        return None;
+    }
+    let long = matches!(row.canon, "decade" | "century");
+    let before = doc.lc(i.wrapping_sub(1));
+    let takes_time = matches!(
+        before.as_str(),
+        "for"
+            | "than"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "within"
+            | "after"
+            | "lasted"
+            | "lasting"
+            | "around"
+            | "roughly"
+            | "over"
+            | "took"
+            | "spent"
+            | "last"
+            | "past"
+            | "under"
+    );
+    if !(long || takes_time) || doc.is(end, "ago") || doc.is(end, "earlier") || doc.is(end, "later")
+    {
+        return None;
+    }
+    Some(Raw::new(
+        i,
+        end,
+        Kind::Duration,
+        Value::Number(part * row.factor),
+        Some(row.canon),
+    ))
+}
+
 /// "2-1", "52-48", "6–3": a score or vote tally, when the sentence is about a game or a vote.
 fn score(doc: &Doc, i: usize) -> Option<Raw> {
     let whole = |k: usize| {
@@ -1363,14 +1540,14 @@ fn spread_context(doc: &Doc, raws: &mut [Raw]) {
 /// Sets `approximate`, `bound` and (for counts) `counted` from the words around a figure.
 fn qualify(doc: &Doc, r: &mut Raw) {
     let mut prev = [""; 4];
-    let words: [token::Lower; 4] = std::array::from_fn(|k| {
+    let words: [token::Lc; 4] = std::array::from_fn(|k| {
         let j = r.start.wrapping_sub(k + 1);
         // stop at punctuation: only a run of words right before the figure counts
         let clear = (1..=k + 1).all(|m| doc.word(r.start.wrapping_sub(m)));
         if clear {
             doc.lc(j)
         } else {
-            token::Lower::new("")
+            doc.lc(usize::MAX)
         }
     });
     for (p, w) in prev.iter_mut().zip(words.iter()) {

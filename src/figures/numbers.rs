@@ -259,7 +259,9 @@ fn digit_tail(doc: &Doc, n: &mut Number) {
     let k = n.end;
     if n.scale == 100.0 && doc.is(k, "and") {
         if let Some(m) = parse_plain(doc, k + 1) {
-            if m.value < 100.0 && m.scale == 1.0 && !m.fraction {
+            let scaled =
+                doc.word(m.end) && digit_scale(doc.s(m.end), doc.glued(m.end), false).is_some();
+            if m.value < 100.0 && m.scale == 1.0 && !m.fraction && !scaled {
                 n.value += m.value;
                 n.end = m.end;
             }
@@ -292,6 +294,10 @@ fn negative(doc: &Doc, i: usize, money: bool) -> Option<Number> {
     let sign_word = doc.is(i, "minus") || doc.is(i, "negative");
     let sign_sym = doc.sym(i, '-') || doc.sym(i, '−');
     if !sign_word && !sign_sym {
+        return None;
+    }
+    // "plus or minus 3 points" is a margin, not a negative number
+    if doc.is(i, "minus") && doc.is(i.wrapping_sub(1), "or") && doc.is(i.wrapping_sub(2), "plus") {
         return None;
     }
     if sign_sym {
@@ -460,7 +466,13 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
         if !doc.word(k) || doc.brk(k) {
             return;
         }
-        let Some(s) = digit_scale(doc.s(k), doc.glued(k), money) else {
+        // "1.2m vehicles", "50m people": a glued "m" before a plural noun is a million
+        let million = doc.s(k) == "m"
+            && doc.glued(k)
+            && doc.word(k + 1)
+            && super::lexicon::plural(doc.lc(k + 1).as_str())
+            && !super::lexicon::function_word(doc.lc(k + 1).as_str());
+        let Some(s) = digit_scale(doc.s(k), doc.glued(k), money || million) else {
             return;
         };
         // "m" glued to digits is a metre unless money; "M" before a unit word is mega-.
@@ -679,10 +691,7 @@ fn integer_words(doc: &Doc, i: usize) -> Option<Number> {
     let mut last: Option<W> = None;
     let mut end = i;
     let mut k = i;
-    loop {
-        let Some(w) = word_at(doc, k) else {
-            break;
-        };
+    while let Some(w) = word_at(doc, k) {
         if k > i && doc.brk(k) {
             break;
         }
@@ -736,9 +745,7 @@ fn integer_words(doc: &Doc, i: usize) -> Option<Number> {
         }
         k = next;
     }
-    if last.is_none() {
-        return None;
-    }
+    last?;
     let mut n = spelled(i, end, total + cur);
     n.bare_one = end == i + 1 && doc.is(i, "one");
     Some(n)

@@ -180,10 +180,24 @@ impl Lower {
     }
 }
 
+/// A lowercased word borrowed from [`Doc`]'s lowercase copy of the text.
+#[derive(Clone, Copy)]
+pub struct Lc<'a>(&'a str);
+
+impl<'a> Lc<'a> {
+    /// The lowercased word ("" for non-words).
+    pub fn as_str(&self) -> &'a str {
+        self.0
+    }
+}
+
 /// The tokens of one text, with lookups that never index out of range.
 pub struct Doc<'a> {
     /// The text the tokens point into.
     pub text: &'a str,
+    /// The text with ASCII letters lowercased: same length and offsets, made once so that
+    /// word comparisons need no per-token work.
+    lower: String,
     /// The tokens.
     pub toks: Vec<Tok>,
 }
@@ -193,6 +207,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         Doc {
             text,
+            lower: text.to_ascii_lowercase(),
             toks: tokenize(text),
         }
     }
@@ -213,10 +228,10 @@ impl<'a> Doc<'a> {
     }
 
     /// Token `i` lowercased ("" for symbols, numbers and past the end).
-    pub fn lc(&self, i: usize) -> Lower {
-        match self.kind(i) {
-            TokKind::Word => Lower::new(self.s(i)),
-            _ => Lower::new(""),
+    pub fn lc(&self, i: usize) -> Lc<'_> {
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokKind::Word => Lc(&self.lower[t.start..t.end]),
+            _ => Lc(""),
         }
     }
 

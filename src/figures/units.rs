@@ -215,6 +215,14 @@ pub const AFTER: &[Unit] = &[
     u("mile(s) per hour", "mph", M, 1.0),
     u("mile(s) an hour", "mph", M, 1.0),
     u("m / s", "m/s", M, 1.0),
+    u("km / s", "km/s", M, 1.0),
+    u("km per second", "km/s", M, 1.0),
+    u("kilometre(s) per second", "km/s", M, 1.0),
+    u("kilometer(s) per second", "km/s", M, 1.0),
+    u("kilometre(s) a second", "km/s", M, 1.0),
+    u("kilometer(s) a second", "km/s", M, 1.0),
+    u("km per hour", "km/h", M, 1.0),
+    u("km an hour", "km/h", M, 1.0),
     u("metre(s) per second", "m/s", M, 1.0),
     u("meter(s) per second", "m/s", M, 1.0),
     u("knot(s)", "kn", M, 1.0),
@@ -330,6 +338,12 @@ pub const CURRENCY_AFTER: &[Unit] = &[
     u("pakistani rupee(s)", "PKR", C, 1.0),
     u("rand", "ZAR", C, 1.0),
     u("naira", "NGN", C, 1.0),
+    u("shilling(s)", "KES", C, 1.0),
+    u("kenyan shilling(s)", "KES", C, 1.0),
+    u("ugandan shilling(s)", "UGX", C, 1.0),
+    u("tanzanian shilling(s)", "TZS", C, 1.0),
+    u("cedi(s)", "GHS", C, 1.0),
+    u("egyptian pound(s)", "EGP", C, 1.0),
     u("reais", "BRL", C, 1.0),
     u("peso(s)", "MXN", C, 1.0),
     u("mexican peso(s)", "MXN", C, 1.0),
@@ -448,17 +462,26 @@ pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
     Some((if *code == "RMB" { "CNY" } else { code }, 1.0))
 }
 
-/// A table's phrases bucketed by their first byte (lowercased), built once.
+/// A table's phrases split into parts and bucketed by their first byte (lowercased), built once.
 struct Index {
     buckets: Vec<Vec<u16>>,
+    parts: Vec<(Vec<&'static str>, bool)>,
 }
 
 fn index(table: &'static [Unit]) -> Index {
     let mut buckets = vec![Vec::new(); 257];
+    let mut parts = Vec::with_capacity(table.len());
     for (i, row) in table.iter().enumerate() {
         buckets[bucket(row.phrase.as_bytes()[0])].push(i as u16);
+        parts.push((row.phrase.split(' ').collect(), sensitive(row.phrase)));
     }
-    Index { buckets }
+    Index { buckets, parts }
+}
+
+/// Phrases with an uppercase letter, and one-letter units, match case-sensitively: "g" is a
+/// gram, "5G" a network.
+fn sensitive(phrase: &str) -> bool {
+    phrase.bytes().any(|b| b.is_ascii_uppercase()) || phrase.len() == 1
 }
 
 fn bucket(b: u8) -> usize {
@@ -507,7 +530,8 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
     let mut best: Option<(&'static Unit, usize)> = None;
     for &r in &idx.buckets[bucket(first)] {
         let row = &rows[r as usize];
-        if let Some(end) = match_phrase(doc, k, row.phrase) {
+        let (parts, sensitive) = &idx.parts[r as usize];
+        if let Some(end) = match_parts(doc, k, parts, *sensitive) {
             if best.is_none_or(|(_, e)| end > e) {
                 best = Some((row, end));
             }
@@ -516,12 +540,10 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
     best
 }
 
-/// Matches `phrase` token by token from `k`; the end token on success.
-pub fn match_phrase(doc: &Doc, k: usize, phrase: &str) -> Option<usize> {
-    // one-letter units are case-sensitive too: "g" is a gram, "5G" a network
-    let sensitive = phrase.bytes().any(|b| b.is_ascii_uppercase()) || phrase.len() == 1;
+/// Matches a phrase's parts token by token from `k`; the end token on success.
+fn match_parts(doc: &Doc, k: usize, parts: &[&str], sensitive: bool) -> Option<usize> {
     let mut j = k;
-    for part in phrase.split(' ') {
+    for &part in parts {
         if j >= doc.len() || (j > k && doc.brk(j)) {
             return None;
         }
@@ -531,7 +553,7 @@ pub fn match_phrase(doc: &Doc, k: usize, phrase: &str) -> Option<usize> {
         }
         j += 1;
     }
-    // a word unit must end at a word boundary: "m" is not the start of "mice"
+    // tokens are whole words, so "m" never matches the start of "mice"
     Some(j)
 }
 

@@ -175,11 +175,13 @@ const EN_STARTERS: &[&str] = &[
     "Also",
     "Although",
     "An",
+    "Analysts",
     "And",
     "Another",
     "Any",
     "As",
     "At",
+    "Authorities",
     "Because",
     "Before",
     "Being",
@@ -187,15 +189,22 @@ const EN_STARTERS: &[&str] = &[
     "But",
     "By",
     "Can",
+    "Companies",
     "Could",
+    "Critics",
     "Did",
     "Do",
+    "Doctors",
     "Does",
     "Dozens",
     "During",
     "Each",
+    "Earnings",
     "Even",
     "Every",
+    "Executives",
+    "Experts",
+    "Families",
     "Few",
     "First",
     "For",
@@ -214,12 +223,15 @@ const EN_STARTERS: &[&str] = &[
     "If",
     "In",
     "Instead",
+    "Investors",
     "It",
     "Its",
     "Just",
     "Last",
     "Later",
+    "Lawmakers",
     "Many",
+    "Markets",
     "Meanwhile",
     "Millions",
     "More",
@@ -240,13 +252,28 @@ const EN_STARTERS: &[&str] = &[
     "Other",
     "Others",
     "Our",
+    "People",
     "Police",
+    "Prices",
+    "Profit",
+    "Prosecutors",
+    "Regulators",
+    "Reports",
+    "Researchers",
+    "Residents",
+    "Revenue",
+    "Sales",
+    "Scientists",
     "Several",
+    "Shares",
     "She",
     "Since",
     "So",
     "Some",
+    "Sources",
     "Still",
+    "Stocks",
+    "Students",
     "Such",
     "That",
     "The",
@@ -265,6 +292,7 @@ const EN_STARTERS: &[&str] = &[
     "Two",
     "Under",
     "Until",
+    "Voters",
     "Was",
     "We",
     "Were",
@@ -280,6 +308,8 @@ const EN_STARTERS: &[&str] = &[
     "Will",
     "With",
     "Without",
+    "Witnesses",
+    "Workers",
     "Would",
     "Yes",
     "Yesterday",
@@ -292,12 +322,12 @@ const DA_STARTERS: &[&str] = &[
     "Hvad", "Hvem", "Hvor", "Hvorfor", "I", "Jeg", "Men", "Nu", "Når", "Og", "Så", "Vi",
 ];
 const DE_STARTERS: &[&str] = &[
-    "Aber", "Am", "Auch", "Das", "Dann", "Denn", "Der", "Die", "Dies", "Diese", "Dieser", "Doch",
+    "Aber", "Am", "Auch", "Dann", "Das", "Denn", "Der", "Die", "Dies", "Diese", "Dieser", "Doch",
     "Ein", "Eine", "Er", "Es", "Heute", "Ich", "Im", "In", "Mit", "Nach", "Sie", "Und", "Vor",
     "Warum", "Was", "Wer", "Wie", "Wir", "Wo",
 ];
 const ES_STARTERS: &[&str] = &[
-    "Con", "Cómo", "Cuándo", "Dónde", "El", "Ella", "Ellos", "En", "Es", "Esta", "Este", "Hay",
+    "Con", "Cuándo", "Cómo", "Dónde", "El", "Ella", "Ellos", "En", "Es", "Esta", "Este", "Hay",
     "La", "Las", "Los", "No", "Pero", "Por", "Qué", "Se", "Un", "Una", "Y", "Yo", "Él",
 ];
 const FR_STARTERS: &[&str] = &[
@@ -306,7 +336,7 @@ const FR_STARTERS: &[&str] = &[
     "Qui", "Un", "Une", "Vous",
 ];
 const IT_STARTERS: &[&str] = &[
-    "Come", "Con", "Che", "Dove", "E", "Gli", "I", "Il", "In", "Io", "La", "Le", "Lei", "Lo",
+    "Che", "Come", "Con", "Dove", "E", "Gli", "I", "Il", "In", "Io", "La", "Le", "Lei", "Lo",
     "Loro", "Lui", "Ma", "Noi", "Per", "Quando", "Questa", "Questo", "Un", "Una",
 ];
 const NL_STARTERS: &[&str] = &[
@@ -430,20 +460,60 @@ pub(crate) fn profile(language: Language) -> &'static Profile {
 
 type Table = Vec<(&'static str, Abbr)>;
 
+/// A table split for speed: keys of at most 8 bytes packed into integers (most
+/// abbreviations), longer keys as strings. Both sorted for binary search.
+struct Lookup {
+    short: Vec<(u64, Abbr)>,
+    long: Table,
+}
+
+/// `word` packed into a `u64` (bytes in order, zero-padded) if it has 1 to 8 bytes.
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_be_bytes(buf))
+}
+
 impl Profile {
     /// The class of the abbreviation `lower` (lowercase, without its final period).
     pub fn abbreviation(&self, lower: &str) -> Option<Abbr> {
-        static TABLES: [OnceLock<Table>; 23] = [const { OnceLock::new() }; 23];
-        let table = TABLES[self.index].get_or_init(|| build_table(self.tables));
-        table
-            .binary_search_by(|(k, _)| (*k).cmp(lower))
-            .ok()
-            .map(|i| table[i].1)
+        static TABLES: [OnceLock<Lookup>; 23] = [const { OnceLock::new() }; 23];
+        let table = TABLES[self.index].get_or_init(|| {
+            let (mut short, mut long) = (Vec::new(), Vec::new());
+            for (word, class) in build_table(self.tables) {
+                match pack(word) {
+                    Some(key) => short.push((key, class)),
+                    None => long.push((word, class)),
+                }
+            }
+            short.sort_unstable_by_key(|e| e.0);
+            Lookup { short, long }
+        });
+        match pack(lower) {
+            Some(key) => table
+                .short
+                .binary_search_by_key(&key, |e| e.0)
+                .ok()
+                .map(|i| table.short[i].1),
+            None => table
+                .long
+                .binary_search_by(|(k, _)| (*k).cmp(lower))
+                .ok()
+                .map(|i| table.long[i].1),
+        }
     }
 
-    /// Whether `word` (as written) usually starts a sentence.
+    /// Whether `word` (as written) usually starts a sentence. (The lists are sorted.)
     pub fn is_starter(&self, word: &str) -> bool {
-        self.starters.contains(&word) || (self.index != 0 && EN_STARTERS.contains(&word))
+        if word.is_empty() {
+            return false;
+        }
+        self.starters.binary_search(&word).is_ok()
+            || (self.index != 0 && EN_STARTERS.binary_search(&word).is_ok())
     }
 }
 
@@ -635,7 +705,7 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
         Language::Da,
         &[
             "og", "er", "det", "en", "af", "til", "at", "ikke", "den", "med", "jeg", "på", "mit",
-            "som", "har", "var", "kommer",
+            "som", "har", "var", "kommer", "de", "i", "om", "hun", "han",
         ],
     ),
     (
@@ -677,7 +747,7 @@ fn latin_language(sample: &str) -> Language {
             'ì' | 'ò' | 'ù' => 4,
             'ø' | 'æ' | 'å' => 6,
             'ł' | 'ś' | 'ż' | 'ź' | 'ę' | 'ą' | 'ć' | 'ń' => 7,
-            'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' => 8,
+            'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' | 'š' | 'č' | 'ž' | 'ý' => 8,
             _ => continue,
         };
         votes[lang] += 1;
@@ -705,6 +775,25 @@ mod tests {
     }
 
     #[test]
+    fn starter_lists_are_sorted_for_binary_search() {
+        for list in [
+            EN_STARTERS,
+            DA_STARTERS,
+            DE_STARTERS,
+            ES_STARTERS,
+            FR_STARTERS,
+            IT_STARTERS,
+            NL_STARTERS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(profile(Language::En).is_starter("The"));
+        assert!(!profile(Language::En).is_starter("Army"));
+        assert!(profile(Language::Da).is_starter("Hvad"));
+        assert!(profile(Language::Da).is_starter("How"));
+    }
+
+    #[test]
     fn tables_parse_and_classify() {
         let en = profile(Language::En);
         assert_eq!(en.abbreviation("mr"), Some(Abbr::Title));
@@ -714,6 +803,16 @@ mod tests {
         let de = profile(Language::De);
         assert_eq!(de.abbreviation("vgl"), Some(Abbr::NeverFinal));
         assert_eq!(de.abbreviation("mr"), Some(Abbr::Title));
+        assert_eq!(en.abbreviation("assemblyman"), Some(Abbr::Title));
+        assert_eq!(
+            profile(Language::Ru).abbreviation("напр"),
+            Some(Abbr::NeverFinal)
+        );
+        assert_eq!(
+            profile(Language::Ru).abbreviation("т.нар"),
+            Some(Abbr::NeverFinal)
+        );
+        assert_eq!(en.abbreviation(""), None);
     }
 
     #[test]

@@ -111,7 +111,6 @@ fn trim_line(text: &str, start: usize, end: usize) -> Option<Line> {
 
 /// What the line rules need to know about a whole paragraph.
 struct ParagraphShape {
-    lines: usize,
     longest: usize,
     /// Two or more short lines, none with final punctuation: a list ("features\ncontact
     /// manager\nevents").
@@ -135,7 +134,6 @@ fn flush(
     };
     let before = out.len();
     let shape = ParagraphShape {
-        lines: lines.len(),
         longest: lines.iter().map(Line::len).max().unwrap_or(0),
         short_list: lines.len() >= 2
             && lines
@@ -148,10 +146,15 @@ fn flush(
         .iter()
         .filter(|l| l.len() * 4 >= longest * 3)
         .count();
-    let shape = ParagraphShape {
-        wrapped: lines.len() >= 3 && longest >= 50 && full * 2 >= lines.len() - 1,
-        ..shape
-    };
+    // Wrapped prose also shows it somewhere: a line that continues in lowercase, or one
+    // that ends with a comma, hyphen or function word.
+    let wrapped = lines.len() >= 3
+        && longest >= 50
+        && full * 2 >= lines.len() - 1
+        && lines
+            .windows(2)
+            .any(|p| clearly_continues(text, &p[0], &p[1]));
+    let shape = ParagraphShape { wrapped, ..shape };
     let mut block_start = first.start;
     for pair in lines.windows(2) {
         match line_break(text, profile, &pair[0], &pair[1], &shape) {
@@ -214,14 +217,7 @@ fn line_break(
 
 /// For a line without final punctuation: whether the break after it is a boundary.
 fn hard_break(line_text: &str, next_text: &str, line: &Line, shape: &ParagraphShape) -> bool {
-    if line_text.ends_with([',', ';', ':', '-', '–', '—', '&', '/', '(', '+']) {
-        return false;
-    }
-    let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");
-    if FUNCTION_WORDS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(last_word))
-    {
+    if ends_open(line_text) {
         return false;
     }
     if first_letter_is_lower(next_text) {
@@ -241,11 +237,122 @@ fn hard_break(line_text: &str, next_text: &str, line: &Line, shape: &ParagraphSh
     !fills
 }
 
-/// Words that cannot end a headline, so a break after them is inside a sentence.
+/// A break that is plainly inside a sentence: the next line starts in lowercase, or the
+/// line ends with a comma, hyphen or function word.
+fn clearly_continues(text: &str, line: &Line, next: &Line) -> bool {
+    let line_text = &text[line.start..line.end];
+    first_letter_is_lower(&text[next.start..next.end]) || ends_open(line_text)
+}
+
+/// The line ends with continuing punctuation or a function word.
+fn ends_open(line_text: &str) -> bool {
+    if line_text.ends_with([',', ';', ':', '-', '–', '—', '&', '/', '(', '+']) {
+        return true;
+    }
+    let last_word = line_text.rsplit(char::is_whitespace).next().unwrap_or("");
+    is_function_word(last_word)
+}
+
+/// Whether `word` (any case) is in [`FUNCTION_WORDS`] (sorted, lowercase).
+fn is_function_word(word: &str) -> bool {
+    let mut buf = [0u8; 12];
+    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    FUNCTION_WORDS.binary_search(&lower).is_ok()
+}
+
+/// Words that rarely end a headline or a line of its own (articles, prepositions,
+/// auxiliaries, "said"), so a break after them is inside a sentence.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "her",
-    "his", "in", "is", "its", "of", "on", "or", "our", "that", "the", "their", "to", "was", "were",
+    "a",
+    "about",
+    "according",
+    "after",
+    "against",
+    "also",
+    "among",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "either",
+    "for",
+    "from",
+    "has",
+    "have",
+    "her",
+    "his",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "its",
+    "may",
+    "might",
+    "must",
+    "neither",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "onto",
+    "or",
+    "our",
+    "over",
+    "per",
+    "said",
+    "says",
+    "should",
+    "so",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "these",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "upon",
+    "very",
+    "via",
+    "was",
+    "were",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "will",
     "with",
+    "within",
+    "without",
+    "would",
 ];
 
 fn ends_with_terminator(text: &str, profile: &Profile, line: &Line) -> bool {
@@ -403,6 +510,13 @@ mod tests {
                 ("Repairs began.", 2)
             ]
         );
+    }
+
+    #[test]
+    fn function_words_are_sorted_and_found() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_function_word("The") && is_function_word("said"));
+        assert!(!is_function_word("year") && !is_function_word(""));
     }
 
     #[test]

@@ -81,11 +81,6 @@ impl Next<'_> {
     fn digit(&self) -> bool {
         self.first.is_some_and(|c| c.is_numeric() || c == '№')
     }
-    /// A short all-capitals tag like "KG" or "AG" ("GmbH & Co. KG").
-    fn short_caps(&self) -> bool {
-        let n = self.word.chars().count();
-        (1..=4).contains(&n) && self.word.chars().all(char::is_uppercase)
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -187,6 +182,13 @@ impl<'t> Scanner<'t> {
         let bytes = self.bytes;
         let mut i = start;
         while i < end {
+            // Most bytes are letters, digits and spaces: skip them in a tight loop.
+            while i < end && !INTERESTING[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
             let b = bytes[i];
             if b < 0x80 {
                 match b {
@@ -242,10 +244,11 @@ impl<'t> Scanner<'t> {
                 '】' => self.close(10, i),
                 '〈' => self.open(11, i),
                 '〉' => self.close(11, i),
-                c if is_bullet(c) => {
-                    if i > start && self.prev_char(i).is_some_and(char::is_whitespace) {
-                        self.forced.push(i);
-                    }
+                c if is_bullet(c)
+                    && i > start
+                    && self.prev_char(i).is_some_and(char::is_whitespace) =>
+                {
+                    self.forced.push(i);
                 }
                 _ => {}
             }
@@ -364,7 +367,8 @@ impl<'t> Scanner<'t> {
             let before = self.text[start..s].trim_end();
             before.is_empty()
                 || before.chars().next_back().is_some_and(|c| {
-                    is_terminator_char(c) || c == ':' || c == ';' || is_bullet(c) || is_closer(c)
+                    // not ':' — "three reasons: 1) cost, 2) time" is one sentence
+                    is_terminator_char(c) || is_bullet(c) || is_closer(c)
                 })
         };
         let capital_next = self.text[at + 1..end]
@@ -701,10 +705,7 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let abbr = if complete && word.len() <= 24 {
-            self.lower.clear();
-            for c in word.chars() {
-                self.lower.extend(c.to_lowercase());
-            }
+            self.set_lower(word);
             self.profile.abbreviation(&self.lower)
         } else {
             None
@@ -721,21 +722,34 @@ impl<'t> Scanner<'t> {
         if acronym && is_time(&self.lower) {
             return self.time_ends(word, w_start, seg_start, next);
         }
-        let starter = self.profile.is_starter(next.word);
+        let starter = || self.profile.is_starter(next.word);
+        // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
+        let abbr = match abbr {
+            Some(Abbr::Title)
+                if self.lower == "st" && self.previous_word_capitalized(w_start, seg_start) =>
+            {
+                Some(Abbr::Generic)
+            }
+            a => a,
+        };
         match abbr {
             Some(Abbr::Title | Abbr::NeverFinal) => return false,
-            _ if abbr.is_some() && self.profile.nouns_capitalized => return starter,
-            Some(Abbr::Post) => return !(next.paren || next.short_caps()),
+            _ if abbr.is_some() && self.profile.nouns_capitalized => return starter(),
+            // "Acme Inc. CEO…", "Acme Inc. Chief Executive…": after a company or name suffix
+            // only a word that usually opens a sentence ("Acme Inc. It…") ends it.
+            Some(Abbr::Post) => return starter() || (next.quote && next.upper()),
+            // "Wed. June 12", "Sept. Oct." : dates continue.
+            Some(Abbr::Month) if TIME_FOLLOWERS.contains(&next.word) => return false,
             Some(_) => return !next.paren,
             None => {}
         }
         if acronym {
-            return starter || (next.quote && next.upper());
+            return starter() || (next.quote && next.upper());
         }
         if single {
-            return starter;
+            return starter();
         }
-        !ordinal || starter
+        !ordinal || starter()
     }
 
     /// "a.m."/"p.m." before a capital: a boundary, unless a weekday, month or time zone
@@ -748,8 +762,22 @@ impl<'t> Scanner<'t> {
         let prefix = &self.text[seg_start..w_start];
         let mut words = prefix.split_whitespace();
         let first = words.next().unwrap_or("");
-        let fronted = FRONTING.iter().any(|f| f.eq_ignore_ascii_case(first)) && words.count() <= 2;
+        let fronted =
+            FRONTING.iter().any(|f| f.eq_ignore_ascii_case(first)) && words.take(3).count() <= 2;
         !fronted
+    }
+
+    /// Whether the word before the one at `w_start` (in this sentence) is capitalised.
+    fn previous_word_capitalized(&self, w_start: usize, seg_start: usize) -> bool {
+        let from = self
+            .boundary_before(w_start.saturating_sub(WORD_WINDOW))
+            .max(seg_start);
+        let before = self.text[from.min(w_start)..w_start].trim_end();
+        before
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     /// "Hello world.Today is…", "bought 1,000.That is…": a period glued to the next
@@ -780,8 +808,7 @@ impl<'t> Scanner<'t> {
         if rest[..token_len].iter().any(|&b| b == b'@' || b == b'/') {
             return false;
         }
-        self.lower.clear();
-        self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        self.set_lower(word);
         self.profile.abbreviation(&self.lower).is_none()
     }
 
@@ -898,6 +925,17 @@ impl<'t> Scanner<'t> {
         i
     }
 
+    /// Puts `word` in lowercase into the reusable buffer.
+    fn set_lower(&mut self, word: &str) {
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+
     /// The largest char boundary at or before `i`.
     fn boundary_before(&self, mut i: usize) -> usize {
         while !self.text.is_char_boundary(i) {
@@ -945,6 +983,24 @@ fn merge_spans(spans: &mut Vec<(usize, usize)>) {
     }
     spans.truncate(w);
 }
+
+/// Bytes the first pass must look at: ASCII punctuation it handles, and the lead bytes
+/// of multi-byte characters (continuation bytes are skipped).
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b".!?:;\"'()[]{}";
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
 
 const TIME_FOLLOWERS: &[&str] = &[
     "Monday",

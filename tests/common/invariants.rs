@@ -186,7 +186,10 @@ pub fn check_facts(text: &str, facts: &[Fact], spans: &[Span]) {
         match &f.value {
             nutshell::Value::Number(v) => assert!(v.is_finite(), "fact {i}: value {v}"),
             nutshell::Value::Range([lo, hi]) => {
-                assert!(lo.is_finite() && hi.is_finite(), "fact {i}: range {lo}..{hi}")
+                assert!(
+                    lo.is_finite() && hi.is_finite(),
+                    "fact {i}: range {lo}..{hi}"
+                )
             }
             _ => {}
         }

@@ -88,9 +88,14 @@ test("summarizes a pasted article and lists its key figures", async () => {
   const session = await openPage();
   const { page } = session;
 
+  // Paste as a person does: the article on the clipboard, then Ctrl+V in the textarea.
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), ARTICLE);
   const input = page.getByRole("textbox", { name: "Article text" });
-  await input.fill(ARTICLE);
+  await input.focus();
+  await page.keyboard.press("Control+V");
   await waitForSummaryLength(page, 3);
+  assert.equal(await input.inputValue(), ARTICLE);
 
   // The summary: three sentences of the article, in document order.
   const sentences = await summaryItems(page).allTextContents();

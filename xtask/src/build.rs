@@ -1,7 +1,7 @@
 //! `cargo xtask build`: the release WebAssembly and its JS glue, into `www/pkg/`.
 //!
 //! Steps: add the `wasm32-unknown-unknown` target if missing (rustup), compile the library
-//! as a `cdylib` with the release profile (`cargo rustc … --crate-type cdylib`, so LTO and
+//! as a `cdylib` with the `wasm` profile (release tuned for size; `cargo rustc … --crate-type cdylib`, so LTO and
 //! `codegen-units = 1` apply), run wasm-bindgen's own library (pinned in `Cargo.toml` to the
 //! crate's wasm-bindgen version, so glue and runtime always match) with `--target web`, and
 //! print the size of the `.wasm` and the glue, raw and gzipped (budget: 200 KB gzipped).
@@ -46,11 +46,13 @@ pub fn ensure_wasm_target() -> Result {
     }
 }
 
-/// Compiles the library as an optimised cdylib and returns the `.wasm` path.
+/// Compiles the library as an optimised cdylib (the `wasm` profile: release with LTO,
+/// tuned for size) and returns the `.wasm` path.
 fn release_wasm() -> Result<PathBuf> {
     util::run(util::cmd("cargo").args([
         "rustc",
-        "--release",
+        "--profile",
+        "wasm",
         "--lib",
         "--package",
         "nutshell",
@@ -61,7 +63,7 @@ fn release_wasm() -> Result<PathBuf> {
     ]))?;
     Ok(target_dir()
         .join(WASM_TARGET)
-        .join("release")
+        .join("wasm")
         .join("nutshell.wasm"))
 }
 
@@ -74,17 +76,22 @@ pub fn target_dir() -> PathBuf {
 }
 
 /// Runs wasm-bindgen (the pinned library, not a binary on PATH) with `--target web`.
+/// The name and producers sections are dropped: ~50 KB the page need not download (the
+/// wasm tests, built for debugging, keep their names).
 fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
     let args = [
         "wasm-bindgen".as_ref(),
         "--target".as_ref(),
         "web".as_ref(),
+        "--remove-name-section".as_ref(),
+        "--remove-producers-section".as_ref(),
         "--out-dir".as_ref(),
         out_dir.as_os_str(),
         wasm.as_os_str(),
     ];
     eprintln!(
-        "$ wasm-bindgen --target web --out-dir {} {}",
+        "$ wasm-bindgen --target web --remove-name-section --remove-producers-section \
+         --out-dir {} {}",
         out_dir.display(),
         wasm.display()
     );

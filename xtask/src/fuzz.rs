@@ -182,13 +182,21 @@ fn run_target(
     }
     Ok(TargetResult {
         target,
-        seconds: started.elapsed().as_secs_f64(),
+        // libFuzzer's own "Done N runs in S second(s)" excludes the build.
+        seconds: fuzz_seconds(&log).unwrap_or_else(|| started.elapsed().as_secs_f64()),
         executions: final_stat(&log, "stat::number_of_executed_units:")
             .or_else(|| last_status_count(&log))
             .unwrap_or(0),
         corpus: std::fs::read_dir(&corpus).map_or(0, |d| d.count() as u64),
         ok,
     })
+}
+
+/// The fuzzing time from libFuzzer's closing line "Done N runs in S second(s)".
+fn fuzz_seconds(log: &str) -> Option<f64> {
+    let line = log.lines().rev().find(|l| l.starts_with("Done "))?;
+    let after = line.split(" in ").nth(1)?;
+    after.split_whitespace().next()?.parse().ok()
 }
 
 /// A number from libFuzzer's `-print_final_stats` block.

@@ -10,12 +10,18 @@
 //! - `serve [PORT] [--no-build]` — `build`, then serve `www/` on 127.0.0.1 (default 8000).
 //! - `test`                     — every test: Rust, wasm (node + headless Chromium), page e2e.
 //! - `eval [--split dev|test]`  — the three scorers in `../shared/eval/` on the release CLI.
+//! - `extension`                — the unpacked browser extension in `target/extension/`.
+//! - `package`                  — the npm package in `target/npm/`.
+//! - `bench [--articles FILE]`  — the wasm in node and headless Chromium: MB/s, ms, memory.
 //! - `fuzz [SECONDS]`           — every cargo-fuzz target for SECONDS each (nightly).
 //! - `wasm-test-runner FILE …`  — internal: wasm-bindgen's test runner (cargo's wasm32 runner).
 
+mod bench;
 mod build;
 mod eval;
+mod extension;
 mod fuzz;
+mod package;
 mod serve;
 mod test;
 mod util;
@@ -29,6 +35,9 @@ usage: cargo xtask <command>
   serve [PORT] [--no-build]  build, then serve www/ on http://127.0.0.1:PORT/ (default 8000)
   test                       install what is missing, then run every test
   eval [--split dev|test]    run the evaluation scorers on the release CLI
+  extension                  build the unpacked browser extension into target/extension/
+  package                    build the npm package into target/npm/
+  bench [--articles FILE]    benchmark the wasm in node and headless Chromium
   fuzz [SECONDS]             run every fuzz target for SECONDS each (default 60)
 ";
 
@@ -47,6 +56,9 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "eval" => eval::run(rest),
         "fuzz" => fuzz::run(rest),
+        "extension" => extension::run(rest),
+        "package" => package::run(rest),
+        "bench" => bench::run(rest),
         "wasm-test-runner" => test::wasm_test_runner(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

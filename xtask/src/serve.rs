@@ -59,6 +59,23 @@ fn serve(root: &Path, port: u16) -> Result {
     );
     // The e2e tests wait for that line: make sure it leaves the pipe now.
     let _ = std::io::stdout().flush();
+    accept(listener, root);
+    Ok(())
+}
+
+/// Serves `root` on a free loopback port from a background thread; returns the base URL.
+pub fn spawn(root: PathBuf) -> Result<String> {
+    let listener = TcpListener::bind(("127.0.0.1", 0))
+        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| format!("no local address: {e}"))?;
+    std::thread::spawn(move || accept(listener, &root));
+    Ok(format!("http://{address}/"))
+}
+
+/// Answers connections on `listener` forever, one thread each.
+fn accept(listener: TcpListener, root: &Path) {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let root = root.to_path_buf();
@@ -68,7 +85,6 @@ fn serve(root: &Path, port: u16) -> Result {
             }
         });
     }
-    Ok(())
 }
 
 /// Answers one request on `stream` (then closes it).

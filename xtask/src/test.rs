@@ -11,8 +11,10 @@
 //! 2. `#[wasm_bindgen_test]` tests (`tests/wasm.rs`) in node, through wasm-bindgen's test
 //!    runner from the pinned library: cargo runs `xtask wasm-test-runner` as the wasm32 runner.
 //! 3. The same tests in headless Chromium (chromedriver; flags in `tests/webdriver.json`).
-//! 4. The release page build (`cargo xtask build`), then the page's end-to-end tests
-//!    (`node --test tests/e2e/*.test.mjs`, playwright-core driving /usr/bin/chromium).
+//! 4. The release page build (`cargo xtask build`), the extension (`target/extension/`) and
+//!    the npm package (`target/npm/`), then the end-to-end tests (`node --test
+//!    tests/e2e/*.test.mjs`, playwright-core driving /usr/bin/chromium): page, extension,
+//!    package.
 
 use crate::build::{self, WASM_TARGET};
 use crate::util::{self, Result};
@@ -26,6 +28,9 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Seconds one wasm test may take (the runner's default, 20, is tight on a busy machine).
 const WASM_TEST_TIMEOUT_SECS: &str = "120";
 
+/// One step of the test run.
+type Stage = fn() -> Result;
+
 pub fn run(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
         return Err(format!("`test` takes no arguments, got `{extra}`"));
@@ -35,7 +40,7 @@ pub fn run(args: &[String]) -> Result {
     ensure_chromium()?;
     ensure_node_modules()?;
 
-    let stages: [(&str, fn() -> Result); 4] = [
+    let stages: [(&str, Stage); 4] = [
         ("Rust tests (cargo test --workspace)", rust_tests),
         ("wasm tests in node", || wasm_tests(false)),
         ("wasm tests in headless Chromium", || wasm_tests(true)),
@@ -72,7 +77,7 @@ pub fn wasm_test_runner(args: &[String]) -> Result {
 }
 
 /// Installs Debian's Chromium and its WebDriver when missing (root only).
-fn ensure_chromium() -> Result {
+pub fn ensure_chromium() -> Result {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }
@@ -95,7 +100,7 @@ fn ensure_chromium() -> Result {
 }
 
 /// `npm ci` from the committed lockfile, unless `node_modules/` already matches it.
-fn ensure_node_modules() -> Result {
+pub fn ensure_node_modules() -> Result {
     for tool in ["node", "npm"] {
         if !util::have(tool) {
             return Err(format!(
@@ -154,7 +159,10 @@ fn webdriver_json() -> PathBuf {
 }
 
 fn page_tests() -> Result {
-    build::wasm_pkg()?;
+    let pkg = build::wasm_pkg()?;
+    // The extension and npm package tests load these builds.
+    crate::extension::assemble(&pkg)?;
+    crate::package::assemble(&pkg)?;
     let dir = util::root().join("tests").join("e2e");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot list {}: {e}", dir.display()))?

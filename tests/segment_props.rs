@@ -1,0 +1,203 @@
+//! Property tests for sentence segmentation: on arbitrary Unicode and on generated
+//! news-like text, in every language profile, segments are in order, do not overlap, sit
+//! on char boundaries, are trimmed, cover every non-whitespace character, and never panic;
+//! the public API's spans slice the original text to their `text`.
+
+use nutshell::segment::{segment_in, Language, Segment};
+use proptest::prelude::*;
+
+const LANGUAGES: &[Language] = &[
+    Language::Auto,
+    Language::En,
+    Language::De,
+    Language::Fr,
+    Language::Pl,
+    Language::Ru,
+    Language::Kk,
+    Language::El,
+    Language::Hy,
+    Language::Ar,
+    Language::Ja,
+    Language::Zh,
+];
+
+fn check_invariants(text: &str, segments: &[Segment]) -> Result<(), TestCaseError> {
+    let mut covered_to = 0;
+    let mut last_paragraph = 0;
+    for s in segments {
+        prop_assert!(s.start < s.end, "empty segment {s:?}");
+        prop_assert!(s.start >= covered_to, "overlap or disorder at {s:?}");
+        prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        let slice = &text[s.start..s.end];
+        prop_assert_eq!(slice.trim(), slice, "segment not trimmed");
+        // Everything between segments is whitespace.
+        prop_assert!(
+            text[covered_to..s.start].chars().all(char::is_whitespace),
+            "uncovered text before {:?}",
+            s
+        );
+        prop_assert!(s.paragraph >= last_paragraph, "paragraph numbers go back");
+        last_paragraph = s.paragraph;
+        covered_to = s.end;
+    }
+    prop_assert!(
+        text[covered_to..].chars().all(char::is_whitespace),
+        "uncovered text at the end"
+    );
+    Ok(())
+}
+
+/// Pieces that exercise the rules: abbreviations, initials, numbers, quotes, brackets,
+/// ellipses, list markers, bullets, line breaks, other scripts' terminators.
+fn news_piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "The",
+        "council",
+        "said",
+        "Mr.",
+        "Dr.",
+        "U.S.",
+        "Inc.",
+        "Co.",
+        "No.",
+        "p.",
+        "a.m.",
+        "p.m.",
+        "Jan.",
+        "J.",
+        "R.",
+        "e.g.",
+        "etc.",
+        "3.5",
+        "$1.2",
+        "1.",
+        "2.",
+        "a)",
+        "(b)",
+        "(iv)",
+        "1.)",
+        "•",
+        "-",
+        "—",
+        "...",
+        "…",
+        ". . .",
+        ".",
+        "!",
+        "?",
+        "?!",
+        "\"",
+        "'",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "(",
+        ")",
+        "[",
+        "]",
+        "[1]",
+        ".11",
+        "www.example.com",
+        "a@b.org",
+        "http://x.y/z?q=1",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " \n ",
+        "\t",
+        "\u{a0}",
+        "。",
+        "！",
+        "？",
+        "．",
+        "「",
+        "」",
+        "《",
+        "》",
+        "،",
+        "؟",
+        "۔",
+        "।",
+        ":",
+        ";",
+        "։",
+        "Он",
+        "т.е.",
+        "z. B.",
+        "12.",
+        "XII.",
+        "Oktober",
+        "der",
+        "By",
+        "WASHINGTON",
+        "(AP)",
+        "it",
+        "was",
+        "he",
+        "Smith",
+        "Ltd.",
+        "’s",
+        "\u{202a}",
+        "\u{202c}",
+        "٫",
+        "३",
+        "१२।",
+        "ü",
+        "é",
+    ])
+}
+
+fn news_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            news_piece(),
+            prop::sample::select(vec!["", " ", " ", "  ", "\n"]),
+        ),
+        0..60,
+    )
+    .prop_map(|parts| parts.into_iter().flat_map(|(a, b)| [a, b]).collect())
+}
+
+fn dropped_by_normalize(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_unicode_keeps_the_invariants(text in any::<String>()) {
+        for &language in LANGUAGES {
+            check_invariants(&text, &segment_in(&text, language))?;
+        }
+    }
+
+    #[test]
+    fn news_like_text_keeps_the_invariants(text in news_text()) {
+        for &language in LANGUAGES {
+            check_invariants(&text, &segment_in(&text, language))?;
+        }
+    }
+
+    #[test]
+    fn public_spans_slice_the_original(text in prop_oneof![news_text(), any::<String>()]) {
+        let spans = nutshell::segment(&text);
+        let mut last_end = 0;
+        for s in &spans {
+            prop_assert!(s.start >= last_end && s.start < s.end);
+            prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+            // Between sentences: whitespace, or what normalization drops (soft hyphen,
+            // zero-width characters, BOM).
+            let gap_ok = text[last_end..s.start].chars().all(|c| c.is_whitespace() || dropped_by_normalize(c));
+            prop_assert!(gap_ok, "uncovered text before {:?}", s);
+            last_end = s.end;
+        }
+    }
+}

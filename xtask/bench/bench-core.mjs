@@ -1,0 +1,69 @@
+// The wasm benchmark itself, shared by node (node.mjs) and Chromium (worker.mjs): times
+// `summarize` — the same call the page makes — on the generated inputs and on a JSONL file
+// of articles. `now` is the clock (performance.now), `memoryBytes` the wasm linear memory.
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+}
+
+/** Runs `fn` until `minMs` have passed (at least `minRuns`, at most `maxRuns` times). */
+function timeRuns(fn, now, { minMs = 1000, minRuns = 3, maxRuns = 1000 } = {}) {
+  const times = [];
+  const started = now();
+  while (times.length < maxRuns && (times.length < minRuns || now() - started < minMs)) {
+    const t0 = now();
+    fn();
+    times.push(now() - t0);
+  }
+  return times;
+}
+
+export function runSuite({ summarize, memoryBytes }, inputs, articles, now) {
+  const bytesOf = (s) => new TextEncoder().encode(s).length;
+  const results = { inputs: [], articles: null };
+  for (const { name, text } of inputs) {
+    summarize(text, {}); // warm up: compile paths, grow memory
+    const big = text.length > 2_000_000;
+    const times = timeRuns(() => summarize(text, {}), now, big ? { minRuns: 3, maxRuns: 3 } : {});
+    const ms = median(times);
+    const bytes = bytesOf(text);
+    results.inputs.push({ name, bytes, runs: times.length, ms, mbPerS: bytes / 1e6 / (ms / 1e3) });
+  }
+  results.memoryBytes = memoryBytes();
+  if (articles && articles.length) {
+    for (const a of articles.slice(0, 20)) summarize(a, {});
+    const times = articles.map((a) => {
+      const t0 = now();
+      summarize(a, {});
+      return now() - t0;
+    });
+    const bytes = articles.reduce((n, a) => n + bytesOf(a), 0);
+    const total = times.reduce((x, y) => x + y, 0);
+    results.articles = {
+      count: articles.length,
+      medianMs: median(times),
+      p99Ms: percentile(times, 99),
+      maxMs: Math.max(...times),
+      mbPerS: bytes / 1e6 / (total / 1e3),
+    };
+  }
+  return results;
+}
+
+/** Reads `{"article"|"text": …}` lines. */
+export function parseArticles(jsonl) {
+  return jsonl
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => {
+      const o = JSON.parse(l);
+      return o.article ?? o.text;
+    })
+    .filter((t) => typeof t === "string");
+}
