@@ -19,8 +19,10 @@
 //! 1. [`normalize`] — uniform spaces, quotes and line breaks, with a map back to the original.
 //! 2. [`segment`] — sentences and paragraphs.
 //! 3. [`tokenize`] — words, stop words, Snowball stems, interned term ids.
-//! 4. [`score`] — centrality, position, title overlap and figure density per sentence.
-//! 5. [`select`] — the best sentences within a length [`Budget`], without near-duplicates.
+//! 4. [`score`] — per sentence: lead position, PacSum-style directed centrality, LexRank
+//!    over a sparse similarity graph, coverage, title overlap, figure and name density,
+//!    length and boilerplate, combined with weights fitted on CNN/DailyMail dev data.
+//! 5. [`select`] — the best sentences within a length [`Budget`] (MMR, no near-duplicates).
 //! 6. [`figures`] — key figures with kinds, values and units.
 //! 7. [`keyphrases`] — the top phrases.
 //!
@@ -243,7 +245,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         .collect();
     let candidates: Vec<select::Candidate> = (0..segments.len())
         .map(|i| select::Candidate {
-            score: scores.parts[i].total(),
+            score: scores.parts[i].total_with(&scores.weights),
             words: word_counts[i],
             chars: norm[segments[i].start..segments[i].end].chars().count(),
         })

@@ -40,8 +40,10 @@ export interface Options {
 
 /**
  * Why a sentence scored as it did. Parts are in [0, 1] except `centrality` and `length`
- * (in [-1, 1]). `score` = 1.0·position + 0.171·centrality + 0.284·graph + 0.387·coverage
- * + 0.6·title + 0.042·figures + 0.07·entities + 1.0·length − 1.825·boilerplate.
+ * (in [-1, 1]). `score` = 1.0·position + 0.145·centrality + 0.233·graph + 0.101·coverage
+ * + 0.6·title + 0.095·figures + 0.095·entities + 1.0·length − 1.95·boilerplate for news-like
+ * text; for long or sectioned documents `position`, `length` and `entities` are scaled down
+ * and graph and coverage weigh up to 0.5 each.
  */
 export interface ScoreParts {
   /** Lead bias: early content sentences of a news-like text score higher. */

@@ -19,7 +19,7 @@ import fit_lr  # noqa: E402
 import tune  # noqa: E402
 
 COLS = ["position", "first", "centrality", "graph", "coverage", "entities", "figures",
-        "boilerplate", "short", "long", "length", "quote"]
+        "boilerplate", "short", "long", "plateau", "quote"]
 
 
 def ascent(ev, w, feats, max_words, rounds):

@@ -15,7 +15,7 @@ import math
 from rouge_score import rouge_scorer
 
 SC = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-FEATURES = ["position", "centrality", "forward", "backward", "graph", "coverage", "entities", "figures", "boilerplate", "short", "long", "first", "quote", "length", "pron"]
+FEATURES = ["position", "centrality", "forward", "backward", "graph", "coverage", "entities", "figures", "boilerplate", "short", "long", "first", "quote", "length", "pron", "plateau", "first_short", "first_long"]
 
 
 
@@ -51,6 +51,10 @@ def derived(sents, decay):
         p["length"] = s["parts"]["length"]
         p["short"] = max(0.0, (15 - w) / 15)
         p["long"] = min(1.0, max(0.0, (w - 30) / 40))
+        p["first_short"] = p["first"] if w < 20 else 0.0
+        p["first_long"] = p["first"] if w >= 20 else 0.0
+        p["plateau"] = (min(1.0, max(0.0, (w - 3) / 9)) if w < 12 else 1.0 if w <= 32
+                        else min(1.0, max(0.0, (80 - w) / 48)))
         rows.append(p)
     if rows and "forward" in rows[0]:
         # dumps made while forward/backward were separate parts (before they were folded

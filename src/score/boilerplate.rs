@@ -57,7 +57,7 @@ pub fn penalty(sentence: &str) -> f64 {
     }
     let mut p: f64 = 0.0;
     if lower
-        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | ')' | '\u{201D}' | '\u{2019}'))
+        .trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}'])
         .ends_with('?')
     {
         p = p.max(QUESTION);
