@@ -183,7 +183,7 @@ pub fn summarize(
 pub fn segment(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = text_arg(&text)?;
+    let text = limited_text_arg(&text, "text")?;
     let mut spans = crate::segment(&text);
     let mut map = Utf16Offsets::new(&text);
     for s in &mut spans {
@@ -202,7 +202,7 @@ pub fn segment(
 pub fn figures(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = text_arg(&text)?;
+    let text = limited_text_arg(&text, "text")?;
     let mut facts = crate::figures(&text);
     let mut map = Utf16Offsets::new(&text);
     crate::map_fact_offsets(&mut facts, &mut |b| map.get(b));
@@ -221,14 +221,7 @@ pub fn figures(
 pub fn extract_article(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
 ) -> Result<JsValue, JsError> {
-    let html = text_arg(&html)?;
-    let limit = crate::options::DEFAULT_MAX_INPUT_BYTES;
-    if html.len() > limit {
-        return Err(JsError::new(&format!(
-            "html: the page is {} bytes; the limit is {limit} bytes",
-            html.len()
-        )));
-    }
+    let html = limited_text_arg(&html, "html")?;
     let article = crate::extract_article(&html);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     article
@@ -274,6 +267,20 @@ fn text_arg(text: &JsValue) -> Result<String, JsError> {
     // for one), so UTF-16 offsets into the result are offsets into the caller's string.
     text.as_string()
         .ok_or_else(|| JsError::new(&format!("text: must be a string, got {}", js_type(text))))
+}
+
+/// A string argument within the default input limit (50 MiB of UTF-8), for the calls that
+/// take no options; `summarize` applies its `maxInputBytes` option instead.
+fn limited_text_arg(value: &JsValue, name: &str) -> Result<String, JsError> {
+    let text = text_arg(value)?;
+    let limit = crate::options::DEFAULT_MAX_INPUT_BYTES;
+    if text.len() > limit {
+        return Err(JsError::new(&format!(
+            "{name}: the input is {} bytes; the limit is {limit} bytes",
+            text.len()
+        )));
+    }
+    Ok(text)
 }
 
 fn options_arg(value: &JsValue) -> Result<Options, JsError> {
