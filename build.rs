@@ -6,7 +6,7 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let mut words: Vec<String> = stop_words::get(stop_words::Language::English)
-        .into_iter()
+        .iter()
         .map(|w| w.to_lowercase())
         .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\''))
         .collect();

@@ -234,3 +234,40 @@ pub fn document_of_bytes(bytes: usize) -> String {
     }
     out
 }
+
+/// Short patterns that stress a segmenter's look-back and look-ahead when repeated for a
+/// long run (shared by the segment bench and its property test).
+pub const PATHOLOGICAL_PATTERNS: &[&str] = &[
+    ". ",
+    "a.",
+    "\"a. ",
+    "(a. ",
+    "U.S. ",
+    "• ",
+    "1. ",
+    "\n",
+    "a\n",
+    "'x ",
+    "... ",
+    "a.a",
+    ".\n",
+    "Mr. ",
+    "「あ。",
+    "x?\n\n",
+    "(",
+    "\"",
+    "1) ",
+    "a, \n",
+    "a. b. ",
+    "x\r",
+    "،",
+    "A.\n",
+    "(i) ",
+    "' ",
+    "…",
+    "-- ",
+    "5 a.m. ",
+    "\u{202a}.\u{202c} ",
+    "٫",
+    "\r\n\r\n",
+];

@@ -8,6 +8,9 @@
 //!
 //! Run: `cargo bench --bench segment`. Text is generated here (no data set is copied).
 
+#[path = "corpus.rs"]
+mod corpus;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use nutshell::segment::{segment_in, Language};
 use std::hint::black_box;
@@ -94,37 +97,7 @@ fn word_lines(bytes: usize) -> String {
 /// Runs of pathological patterns (dots, ellipses, markers, bullets, quotes, line breaks),
 /// 4 KB of each in turn: every rule's look-back and look-ahead must stay bounded.
 fn adversarial(bytes: usize) -> String {
-    let patterns = [
-        ". ",
-        "a.",
-        "\"a. ",
-        "(a. ",
-        "U.S. ",
-        "• ",
-        "1. ",
-        "\n",
-        "a\n",
-        "'x ",
-        "... ",
-        "a.a",
-        ".\n",
-        "Mr. ",
-        "「あ。",
-        "x?\n\n",
-        "(",
-        "\"",
-        "1) ",
-        "a, \n",
-        "a. b. ",
-        "x\r",
-        "،",
-        "A.\n",
-        "(i) ",
-        "' ",
-        "…",
-        "-- ",
-        "5 a.m. ",
-    ];
+    let patterns = corpus::PATHOLOGICAL_PATTERNS;
     let mut out = String::with_capacity(bytes + 4096);
     let mut k = 0;
     while out.len() < bytes {

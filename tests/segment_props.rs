@@ -3,6 +3,9 @@
 //! on char boundaries, are trimmed, cover every non-whitespace character, and never panic;
 //! the public API's spans slice the original text to their `text`.
 
+#[path = "../benches/corpus.rs"]
+mod corpus;
+
 use nutshell::segment::{segment_in, Language, Segment};
 use proptest::prelude::*;
 
@@ -206,40 +209,7 @@ proptest! {
 /// bound would also be slow): no panic, invariants hold.
 #[test]
 fn long_runs_of_pathological_patterns_keep_the_invariants() {
-    let patterns = [
-        ". ",
-        "a.",
-        "\"a. ",
-        "(a. ",
-        "U.S. ",
-        "• ",
-        "1. ",
-        "\n",
-        "a\n",
-        "'x ",
-        "... ",
-        "a.a",
-        ".\n",
-        "Mr. ",
-        "「あ。",
-        "x?\n\n",
-        "(",
-        "\"",
-        "1) ",
-        "a, \n",
-        "a. b. ",
-        "x\r",
-        "،",
-        "A.\n",
-        "(i) ",
-        "' ",
-        "…",
-        "-- ",
-        "5 a.m. ",
-        "\u{202a}.\u{202c} ",
-        "٫",
-        "\r\n\r\n",
-    ];
+    let patterns = corpus::PATHOLOGICAL_PATTERNS;
     for p in patterns {
         let text = p.repeat(20_000 / p.len());
         for &language in LANGUAGES {

@@ -297,31 +297,7 @@ fn recognize(doc: &Doc, i: usize) -> Step {
     if let Some(end) = identifier(doc, i) {
         return Step::Skip(end);
     }
-    if let Some(t) = dates::time(doc, i) {
-        return Step::Fact(temporal(t));
-    }
-    if let Some(t) = dates::date(doc, i) {
-        return Step::Fact(temporal(t));
-    }
-    if let Some(r) = money_before(doc, i) {
-        return Step::Fact(r);
-    }
-    if let Some(r) = prefixed_measure(doc, i) {
-        return Step::Fact(r);
-    }
-    if let Some(r) = relative_date(doc, i) {
-        return Step::Fact(r);
-    }
-    if let Some(r) = article_duration(doc, i) {
-        return Step::Fact(r);
-    }
-    if let Some(r) = score(doc, i) {
-        return Step::Fact(r);
-    }
-    if let Some(r) = ordinal(doc, i) {
-        return Step::Fact(r);
-    }
-    if let Some(r) = twice(doc, i) {
+    if let Some(r) = RECOGNIZERS.iter().find_map(|recognize| recognize(doc, i)) {
         return Step::Fact(r);
     }
     match numbers::parse(doc, i, false) {
@@ -332,6 +308,20 @@ fn recognize(doc: &Doc, i: usize) -> Step {
         None => Step::Skip(i + 1),
     }
 }
+
+/// The recognizers tried at each token before a plain number, in priority order: the first
+/// that matches wins (a time before a date, a date before money, …).
+const RECOGNIZERS: &[fn(&Doc, usize) -> Option<Raw>] = &[
+    |doc, i| dates::time(doc, i).map(temporal),
+    |doc, i| dates::date(doc, i).map(temporal),
+    money_before,
+    prefixed_measure,
+    relative_date,
+    article_duration,
+    score,
+    ordinal,
+    twice,
+];
 
 fn temporal(t: dates::Temporal) -> Raw {
     let (kind, value, unit) = match t.what {
