@@ -13,12 +13,14 @@
 //! extra word (multi-word phrases are more specific), times `1 + ln(count)`. A phrase whose
 //! stems are all inside a better phrase ("Wonder" under "Wonder Woman"), or that contains a
 //! better phrase, is dropped.
-//! Ties go to the phrase that occurs first, so the output is deterministic.
-//! Cost: O(tokens · log phrases + k²).
+//! Ties go to the phrase that occurs first (then the shorter, then by stems), so the output
+//! is deterministic. Cost: O(tokens · MAX_WORDS²) expected to count the candidates (a hash
+//! map keyed by a fixed-size stem array, no allocation per candidate), O(c log c) to rank
+//! the c candidates, O(k²) to pick the top k.
 
 use crate::tokenize::Tokens;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A top phrase of the article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -44,8 +46,33 @@ const NAME_BONUS: f64 = 0.5;
 /// Weight multiplier for a word first seen in the first fifth of the text.
 const EARLY_BONUS: f64 = 0.3;
 
+/// A candidate's stems, padded with `u32::MAX` after `len` (a phrase has at most
+/// [`MAX_WORDS`] words, so no allocation is needed per candidate).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Stems {
+    len: u8,
+    terms: [u32; MAX_WORDS],
+}
+
+impl Stems {
+    fn of(part: &[crate::tokenize::Token]) -> Stems {
+        let mut terms = [u32::MAX; MAX_WORDS];
+        for (slot, t) in terms.iter_mut().zip(part) {
+            *slot = t.term;
+        }
+        Stems {
+            len: part.len().min(MAX_WORDS) as u8,
+            terms,
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        &self.terms[..self.len as usize]
+    }
+}
+
 struct Candidate {
-    stems: Vec<u32>,
+    stems: Stems,
     score: f64,
     count: usize,
     start: usize,
@@ -53,12 +80,13 @@ struct Candidate {
 }
 
 /// Words that are content words to a stop list but never a topic: reporting verbs, number
-/// words, vague nouns and time units (lowercase).
+/// words, vague nouns and time units (lowercase, sorted for binary search).
 const NOT_TOPICS: &[&str] = &[
     "also",
     "another",
     "around",
     "back",
+    "could",
     "day",
     "days",
     "eight",
@@ -111,7 +139,6 @@ const NOT_TOPICS: &[&str] = &[
     "weeks",
     "well",
     "would",
-    "could",
     "year",
     "years",
 ];
@@ -123,8 +150,9 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
         return Vec::new();
     }
     let weights = word_weights(text, tokens, skip);
-    // stem sequence → (count, first start, first end)
-    let mut phrases: BTreeMap<Vec<u32>, (usize, usize, usize)> = BTreeMap::new();
+    // stem sequence → index in `found` of (count, first start, first end)
+    let mut index: FxHashMap<Stems, usize> = FxHashMap::default();
+    let mut found: Vec<(Stems, usize, usize, usize)> = Vec::new();
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
             continue;
@@ -135,21 +163,22 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             for a in 0..run.len() {
                 for b in a + 1..=run.len() {
                     let part = &run[a..b];
-                    let key: Vec<u32> = part.iter().map(|t| t.term).collect();
-                    let entry =
-                        phrases
-                            .entry(key)
-                            .or_insert((0, part[0].start, part[part.len() - 1].end));
-                    entry.0 += 1;
+                    let stems = Stems::of(part);
+                    let k = *index.entry(stems).or_insert_with(|| {
+                        found.push((stems, 0, part[0].start, part[part.len() - 1].end));
+                        found.len() - 1
+                    });
+                    found[k].1 += 1;
                 }
             }
         }
     }
-    let mut ranked: Vec<Candidate> = phrases
+    let mut ranked: Vec<Candidate> = found
         .into_iter()
-        .map(|(stems, (count, start, end))| {
-            let mean = stems.iter().map(|&t| weights[t as usize]).sum::<f64>() / stems.len() as f64;
-            let length_bonus = 1.0 + EXTRA_WORD_BONUS * (stems.len() - 1) as f64;
+        .map(|(stems, count, start, end)| {
+            let terms = stems.as_slice();
+            let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
+            let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
             Candidate {
                 score: mean * length_bonus * (1.0 + (count as f64).ln()),
                 stems,
@@ -159,14 +188,22 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             }
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)));
+    // A total order (score, then first occurrence, then length, then stems), so the result
+    // never depends on the order candidates were found in.
+    ranked.sort_unstable_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.start.cmp(&b.start))
+            .then(a.stems.cmp(&b.stems))
+    });
     let mut kept: Vec<Candidate> = Vec::new();
     for c in ranked {
         if kept.len() == k {
             break;
         }
         if kept.iter().any(|better| {
-            contains_all(&better.stems, &c.stems) || contains_all(&c.stems, &better.stems)
+            let (better, c) = (better.stems.as_slice(), c.stems.as_slice());
+            contains_all(better, c) || contains_all(c, better)
         }) {
             continue;
         }
@@ -225,8 +262,17 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
 
 /// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
 fn is_topic_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    !NOT_TOPICS.contains(&lower.as_str())
+    const LONGEST: usize = 9; // "including"
+    if word.len() > LONGEST || !word.is_ascii() {
+        return true; // every listed word is short ASCII
+    }
+    let mut lower = [0u8; LONGEST];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    NOT_TOPICS
+        .binary_search_by(|w| w.as_bytes().cmp(lower))
+        .is_err()
 }
 
 /// Maximal runs of adjacent topic words (weight > 0) in one sentence, split at
@@ -288,6 +334,13 @@ mod tests {
         assert_eq!(k[0].weight, 1.0);
         assert_eq!(&text[k[0].start..k[0].end], "Harbour Bridge");
         assert!(k.iter().all(|p| p.text != "Harbour" && p.text != "Bridge"));
+    }
+
+    #[test]
+    fn not_topics_is_sorted_short_ascii() {
+        assert!(NOT_TOPICS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NOT_TOPICS.iter().all(|w| w.is_ascii() && w.len() <= 9));
+        assert!(!is_topic_word("Including") && !is_topic_word("SAID") && is_topic_word("Harbour"));
     }
 
     #[test]

@@ -224,12 +224,16 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let normalized = normalize::normalize(text);
     let norm = normalized.text();
     let segments = segment::segment_in(norm, options.language);
+    // Figures first: their scratch space (a lowercase copy, figure tokens) is freed before
+    // the summarizer's tokens, vectors and graph exist, so peak memory is the larger of the
+    // two phases rather than their sum.
+    let mut facts = figures::extract(norm, &segments);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
+    drop(tokenizer);
     let tfidf = score::TfIdf::new(&tokens);
     let graph = score::graph::Graph::new(&tfidf);
     let title_terms = title_terms(options.title.as_deref(), &tokens);
-    let mut facts = figures::extract(norm, &segments);
     let scores = score::score(&score::Input {
         text: norm,
         segments: &segments,
@@ -251,6 +255,12 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         })
         .collect();
     let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
+    drop((graph, tfidf));
+
+    let boilerplate: Vec<bool> = scores.parts.iter().map(|p| p.boilerplate >= 1.0).collect();
+    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
+    let words = tokens.tokens.len();
+    drop(tokens);
 
     let mut sentences: Vec<Sentence> = segments
         .iter()
@@ -277,8 +287,6 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     }
     let summary: Vec<Sentence> = chosen.iter().map(|&i| sentences[i].clone()).collect();
 
-    let boilerplate: Vec<bool> = scores.parts.iter().map(|p| p.boilerplate >= 1.0).collect();
-    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
     for k in &mut keyphrases {
         (k.start, k.end) = normalized.span_to_original(k.start, k.end);
         k.text = text[k.start..k.end].to_string();
@@ -289,7 +297,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         bytes: text.len(),
         sentences: segments.len(),
         paragraphs: segments.last().map_or(0, |s| s.paragraph + 1),
-        words: tokens.tokens.len(),
+        words,
         summary_words: chosen.iter().map(|&i| word_counts[i]).sum(),
     };
     Ok(Summary {

@@ -75,7 +75,7 @@ pub fn select(
     if n == 0 {
         return (Vec::new(), redundancy);
     }
-    let neighbours = symmetric(graph, n);
+    let reverse = ReverseEdges::of(graph, n);
     let max_sentences = match budget {
         Budget::Sentences(k) => k,
         Budget::Ratio(r) => ((n as f64 * r).round() as usize).max(1),
@@ -137,7 +137,16 @@ pub fn select(
         chars += c.chars;
         chosen.push(i);
         taken[i] = true;
-        for &(j, s) in &neighbours[i] {
+        // The pick makes its neighbours more redundant, along the edges it keeps and the
+        // edges that keep it.
+        let forward = graph.edges.get(i).map_or(&[][..], Vec::as_slice);
+        let forward = forward.iter().filter(|&&(j, _)| (j as usize) < n);
+        let backward = reverse.of_sentence(i).iter().filter_map(|&j| {
+            let row = &graph.edges[j as usize];
+            let k = row.binary_search_by_key(&(i as u32), |&(t, _)| t).ok()?;
+            Some((j, row[k].1))
+        });
+        for (j, s) in forward.copied().chain(backward) {
             let j = j as usize;
             if !taken[j] && s > redundancy[j] {
                 redundancy[j] = s;
@@ -148,20 +157,45 @@ pub fn select(
     (chosen, redundancy)
 }
 
-/// Each sentence's neighbours in both directions (an edge kept by either end counts).
-fn symmetric(graph: &Graph, n: usize) -> Vec<Vec<(u32, f64)>> {
-    let mut out: Vec<Vec<(u32, f64)>> = graph.edges.clone();
-    out.resize(n, Vec::new());
-    for (i, row) in graph.edges.iter().enumerate() {
-        for &(j, s) in row {
-            out[j as usize].push((i as u32, s));
+/// For each sentence, the sentences whose graph rows list it, in one flat array (4 bytes
+/// an edge): with the rows themselves, an edge kept by either end counts, without copying
+/// the graph into a symmetric one.
+struct ReverseEdges {
+    /// Sentence `i`'s sources are `sources[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+    sources: Vec<u32>,
+}
+
+impl ReverseEdges {
+    fn of(graph: &Graph, n: usize) -> ReverseEdges {
+        let mut offsets = vec![0u32; n + 1];
+        // Rows and targets past `n` (a graph larger than the candidate list) are ignored.
+        let rows = &graph.edges[..graph.edges.len().min(n)];
+        for row in rows {
+            for &(j, _) in row.iter().filter(|&&(j, _)| (j as usize) < n) {
+                offsets[j as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut sources = vec![0u32; offsets[n] as usize];
+        for (i, row) in rows.iter().enumerate() {
+            for &(j, _) in row.iter().filter(|&&(j, _)| (j as usize) < n) {
+                sources[fill[j as usize] as usize] = i as u32;
+                fill[j as usize] += 1;
+            }
+        }
+        ReverseEdges { offsets, sources }
+    }
+
+    fn of_sentence(&self, i: usize) -> &[u32] {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.sources[a as usize..b as usize],
+            _ => &[],
         }
     }
-    for row in &mut out {
-        row.sort_by_key(|&(j, _)| j);
-        row.dedup_by_key(|&mut (j, _)| j);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -4,12 +4,14 @@
 //! sentence, term id and whether it is a stopword — plus the [`Vocabulary`] of stems. Stop
 //! words come from the `stop-words` crate's English (NLTK) list, embedded at build time;
 //! stems from `rust-stemmers` (English Snowball). A word is a run of letters and digits
-//! (an inner apostrophe or hyphen is kept when letters follow). Cost: O(n); each distinct
-//! lowercase word is stemmed once and cached.
+//! (an inner apostrophe or hyphen is kept when letters follow). Cost: O(n) with a byte-level
+//! fast path for ASCII; each distinct word form is lowercased and stemmed once, then found
+//! again through a cache keyed by the word as written (most repeats keep their case), hashed
+//! with FxHash (no hash order reaches the output: ids are given in order of first occurrence).
 
 use crate::segment::Segment;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
 static STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
@@ -38,7 +40,7 @@ pub struct Token {
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     stems: Vec<String>,
-    by_stem: HashMap<String, u32>,
+    by_stem: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -92,10 +94,10 @@ impl Tokens {
     }
 }
 
-/// A reusable tokenizer: the stemmer and a cache from lowercase word to (term, stop).
+/// A reusable tokenizer: the stemmer and a cache from word as written to (term, stop).
 pub struct Tokenizer {
     stemmer: Stemmer,
-    cache: HashMap<String, (u32, bool)>,
+    cache: FxHashMap<String, (u32, bool)>,
     lower: String,
 }
 
@@ -103,7 +105,7 @@ impl Default for Tokenizer {
     fn default() -> Self {
         Tokenizer {
             stemmer: Stemmer::create(Algorithm::English),
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
             lower: String::new(),
         }
     }
@@ -132,47 +134,93 @@ impl Tokenizer {
     }
 
     fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> (u32, bool) {
-        self.lower.clear();
-        self.lower.extend(word.chars().flat_map(char::to_lowercase));
-        if let Some(&hit) = self.cache.get(self.lower.as_str()) {
+        if let Some(&hit) = self.cache.get(word) {
             return hit;
+        }
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
         let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
         let term = vocabulary.intern(&self.stemmer.stem(&self.lower));
-        self.cache.insert(self.lower.clone(), (term, stop));
+        self.cache.insert(word.to_string(), (term, stop));
         (term, stop)
     }
 }
 
 /// Byte spans of the words in `text`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric())?;
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                end = i + c.len_utf8();
-                chars.next();
-            } else if (c == '\'' || c == '-' || c == '\u{2019}')
-                && text[i + c.len_utf8()..].starts_with(char::is_alphabetic)
-            {
-                // Keep "don't" and "well-known" whole, but not "Lee's" (the 's is dropped below).
-                let tail: String = text[i + c.len_utf8()..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect();
-                if c != '-' && tail.eq_ignore_ascii_case("s") {
-                    break;
-                }
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        let start_char_len = text[start..].chars().next().map_or(1, char::len_utf8);
-        Some((start, end.max(start + start_char_len)))
+        let start = next_word_start(text, pos)?;
+        let end = word_end(text, start);
+        pos = end;
+        Some((start, end))
     })
+}
+
+/// The character starting at byte `i` (a char boundary) and its length; `None` at the end.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match *text.as_bytes().get(i)? {
+        b if b < 0x80 => Some((b as char, 1)),
+        _ => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
+
+/// The first letter or digit at or after byte `from`.
+fn next_word_start(text: &str, mut from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while from < bytes.len() {
+        let b = bytes[from];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                return Some(from);
+            }
+            from += 1;
+        } else {
+            let (c, len) = char_at(text, from)?;
+            if c.is_alphanumeric() {
+                return Some(from);
+            }
+            from += len;
+        }
+    }
+    None
+}
+
+/// The end of the word starting at `start`: letters and digits, and an inner apostrophe or
+/// hyphen when a letter follows it.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut i = start;
+    while let Some((c, len)) = char_at(text, i) {
+        if c.is_alphanumeric() || (is_joiner(c) && joins_word(text, i + len, c == '-')) {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '-' | '\u{2019}')
+}
+
+/// Whether the text after a joiner continues the word: a letter follows, and for an
+/// apostrophe the rest is not a lone possessive "s" — "don't" and "well-known" stay whole,
+/// "Lee's" becomes "Lee" and a stop token "s".
+fn joins_word(text: &str, after: usize, hyphen: bool) -> bool {
+    match char_at(text, after) {
+        Some((c, len)) if c.is_alphabetic() => {
+            hyphen
+                || !c.eq_ignore_ascii_case(&'s')
+                || char_at(text, after + len).is_some_and(|(next, _)| next.is_alphanumeric())
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -217,5 +265,60 @@ mod tests {
     #[test]
     fn stopword_list_is_english() {
         assert!(is_stopword("the") && is_stopword("and") && !is_stopword("war"));
+    }
+
+    /// The first, char-by-char version of [`words`], kept as the oracle for the byte-level one.
+    fn reference_words(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, _)) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric()) {
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_alphanumeric() {
+                    end = i + c.len_utf8();
+                    chars.next();
+                } else if (c == '\'' || c == '-' || c == '\u{2019}')
+                    && text[i + c.len_utf8()..].starts_with(char::is_alphabetic)
+                {
+                    let tail: String = text[i + c.len_utf8()..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    if c != '-' && tail.eq_ignore_ascii_case("s") {
+                        break;
+                    }
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let first_len = text[start..].chars().next().map_or(1, char::len_utf8);
+            out.push((start, end.max(start + first_len)));
+        }
+        out
+    }
+
+    #[test]
+    fn words_split_like_the_reference_on_tricky_text() {
+        for text in [
+            "Lee's well-known don't O\u{2019}Brien's rock-'n'-roll 3-2 x-  -y 's' S's",
+            "Ça coûte 5€ — naïve café's ΣΊΣΥΦΟΣ's 東京's test'S 'tis 1990s' ",
+            "",
+            "'-'-'",
+        ] {
+            assert_eq!(
+                words(text).collect::<Vec<_>>(),
+                reference_words(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn words_split_like_the_reference(text in "[a-zA-Z0-9 '\\-\u{2019}sSé東Σ.,]{0,40}|\\PC{0,30}") {
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), reference_words(&text));
+        }
     }
 }

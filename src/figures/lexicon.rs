@@ -646,10 +646,7 @@ pub fn may_start_figure(word: &str, lower: &str) -> bool {
     let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     if !first_upper {
         // lowercase currency codes: "usd 200"
-        return lower.len() == 3
-            && super::units::ISO_CODES
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(lower));
+        return super::units::find_iso_code(lower).is_some();
     }
     // upper-case codes ("USD", "MUSD", "HK", "Q3"), months, weekdays
     (word.len() <= 4

@@ -431,13 +431,24 @@ pub const CURRENCY_BEFORE: &[Unit] = &[
     u("dollar", "USD", C, 1.0),
 ];
 
-/// ISO 4217 codes recognised before or after a number ("USD 200", "200 EUR").
+/// ISO 4217 codes recognised before or after a number ("USD 200", "200 EUR"); sorted, for
+/// binary search ([`find_iso_code`]).
 pub const ISO_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "TWD", "BRL", "ZAR", "NGN", "CAD", "AUD", "CHF",
-    "HKD", "KRW", "RUB", "UAH", "MXN", "SEK", "NOK", "DKK", "PLN", "TRY", "SGD", "NZD", "ILS",
-    "SAR", "AED", "EGP", "KES", "PKR", "BDT", "IDR", "THB", "VND", "PHP", "MYR", "ARS", "CLP",
-    "COP", "PEN", "CZK", "HUF", "RON", "ISK", "RMB",
+    "AED", "ARS", "AUD", "BDT", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP",
+    "EUR", "GBP", "HKD", "HUF", "IDR", "ILS", "INR", "ISK", "JPY", "KES", "KRW", "MXN", "MYR",
+    "NGN", "NOK", "NZD", "PEN", "PHP", "PKR", "PLN", "RMB", "RON", "RUB", "SAR", "SEK", "SGD",
+    "THB", "TRY", "TWD", "UAH", "USD", "VND", "ZAR",
 ];
+
+/// The code in [`ISO_CODES`] equal to `s` ignoring ASCII case.
+pub fn find_iso_code(s: &str) -> Option<&'static str> {
+    let [a, b, c] = *<&[u8; 3]>::try_from(s.as_bytes()).ok()?;
+    let upper = [a, b, c].map(|x| x.to_ascii_uppercase());
+    let k = ISO_CODES
+        .binary_search_by(|code| code.as_bytes().cmp(&upper[..]))
+        .ok()?;
+    Some(ISO_CODES[k])
+}
 
 /// An ISO code at token `k` (all upper or all lower case), as the canonical code, with the
 /// factor of a finance-style "M" prefix ("MUSD" = million dollars).
@@ -447,20 +458,20 @@ pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
     }
     let s = doc.s(k);
     if s.len() == 4 && s.starts_with('M') && s.bytes().all(|b| b.is_ascii_uppercase()) {
-        let code = ISO_CODES.iter().find(|c| **c == &s[1..])?;
+        let code = find_iso_code(&s[1..])?;
         return Some((code, 1e6));
     }
     if s.len() != 3 {
         return None;
     }
-    let code = ISO_CODES.iter().find(|c| c.eq_ignore_ascii_case(s))?;
+    let code = find_iso_code(s)?;
     // lowercase codes only when the whole token is lowercase or uppercase (not "Sen", "Pen")
     let same_case =
         s.bytes().all(|b| b.is_ascii_uppercase()) || s.bytes().all(|b| b.is_ascii_lowercase());
     if !same_case {
         return None;
     }
-    Some((if *code == "RMB" { "CNY" } else { code }, 1.0))
+    Some((if code == "RMB" { "CNY" } else { code }, 1.0))
 }
 
 /// A table's phrases split into parts and bucketed by their first byte (lowercased), built once.
@@ -590,6 +601,17 @@ mod tests {
     fn unit_of(text: &str, t: Table) -> Option<(&'static str, usize)> {
         let doc = Doc::new(text);
         lookup(&doc, 0, t).map(|(u, end)| (u.canon, end))
+    }
+
+    #[test]
+    fn iso_codes_are_sorted_and_found_in_any_case() {
+        assert!(ISO_CODES.windows(2).all(|w| w[0] < w[1]));
+        for code in ISO_CODES {
+            assert_eq!(find_iso_code(&code.to_ascii_lowercase()), Some(*code));
+        }
+        assert_eq!(find_iso_code("the"), None);
+        assert_eq!(find_iso_code("US"), None);
+        assert_eq!(find_iso_code("USDX"), None);
     }
 
     #[test]

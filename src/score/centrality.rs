@@ -13,7 +13,7 @@
 //! as in PacSum. Cost: O(edges + tokens).
 
 use super::graph::Graph;
-use super::tfidf::{cosine, SparseVector};
+use super::tfidf::{norm, SparseVector};
 
 /// Edges below this fraction of the strongest edge do not count (PacSum's β).
 const EDGE_THRESHOLD: f64 = 0.1;
@@ -44,7 +44,9 @@ pub fn directed(graph: &Graph) -> (Vec<f64>, Vec<f64>) {
     (forward, backward)
 }
 
-/// Cosine of each sentence with the document centroid.
+/// Cosine of each sentence with the document centroid. The centroid stays dense, indexed
+/// by term, and its norm is computed once: O(tokens + vocabulary), where a sparse cosine per
+/// sentence would walk the centroid's whole vocabulary each time (O(sentences · vocabulary)).
 pub fn coverage(vectors: &[SparseVector], vocabulary_size: usize) -> Vec<f64> {
     let mut centroid = vec![0.0; vocabulary_size];
     for v in vectors {
@@ -52,13 +54,21 @@ pub fn coverage(vectors: &[SparseVector], vocabulary_size: usize) -> Vec<f64> {
             centroid[t as usize] += w;
         }
     }
-    let sparse: SparseVector = centroid
+    let centroid_norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
+    vectors
         .iter()
-        .enumerate()
-        .filter(|(_, &w)| w > 0.0)
-        .map(|(t, &w)| (t as u32, w))
-        .collect();
-    vectors.iter().map(|v| cosine(v, &sparse)).collect()
+        .map(|v| {
+            let d = norm(v) * centroid_norm;
+            if d > 0.0 {
+                v.iter()
+                    .map(|&(t, w)| w * centroid[t as usize])
+                    .sum::<f64>()
+                    / d
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// Scales values into [0, 1] by the largest (all zeros stay zeros).
@@ -95,5 +105,28 @@ mod tests {
         assert_eq!(backward[0], 0.0);
         assert!(backward[2] > 0.0);
         assert_eq!(forward[3] + backward[3], 0.0);
+    }
+
+    #[test]
+    fn coverage_is_the_cosine_with_the_centroid() {
+        let text = "A fire destroyed the old mill. Firefighters fought the mill fire. \
+                    Bakers sold bread. Nothing!";
+        let tokens = Tokenizer::default().tokenize(text, &segment(text));
+        let tfidf = TfIdf::new(&tokens);
+        let got = coverage(&tfidf.vectors, tokens.vocabulary.len());
+        let mut centroid: Vec<(u32, f64)> = Vec::new();
+        for v in &tfidf.vectors {
+            for &(t, w) in v {
+                match centroid.binary_search_by_key(&t, |&(c, _)| c) {
+                    Ok(k) => centroid[k].1 += w,
+                    Err(k) => centroid.insert(k, (t, w)),
+                }
+            }
+        }
+        for (i, v) in tfidf.vectors.iter().enumerate() {
+            let want = crate::score::tfidf::cosine(v, &centroid);
+            assert!((got[i] - want).abs() < 1e-12, "{i}: {} vs {want}", got[i]);
+        }
+        assert!(got[1] > got[2], "{got:?}");
     }
 }

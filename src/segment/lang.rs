@@ -552,9 +552,20 @@ pub fn detect(text: &str) -> Language {
     }
     let sample = &text[..end];
     let mut counts = ScriptCounts::default();
-    for c in sample.chars() {
-        counts.add(c);
+    // ASCII letters counted byte by byte; other characters decoded.
+    let mut rest = sample;
+    while let Some(k) = rest.bytes().position(|b| !b.is_ascii()) {
+        counts.latin += rest.as_bytes()[..k]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .count();
+        let mut chars = rest[k..].chars();
+        if let Some(c) = chars.next() {
+            counts.add(c);
+        }
+        rest = chars.as_str();
     }
+    counts.latin += rest.bytes().filter(u8::is_ascii_alphabetic).count();
     counts.language(sample)
 }
 
@@ -725,15 +736,20 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
 
 /// Votes among the Latin-script languages; English wins ties.
 fn latin_language(sample: &str) -> Language {
+    let table = function_word_table();
     let mut votes = [0usize; 9];
+    let mut lower = [0u8; 6];
     for word in sample
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 6)
         .take(2000)
     {
-        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            if words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-                votes[i] += 1;
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(k) = table.binary_search_by(|(w, _)| w.as_bytes().cmp(lower)) {
+            for (i, vote) in votes.iter_mut().enumerate() {
+                *vote += usize::from(table[k].1 & (1 << i) != 0);
             }
         }
     }
@@ -758,6 +774,31 @@ fn latin_language(sample: &str) -> Language {
         }
     }
     FUNCTION_WORDS[best].0
+}
+
+/// Every function word (ASCII-lowercased, as the vote compares) with the set of languages
+/// whose list has it, one bit per [`FUNCTION_WORDS`] row; sorted for binary search, so a
+/// word costs one lookup instead of a comparison with every list.
+fn function_word_table() -> &'static [(&'static str, u16)] {
+    static TABLE: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(&'static str, u16)> = Vec::new();
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            for &w in *words {
+                debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+                table.push((w, 1 << i));
+            }
+        }
+        table.sort_unstable();
+        table.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 |= later.1;
+            }
+            same
+        });
+        table
+    })
 }
 
 #[cfg(test)]
