@@ -140,13 +140,16 @@ pub fn select(
         // The pick makes its neighbours more redundant, along the edges it keeps and the
         // edges that keep it.
         let forward = graph.edges.get(i).map_or(&[][..], Vec::as_slice);
-        let forward = forward.iter().filter(|&&(j, _)| (j as usize) < n);
+        let forward = forward
+            .iter()
+            .filter(|&&(j, _)| (j as usize) < n)
+            .map(|&(j, s)| (j, f64::from(s)));
         let backward = reverse.of_sentence(i).iter().filter_map(|&j| {
             let row = &graph.edges[j as usize];
             let k = row.binary_search_by_key(&(i as u32), |&(t, _)| t).ok()?;
-            Some((j, row[k].1))
+            Some((j, f64::from(row[k].1)))
         });
-        for (j, s) in forward.copied().chain(backward) {
+        for (j, s) in forward.chain(backward) {
             let j = j as usize;
             if !taken[j] && s > redundancy[j] {
                 redundancy[j] = s;
@@ -202,7 +205,7 @@ impl ReverseEdges {
 mod tests {
     use super::*;
 
-    fn graph(edges: &[(u32, u32, f64)], n: usize) -> Graph {
+    fn graph(edges: &[(u32, u32, f32)], n: usize) -> Graph {
         let mut g = Graph {
             edges: vec![Vec::new(); n],
         };
@@ -253,7 +256,7 @@ mod tests {
             Budget::Sentences(2),
         );
         assert_eq!(chosen, [0, 2]);
-        assert_eq!(redundancy[1], 0.8);
+        assert_eq!(redundancy[1], f64::from(0.8f32));
     }
 
     #[test]

@@ -12,7 +12,10 @@
 //! "between 2019 and 2022", "$2bn to $3bn"), then qualifiers and counted nouns are read around
 //! each figure ([`lexicon`]). Cost: one pass over the tokens with bounded look-ahead and
 //! look-behind per token, O(n); tables are built once (OnceLock); allocation is one token
-//! vector and one lowercase copy per text, and the strings of each figure — none per token.
+//! vector and one lowercase copy per block of text, and the strings of each figure — none
+//! per token. Long texts are read in blocks of about [`BLOCK`] bytes that end at a paragraph
+//! break (or, inside a very long paragraph, at a sentence break) — a figure never spans a
+//! sentence — so the scratch space stays bounded whatever the size of the text.
 //! No regex: the grammar is token-level code over data tables, which keeps it linear and small.
 
 mod dates;
@@ -161,7 +164,47 @@ impl Raw {
 
 /// Finds the figures of `text`; `sentences` tells which sentence each lies in.
 pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
-    let doc = Doc::new(text);
+    extract_in_blocks(text, sentences, BLOCK)
+}
+
+fn extract_in_blocks(text: &str, sentences: &[Segment], block: usize) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for (start, end) in blocks(text, sentences, block) {
+        extract_block(text, start, end, sentences, &mut facts);
+    }
+    facts
+}
+
+/// Bytes of text read at a time (see the module docs).
+pub const BLOCK: usize = 1 << 16;
+
+/// Splits `text` into blocks of at least `block` bytes, each ending where a paragraph
+/// starts, or where a sentence starts once a block has grown to four times that.
+fn blocks(text: &str, sentences: &[Segment], block: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for pair in sentences.windows(2) {
+        let next = pair[1].start;
+        let size = next - start;
+        let new_paragraph = pair[1].paragraph != pair[0].paragraph;
+        if (size >= block && new_paragraph) || size >= block.saturating_mul(4) {
+            out.push((start, next));
+            start = next;
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// Appends the figures of `text[start..end]` to `facts`, with offsets into `text`.
+fn extract_block(
+    text: &str,
+    start: usize,
+    end: usize,
+    sentences: &[Segment],
+    facts: &mut Vec<Fact>,
+) {
+    let doc = Doc::new(&text[start..end]);
     let mut raws: Vec<Raw> = Vec::new();
     let mut i = 0;
     while i < doc.len() {
@@ -178,10 +221,11 @@ pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
     for r in &mut raws {
         qualify(&doc, r);
     }
-    raws.into_iter()
-        .map(|r| to_fact(&doc, r, sentences))
-        .filter(|f| inside_its_sentence(f, sentences))
-        .collect()
+    facts.extend(
+        raws.into_iter()
+            .map(|r| to_fact(&doc, r, start, sentences))
+            .filter(|f| inside_its_sentence(f, sentences)),
+    );
 }
 
 /// A figure never spans a sentence break: where the segmenter split inside what reads as
@@ -192,7 +236,8 @@ fn inside_its_sentence(fact: &Fact, sentences: &[Segment]) -> bool {
         .is_none_or(|s| s.start <= fact.start && fact.end <= s.end)
 }
 
-fn to_fact(doc: &Doc, r: Raw, sentences: &[Segment]) -> Fact {
+/// The fact of `r`, with offsets into the whole text (`base` is where `doc` starts in it).
+fn to_fact(doc: &Doc, r: Raw, base: usize, sentences: &[Segment]) -> Fact {
     let (start, end) = (doc.start(r.start), doc.end(r.end - 1));
     let counted = r.counted.map(|(s, e)| (doc.start(s), doc.end(e - 1)));
     let value = match r.value {
@@ -202,18 +247,18 @@ fn to_fact(doc: &Doc, r: Raw, sentences: &[Segment]) -> Fact {
     };
     Fact {
         text: doc.text[start..end].to_string(),
-        start,
-        end,
+        start: base + start,
+        end: base + end,
         kind: r.kind,
         value,
         unit: r.unit.map(str::to_string),
         approximate: r.approximate,
         bound: r.bound,
         counted: counted.map(|(s, e)| doc.text[s..e].to_string()),
-        counted_start: counted.map(|c| c.0),
-        counted_end: counted.map(|c| c.1),
+        counted_start: counted.map(|c| base + c.0),
+        counted_end: counted.map(|c| base + c.1),
         per: r.per,
-        sentence: sentences.partition_point(|seg| seg.end <= start),
+        sentence: sentences.partition_point(|seg| seg.end <= base + start),
     }
 }
 
@@ -1691,4 +1736,34 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
         }
     }
     None
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// Reading in small blocks finds exactly what one pass over the whole text finds.
+    #[test]
+    fn blocks_change_nothing() {
+        let paragraph = "About 1,200 workers walked out on March 3, 2024, demanding a 5% raise. \
+                         The firm lost $4.5 million in two weeks, or nearly 10% of sales.\n\
+                         Talks resumed at 9 a.m. on Monday; 3 of the 7 unions signed. \
+                         Output fell from 120 to 85 tonnes a day, the lowest since 1998.\n\n";
+        let text = paragraph.repeat(40);
+        let sentences = segment(&text);
+        let whole = extract_in_blocks(&text, &sentences, usize::MAX);
+        assert!(whole.len() > 300, "{}", whole.len());
+        for block in [1, 64, 200, 1000] {
+            assert!(blocks(&text, &sentences, block).len() > 1);
+            assert_eq!(
+                extract_in_blocks(&text, &sentences, block),
+                whole,
+                "block {block}"
+            );
+        }
+        for f in &whole {
+            assert_eq!(&text[f.start..f.end], f.text);
+        }
+    }
 }

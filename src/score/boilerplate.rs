@@ -101,8 +101,7 @@ pub fn penalty(sentence: &str) -> f64 {
 
 /// "By Jane Smith", "By . Jane Smith .", "Reporting by …": a short line naming the author.
 fn is_byline(lower: &str) -> bool {
-    let words = lower.split_whitespace().count();
-    (lower.starts_with("by ") && words <= 8 && !lower.ends_with('.'))
+    (lower.starts_with("by ") && !lower.ends_with('.') && lower.split_whitespace().count() <= 8)
         || lower.starts_with("by . ")
         || lower.starts_with("reporting by ")
         || lower.starts_with("written by ")

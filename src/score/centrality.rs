@@ -24,13 +24,14 @@ pub fn directed(graph: &Graph) -> (Vec<f64>, Vec<f64>) {
         .edges
         .iter()
         .flatten()
-        .map(|&(_, s)| s)
+        .map(|&(_, s)| f64::from(s))
         .fold(0.0, f64::max);
     let cut = EDGE_THRESHOLD * max;
     let mut forward = vec![0.0; graph.len()];
     let mut backward = vec![0.0; graph.len()];
     for (i, row) in graph.edges.iter().enumerate() {
         for &(j, s) in row {
+            let s = f64::from(s);
             if s <= cut {
                 continue;
             }

@@ -1,0 +1,64 @@
+//! Peak heap use of `summarize` and of each stage before it, natively, with a counting
+//! allocator: `cargo run --release --example peak_memory FILE`. (Native sizes: `usize` is
+//! 8 bytes here and 4 in wasm32, so wasm needs somewhat less.)
+use nutshell::{figures, normalize, score, segment, tokenize};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(live, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: peak_memory FILE");
+    let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
+    let mb = |b: usize| b as f64 / 1e6;
+    let report = |name: &str, base: usize| {
+        let (live, peak) = (LIVE.load(Relaxed), PEAK.load(Relaxed));
+        println!(
+            "{name:<12} live {:>8.1} MB   peak {:>8.1} MB  ({:.1}× input)",
+            mb(live - base),
+            mb(peak - base),
+            (peak - base) as f64 / text.len() as f64
+        );
+    };
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let normalized = normalize::normalize(&text);
+    report("normalize", base);
+    let segments = segment::segment_in(normalized.text(), nutshell::Language::Auto);
+    report("segment", base);
+    let facts = figures::extract(normalized.text(), &segments);
+    report("figures", base);
+    let tokens = tokenize::Tokenizer::default().tokenize(normalized.text(), &segments);
+    report("tokenize", base);
+    let tfidf = score::TfIdf::new(&tokens);
+    report("tfidf", base);
+    let graph = score::graph::Graph::new(&tfidf);
+    report("graph", base);
+    drop((graph, tfidf, tokens, facts, segments, normalized));
+    PEAK.store(LIVE.load(Relaxed), Relaxed);
+    let summary = nutshell::summarize(&text, &nutshell::Options::default()).expect("summary");
+    report("summarize", base);
+    println!(
+        "result: {} sentences, {} facts, {} keyphrases",
+        summary.sentences.len(),
+        summary.facts.len(),
+        summary.keyphrases.len()
+    );
+}
