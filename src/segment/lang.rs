@@ -738,16 +738,12 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
 fn latin_language(sample: &str) -> Language {
     let table = function_word_table();
     let mut votes = [0usize; 9];
-    let mut lower = [0u8; 6];
     for word in sample
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 6)
         .take(2000)
     {
-        let lower = &mut lower[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(k) = table.binary_search_by(|(w, _)| w.as_bytes().cmp(lower)) {
+        if let Ok(k) = table.binary_search_by_key(&word_key(word), |&(key, _)| key) {
             for (i, vote) in votes.iter_mut().enumerate() {
                 *vote += usize::from(table[k].1 & (1 << i) != 0);
             }
@@ -776,17 +772,29 @@ fn latin_language(sample: &str) -> Language {
     FUNCTION_WORDS[best].0
 }
 
-/// Every function word (ASCII-lowercased, as the vote compares) with the set of languages
-/// whose list has it, one bit per [`FUNCTION_WORDS`] row; sorted for binary search, so a
-/// word costs one lookup instead of a comparison with every list.
-fn function_word_table() -> &'static [(&'static str, u16)] {
-    static TABLE: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+/// A word of at most 8 bytes, ASCII-lowercased, as one integer: the vote compares words
+/// with one integer comparison instead of a string comparison. (UTF-8 words contain no zero
+/// byte, so the zero padding keeps different words apart.)
+fn word_key(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (b, w) in bytes.iter_mut().zip(word.bytes()) {
+        *b = w.to_ascii_lowercase();
+    }
+    u64::from_le_bytes(bytes)
+}
+
+/// Every function word (as a [`word_key`]) with the set of languages whose list has it, one
+/// bit per [`FUNCTION_WORDS`] row; sorted for binary search, so a word costs one lookup
+/// instead of a comparison with every list.
+fn function_word_table() -> &'static [(u64, u16)] {
+    static TABLE: OnceLock<Vec<(u64, u16)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<(&'static str, u16)> = Vec::new();
+        let mut table: Vec<(u64, u16)> = Vec::new();
         for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            for &w in *words {
+            // Longer words could never match: the vote reads words of at most 6 bytes.
+            for &w in words.iter().filter(|w| w.len() <= 6) {
                 debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
-                table.push((w, 1 << i));
+                table.push((word_key(w), 1 << i));
             }
         }
         table.sort_unstable();
