@@ -75,7 +75,7 @@ export const summaryTexts = (page) =>
 
 export async function waitForSummaryLength(page, n) {
   await page.waitForFunction(
-    (n) => document.querySelectorAll("#summary-list .summary-text").length === n,
+    (n) => document.querySelectorAll("#summary-list .summary-text").length === n && document.documentElement.dataset.complete === "true",
     n,
     { timeout: 20_000 },
   );
@@ -87,7 +87,8 @@ export async function waitForResult(page) {
     () => {
       const source = document.getElementById("source-text");
       const value = document.getElementById("article").value;
-      return value.trim() !== "" && source.textContent === value && Number(document.documentElement.dataset.renders) > 0;
+      // The source view is drawn last (in slices): when it holds the whole text, the rest is drawn.
+      return value.trim() !== "" && document.documentElement.dataset.complete === "true" && source.textContent === value && Number(document.documentElement.dataset.renders) > 0;
     },
     undefined,
     { timeout: 30_000, polling: 200 },
