@@ -16,7 +16,11 @@
   performance.mark("nutshell:boot");
   const WASM = "pkg/nutshell_bg.wasm";
 
-  const wasm = WebAssembly.compileStreaming(fetch(WASM)).then((module) => {
+  // Streaming needs the server to send application/wasm; the worker copes without it.
+  const wasm = (typeof WebAssembly.compileStreaming === "function"
+    ? WebAssembly.compileStreaming(fetch(WASM))
+    : Promise.reject(new Error("no streaming compilation"))
+  ).then((module) => {
     performance.mark("nutshell:wasm-compiled");
     return module;
   });

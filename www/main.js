@@ -79,8 +79,9 @@ function createEngine(boot) {
   // before any ever did cannot load at all, and replacing it would fail the same way.
   let alive = false;
   let everAlive = false;
-  // The compiled module, shared by every worker this page starts.
-  const wasm = boot?.wasm ?? WebAssembly.compileStreaming(fetch("pkg/nutshell_bg.wasm"));
+  // The compiled module, shared by every worker this page starts (instantiating it takes
+  // a millisecond). Without boot.js, or if it could not compile, each worker loads its own.
+  const wasm = boot?.wasm ?? Promise.reject(new Error("boot.js did not run"));
   wasm.catch(() => {});
   let resolveReady;
   let rejectReady;
@@ -650,9 +651,16 @@ function render(result, text) {
   });
 }
 
+let firstDrawn;
+/** Resolves when the first result has been drawn completely. */
+const firstDraw = new Promise((resolve) => {
+  firstDrawn = resolve;
+});
+
 /** Marks the current result as completely drawn (figures and the whole source). */
 function markComplete() {
   document.documentElement.dataset.complete = "true";
+  if (state.result) firstDrawn();
   if (!performance.getEntriesByName("nutshell:first-complete").length && state.result) {
     performance.mark("nutshell:first-complete");
   }
@@ -1018,6 +1026,11 @@ engine.ready.then(
     document.documentElement.dataset.ready = "true";
     if (sampleLoading) await sampleLoading;
     else update();
+    // The service worker's first install downloads every file again: not while the
+    // first result is on its way.
+    if (elements.article.value.trim() !== "") {
+      await Promise.race([firstDraw, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    }
     registerServiceWorker();
   },
   renderError,

@@ -222,6 +222,23 @@ test("a worker that stops answering is replaced by the watchdog; the page stays 
   await context.close();
 });
 
+test("without boot.js (the early start) the page starts its worker itself and works", async () => {
+  const session = await openPage(env, { wait: false, contextOptions: { serviceWorkers: "block" } });
+  const { page, context } = session;
+  const workers = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await context.route("**/boot.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// nothing\n" }));
+  await page.goto(`${env.server.url}?sample`);
+  await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
+  await waitForResult(page);
+  assert.equal(await page.evaluate(() => self.nutshellBoot), undefined);
+  assert.ok((await articleInput(page).inputValue()).startsWith("Valley Line"));
+  assert.equal((await summaryTexts(page)).length, 3);
+  assert.equal(workers.length, 1);
+  assertClean(session);
+  await context.close();
+});
+
 // ---------------------------------------------------------------------------------------
 // No HTML sinks: article text must only ever reach the DOM as text.
 
