@@ -1,11 +1,13 @@
 // The nutshell page: DOM only. The summarizer itself runs in a module Web Worker
 // (worker.js, which owns the WebAssembly); this file sends it the text and options and
-// draws what comes back.
+// draws what comes back. boot.js has already started that worker, the wasm compile and
+// the sample's download before this file runs; the engine takes them over.
 //
 // Sections: engine (worker requests with ids; only the newest answer is drawn; a crashed
-// worker is replaced), options (controls <-> URL), renderers (one per result region; all
-// article text goes in as text nodes, never parsed as markup), source view (highlights
-// and jumps), export (clipboard, downloads), input (paste, drop, sample), wiring.
+// or stuck worker is replaced), options (controls <-> URL), renderers (one per result
+// region; all article text goes in as text nodes, never parsed as markup), source view
+// (highlights and jumps; built in slices), export (clipboard, downloads), input (paste,
+// drop, sample), wiring.
 
 performance.mark("nutshell:main");
 
