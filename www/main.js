@@ -141,11 +141,10 @@ function createEngine(boot) {
   }
 
   /** Puts the worker's start-up in this page's timeline (the cold-start test reads it). */
-  function markLoaded({ timeOrigin, initStarted, initEnded, warmedUp }) {
+  function markLoaded({ timeOrigin, initStarted, initEnded }) {
     const offset = timeOrigin - performance.timeOrigin;
     performance.mark("nutshell:worker-created", { startTime: offset });
     performance.measure("nutshell:wasm-init", { start: offset + initStarted, end: offset + initEnded });
-    performance.measure("nutshell:warm-up", { start: offset + initEnded, end: offset + warmedUp });
   }
 
   /**

@@ -111,7 +111,6 @@ function startUpTiming(page) {
       main: at("nutshell:main"),
       workerCreated: at("nutshell:worker-created"),
       instantiated: init ? init.startTime + init.duration : NaN,
-      warmUp: performance.getEntriesByName("nutshell:warm-up")[0]?.duration ?? NaN,
       workerReady: at("nutshell:worker-ready"),
       wasm: Number(/· ([\d.]+) ms/.exec(document.getElementById("status").textContent)?.[1]),
     };
@@ -158,7 +157,7 @@ test("cold start: navigation to the first summary of a 1,000-word article", asyn
   const describe = (m) =>
     `${ms(m.summary_ms)} (all drawn ${ms(m.complete_ms)}; html ${ms(m.html_ms)}, boot.js ${ms(m.boot_ms)}, ` +
     `wasm compiled ${ms(m.wasmCompiled_ms)}, main.js ${ms(m.main_ms)}, worker started ${ms(m.workerCreated_ms)}, ` +
-    `instantiated ${ms(m.instantiated_ms)} and warmed up in ${ms(m.warmUp_ms)}, first paint ${ms(m.firstPaint_ms)}, summarize in wasm ${ms(m.wasm_ms)})`;
+    `instantiated ${ms(m.instantiated_ms)}, first paint ${ms(m.firstPaint_ms)}, summarize in wasm ${ms(m.wasm_ms)})`;
   const line =
     `cold start, navigation → first summary of the ${report.words}-word sample (median of ${runs.length}): ` +
     `first visit ${describe(report.first_visit)}; repeat visit from the service worker ${describe(report.repeat_visit)}; ` +
