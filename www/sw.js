@@ -87,10 +87,14 @@ async function currentName() {
   return current;
 }
 
+/** The open current set, kept while its name stays current (one lookup less per file). */
+let opened = null;
+
 async function fromCache(path) {
   const name = await currentName();
   if (!name) return undefined;
-  return (await caches.open(name)).match(new URL(path, scope));
+  if (opened?.name !== name) opened = { name, cache: caches.open(name) };
+  return (await opened.cache).match(new URL(path, scope));
 }
 
 async function notifyUpdated() {
