@@ -1,11 +1,13 @@
 // The nutshell page: DOM only. The summarizer itself runs in a module Web Worker
 // (worker.js, which owns the WebAssembly); this file sends it the text and options and
-// draws what comes back.
+// draws what comes back. boot.js has already started that worker, the wasm compile and
+// the sample's download before this file runs; the engine takes them over.
 //
 // Sections: engine (worker requests with ids; only the newest answer is drawn; a crashed
-// worker is replaced), options (controls <-> URL), renderers (one per result region; all
-// article text goes in as text nodes, never parsed as markup), source view (highlights
-// and jumps), export (clipboard, downloads), input (paste, drop, sample), wiring.
+// or stuck worker is replaced), options (controls <-> URL), renderers (one per result
+// region; all article text goes in as text nodes, never parsed as markup), source view
+// (highlights and jumps; built in slices), export (clipboard, downloads), input (paste,
+// drop, sample), wiring.
 
 performance.mark("nutshell:main");
 
@@ -45,47 +47,97 @@ const elements = {
 
 // ---------------------------------------------------------------------------------------
 // Engine: requests to the worker, with ids; answers to superseded requests are dropped.
-// If the worker dies (an uncaught error, or a wasm trap reported as `fatal`), it is
-// replaced by a fresh one and the waiting request fails with a WorkerCrash.
+// If the worker dies (an uncaught error, or a wasm trap reported as `fatal`) or stops
+// answering (the watchdog), it is replaced by a fresh one — instantiated from the module
+// already compiled, so that takes milliseconds — and the waiting request fails with a
+// WorkerCrash (WorkerTimeout for the watchdog).
 
 /** What `request` resolves to when a newer request was sent before the answer came. */
 const STALE = Symbol("stale");
 
 class WorkerCrash extends Error {}
+class WorkerTimeout extends WorkerCrash {}
 
-function createEngine() {
+/**
+ * The watchdog: how long the worker may take to answer before it is presumed stuck and
+ * replaced. Generous: the core does a megabyte in about a second on a slow machine, and
+ * the first request also waits for the wasm to load.
+ */
+const WATCHDOG_BASE_MS = 15_000;
+const WATCHDOG_MS_PER_KB = 20;
+
+function watchdogLimit(chars) {
+  return WATCHDOG_BASE_MS + Math.ceil(chars / 1024) * WATCHDOG_MS_PER_KB;
+}
+
+function createEngine(boot) {
   const pending = new Map();
+  /** Sizes of the requests the worker has not answered yet (stale ones included). */
+  const unanswered = new Map();
   let lastId = 0;
   let worker = null;
+  let watchdog = 0;
   // Whether the current worker, or any before it, ever answered. A worker that fails
   // before any ever did cannot load at all, and replacing it would fail the same way.
   let alive = false;
   let everAlive = false;
+  // The compiled module, shared by every worker this page starts (instantiating it takes
+  // a millisecond). Without boot.js, or if it could not compile, each worker loads its own.
+  const wasm = boot?.wasm ?? Promise.reject(new Error("boot.js did not run"));
+  wasm.catch(() => {});
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+
+  function onMessage({ data }) {
+    if (!everAlive) performance.mark("nutshell:worker-ready");
+    alive = everAlive = true;
+    if (data.loaded) {
+      markLoaded(data.loaded);
+      return resolveReady();
+    }
+    if (data.failed) return rejectReady(new Error(`the summarizer could not start: ${data.failed}`));
+    unanswered.delete(data.id);
+    armWatchdog();
+    if (data.fatal) return crash(new WorkerCrash(`the summarizer stopped (${data.error})`));
+    const waiter = pending.get(data.id);
+    if (!waiter) return;
+    pending.delete(data.id);
+    if (data.id !== lastId) waiter.resolve(STALE);
+    else if ("error" in data) waiter.reject(new Error(data.error));
+    else waiter.resolve(data.result);
+  }
+
+  function onError(event) {
+    event.preventDefault();
+    // Replace it if it died on a request; a fresh worker failing with nothing to do
+    // is not restarted (that could loop).
+    if (everAlive && (alive || pending.size > 0)) {
+      return crash(new WorkerCrash(`the summarizer stopped (${event.message || "worker error"})`));
+    }
+    const error = new Error(`the summarizer could not start: ${event.message || "worker error"}`);
+    rejectReady(error);
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  }
 
   function start() {
     alive = false;
+    if (boot && !worker) {
+      worker = boot.adopt(onMessage, onError);
+      return;
+    }
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    worker.addEventListener("message", ({ data }) => {
-      if (!everAlive) performance.mark("nutshell:worker-ready");
-      alive = everAlive = true;
-      if (data.loaded) return markLoaded(data.loaded);
-      if (data.fatal) return crash(data.error);
-      const waiter = pending.get(data.id);
-      if (!waiter) return;
-      pending.delete(data.id);
-      if (data.id !== lastId) waiter.resolve(STALE);
-      else if ("error" in data) waiter.reject(new Error(data.error));
-      else waiter.resolve(data.result);
-    });
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      // Replace it if it died on a request; a fresh worker failing with nothing to do
-      // is not restarted (that could loop).
-      if (everAlive && (alive || pending.size > 0)) return crash(event.message);
-      const error = new Error(`the summarizer could not start: ${event.message || "worker error"}`);
-      for (const waiter of pending.values()) waiter.reject(error);
-      pending.clear();
-    });
+    worker.addEventListener("message", onMessage);
+    worker.addEventListener("error", onError);
+    const started = worker;
+    wasm.then(
+      (module) => started.postMessage({ op: "init", module }),
+      () => started.postMessage({ op: "init", module: null }),
+    );
   }
 
   /** Puts the worker's start-up in this page's timeline (the cold-start test reads it). */
@@ -95,9 +147,27 @@ function createEngine() {
     performance.measure("nutshell:wasm-init", { start: offset + initStarted, end: offset + initEnded });
   }
 
-  function crash(message) {
+  /**
+   * (Re)starts the watchdog for what the worker still owes: it must answer within the
+   * limit for all the text it has been sent and not answered (it works through requests
+   * in order, superseded ones included). Nothing owed, no watchdog.
+   */
+  function armWatchdog() {
+    clearTimeout(watchdog);
+    if (unanswered.size === 0) return;
+    let chars = 0;
+    for (const size of unanswered.values()) chars += size;
+    const limit = watchdogLimit(chars);
+    watchdog = setTimeout(() => {
+      const seconds = Math.round(limit / 1000);
+      crash(new WorkerTimeout(`the summarizer did not answer within ${seconds} s`));
+    }, limit);
+  }
+
+  function crash(error) {
+    clearTimeout(watchdog);
+    unanswered.clear();
     worker.terminate();
-    const error = new WorkerCrash(`the summarizer stopped (${message || "worker error"})`);
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
     start();
@@ -105,6 +175,8 @@ function createEngine() {
 
   start();
   return {
+    /** Resolves once the wasm has loaded in the first worker; rejects if it cannot. */
+    ready,
     /** Sends `op` for `text`; resolves to the result, or STALE if a newer request exists. */
     request(op, text, options) {
       const id = ++lastId;
@@ -114,6 +186,8 @@ function createEngine() {
       }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
+        unanswered.set(id, text?.length ?? 0);
+        armWatchdog();
         worker.postMessage({ id, op, text, options });
       });
     },
@@ -286,10 +360,47 @@ function renderSummary(result) {
   setEmpty(elements.summary, items.length === 0);
 }
 
-const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
-
+/**
+ * A number as en-US text with at most 6 decimals, like Intl.NumberFormat("en-US",
+ * {maximumFractionDigits: 6}) — 1234567.5 → "1,234,567.5" — but by hand: creating a
+ * formatter costs 25–60 ms in a fresh page. Works on the shortest decimal form of the
+ * number (what String gives) and rounds half away from zero, as Intl does.
+ */
 function formatNumber(value) {
-  return typeof value === "number" ? numberFormat.format(value) : String(value);
+  if (typeof value !== "number" || !Number.isFinite(value)) return String(value);
+  const [whole, fraction] = roundDecimals(plainDecimal(Math.abs(value)), 6);
+  const decimals = fraction.replace(/0+$/, "");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const sign = value < 0 ? "-" : "";
+  return sign + grouped + (decimals ? `.${decimals}` : "");
+}
+
+/** `n` (≥ 0) in decimal without an exponent: 1.5e-7 → "0.00000015", 1e21 → "1000…0". */
+function plainDecimal(n) {
+  const text = String(n);
+  if (!text.includes("e")) return text;
+  const [mantissa, exponent] = text.split("e");
+  const [lead, rest = ""] = mantissa.split(".");
+  const digits = lead + rest;
+  const point = lead.length + Number(exponent);
+  if (point <= 0) return `0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + "0".repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** Rounds a plain decimal string to `places` decimals (half up); returns [whole, fraction]. */
+function roundDecimals(text, places) {
+  const [whole, fraction = ""] = text.split(".");
+  if (fraction.length <= places) return [whole, fraction];
+  let digits = whole + fraction.slice(0, places);
+  if (fraction[places] >= "5") {
+    const carried = digits.split("");
+    let i = carried.length - 1;
+    for (; i >= 0 && carried[i] === "9"; i--) carried[i] = "0";
+    if (i >= 0) carried[i] = String(Number(carried[i]) + 1);
+    digits = (i < 0 ? "1" : "") + carried.join("");
+  }
+  return [digits.slice(0, digits.length - places), digits.slice(digits.length - places)];
 }
 
 /** A figure's normalized value with its unit: "800,000,000,000 USD", "40%", "3.5 m". */
@@ -350,7 +461,7 @@ function renderFigures(result) {
   );
   elements.figuresMore.hidden = shown.length === rows.length;
   if (shown.length < rows.length) {
-    const button = el("button", "button-link", `Show all ${rows.length.toLocaleString("en-US")}`);
+    const button = el("button", "button-link", `Show all ${formatNumber(rows.length)}`);
     button.type = "button";
     button.addEventListener("click", () => {
       showAllFigures = true;
@@ -408,44 +519,100 @@ function appendWithFacts(parent, text, start, end, facts, cursor) {
  * `content-visibility: auto`, so a megabyte of text only lays out the blocks in view.
  */
 const SOURCE_CHUNK = 8000;
+/**
+ * The source is built in slices of at most this many milliseconds, one per task, so that
+ * a megabyte of text (tens of thousands of nodes) never holds the main thread for long:
+ * typing, scrolling and painting go on between slices.
+ */
+const SOURCE_SLICE_MS = 8;
+
+/**
+ * Builds the source view into `container`, sentence by sentence, appending each block as
+ * soon as it starts (so the text appears from the top down); yields after every sentence
+ * so the caller can stop at its time budget.
+ */
+function* buildSource(container, result, text) {
+  const { facts, sentences } = result;
+  const cursor = { i: 0 };
+  const newChunk = () => container.appendChild(el("div", "source-chunk"));
+  let chunk = newChunk();
+  let chunkStart = 0;
+  const appendGap = (start, end) => {
+    if (start >= end) return;
+    const newline = start - chunkStart >= SOURCE_CHUNK ? text.slice(start, end).indexOf("\n") : -1;
+    if (newline === -1) return appendWithFacts(chunk, text, start, end, facts, cursor);
+    const cut = start + newline + 1;
+    appendWithFacts(chunk, text, start, cut, facts, cursor);
+    chunk = newChunk();
+    chunkStart = cut;
+    appendWithFacts(chunk, text, cut, end, facts, cursor);
+  };
+  let at = 0;
+  for (const sentence of sentences) {
+    if (sentence.start < at) continue;
+    appendGap(at, sentence.start);
+    const span = el(sentence.selected ? "mark" : "span", "source-sentence");
+    span.id = `s${sentence.index}`;
+    appendWithFacts(span, text, sentence.start, sentence.end, facts, cursor);
+    chunk.append(span);
+    at = sentence.end;
+    yield;
+  }
+  appendGap(at, text.length);
+}
+
+/** The source view being built, if it is not finished: {steps, timer}. */
+let sourceJob = null;
 
 function renderSource(result, text) {
-  const fragment = document.createDocumentFragment();
-  if (result) {
-    const facts = result.facts;
-    const cursor = { i: 0 };
-    let chunk = el("div", "source-chunk");
-    let chunkStart = 0;
-    const appendGap = (start, end) => {
-      if (start >= end) return;
-      const newline = start - chunkStart >= SOURCE_CHUNK ? text.slice(start, end).indexOf("\n") : -1;
-      if (newline === -1) return appendWithFacts(chunk, text, start, end, facts, cursor);
-      const cut = start + newline + 1;
-      appendWithFacts(chunk, text, start, cut, facts, cursor);
-      fragment.append(chunk);
-      chunk = el("div", "source-chunk");
-      chunkStart = cut;
-      appendWithFacts(chunk, text, cut, end, facts, cursor);
-    };
-    let at = 0;
-    for (const sentence of result.sentences) {
-      if (sentence.start < at) continue;
-      appendGap(at, sentence.start);
-      const span = el(sentence.selected ? "mark" : "span", "source-sentence");
-      span.id = `s${sentence.index}`;
-      appendWithFacts(span, text, sentence.start, sentence.end, facts, cursor);
-      chunk.append(span);
-      at = sentence.end;
-    }
-    appendGap(at, text.length);
-    fragment.append(chunk);
-  }
-  elements.sourceText.replaceChildren(fragment);
+  cancelSource();
+  elements.sourceText.replaceChildren();
   setEmpty(elements.source, !result);
+  if (!result) return markComplete();
+  sourceJob = { steps: buildSource(elements.sourceText, result, text), timer: 0 };
+  elements.sourceText.setAttribute("aria-busy", "true");
+  continueSource();
+}
+
+/** Builds the next slice of the source view; schedules the one after, or finishes. */
+function continueSource() {
+  const job = sourceJob;
+  const deadline = performance.now() + SOURCE_SLICE_MS;
+  let n = 0;
+  while (!job.steps.next().done) {
+    // Reading the clock costs more than a sentence does: look every 16.
+    if (++n % 16 === 0 && performance.now() > deadline) {
+      job.timer = setTimeout(continueSource, 0);
+      return;
+    }
+  }
+  finishSource();
+}
+
+/** Builds the rest of the source view now (a jump needs its target). */
+function completeSource() {
+  if (!sourceJob) return;
+  clearTimeout(sourceJob.timer);
+  while (!sourceJob.steps.next().done);
+  finishSource();
+}
+
+function finishSource() {
+  sourceJob = null;
+  elements.sourceText.removeAttribute("aria-busy");
+  markComplete();
+}
+
+function cancelSource() {
+  if (!sourceJob) return;
+  clearTimeout(sourceJob.timer);
+  sourceJob = null;
+  elements.sourceText.removeAttribute("aria-busy");
 }
 
 /** Scrolls the source to the element with `id`, flashes it and moves focus there. */
 function jumpTo(id) {
+  completeSource();
   const target = document.getElementById(id);
   if (!target || !elements.sourceText.contains(target)) return;
   const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -480,25 +647,78 @@ function renderStatus(result) {
     `${plural(result.facts.length, "figure")} · ${stats.elapsed_ms.toFixed(1)} ms`;
 }
 
+/** Counts renders, so that a deferred part of an older one knows to stand down. */
+let renderToken = 0;
+
+/**
+ * Draws a result in two steps: the summary, keyphrases and status at once (what a person
+ * reads first), then — after that has been painted — the figures table and the source
+ * view, which is built in slices (see continueSource). `data-complete` on <html> says when
+ * everything is drawn.
+ */
 function render(result, text) {
   const started = performance.now();
+  const token = ++renderToken;
   state.result = result;
   state.text = text;
   showAllFigures = false;
+  document.documentElement.dataset.complete = "false";
   renderSummary(result);
-  renderFigures(result);
   renderKeyphrases(result);
-  renderSource(result, text);
   renderStatus(result);
   for (const button of [elements.copyText, elements.copyMarkdown, elements.downloadJson, elements.downloadMarkdown]) {
     button.disabled = !result;
   }
-  if (result) {
-    renders += 1;
-    if (renders === 1) performance.mark("nutshell:first-summary");
-    document.documentElement.dataset.renders = String(renders);
-    performance.measure("nutshell:render", { start: started });
+  if (!result) {
+    renderFigures(null);
+    renderSource(null, "");
+    return;
   }
+  renders += 1;
+  if (renders === 1) performance.mark("nutshell:first-summary");
+  document.documentElement.dataset.renders = String(renders);
+  performance.measure("nutshell:render", { start: started });
+  cancelSource();
+  afterNextPaint(() => {
+    if (token !== renderToken) return;
+    performance.mark("nutshell:render-rest");
+    renderFigures(result);
+    // The source in the tasks after: the table of a long text is a task's worth already.
+    setTimeout(() => {
+      if (token === renderToken) renderSource(result, text);
+    }, 0);
+  });
+}
+
+let firstDrawn;
+/** Resolves when the first result has been drawn completely. */
+const firstDraw = new Promise((resolve) => {
+  firstDrawn = resolve;
+});
+
+/** Marks the current result as completely drawn (figures and the whole source). */
+function markComplete() {
+  document.documentElement.dataset.complete = "true";
+  if (state.result) firstDrawn();
+  if (!performance.getEntriesByName("nutshell:first-complete").length && state.result) {
+    performance.mark("nutshell:first-complete");
+  }
+  if (state.result) performance.measure("nutshell:render-complete", { start: performance.getEntriesByName("nutshell:render-rest").at(-1)?.startTime });
+}
+
+/**
+ * Runs `fn` once the browser has painted what is on screen now. A page that is not shown
+ * gets no frames, so a timer runs it anyway after a moment.
+ */
+function afterNextPaint(fn) {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
 }
 
 function showStatus(message, isError = false) {
@@ -599,12 +819,14 @@ function download(name, type, content) {
 // ---------------------------------------------------------------------------------------
 // Input: typing, paste and drop (web pages reduced to their article by the core), sample.
 
-const state = { text: "", result: null, title: "", isSample: false, crashedKey: "" };
+const state = { text: "", result: null, title: "", isSample: false, crashedKey: "", timeoutNotice: false };
 
 /** Replaces the textarea's content as one undoable edit where the browser allows it. */
 function setArticle(text) {
+  // An empty textarea is scrolled to the top already (and asking would force a layout).
+  const wasEmpty = elements.article.value === "";
   elements.article.value = text;
-  elements.article.scrollTop = 0;
+  if (!wasEmpty) elements.article.scrollTop = 0;
 }
 
 /** If `text` is an HTML page or fragment, puts its article text in the textarea. */
@@ -654,17 +876,24 @@ async function loadFile(file) {
   update();
 }
 
+/** The sample's text: fetched by boot.js already when the page opened with ?sample. */
+async function fetchSample() {
+  const early = self.nutshellBoot?.takeSample();
+  if (early) return early;
+  const response = await fetch("sample.txt");
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
 async function loadSample() {
   try {
-    const response = await fetch("sample.txt");
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const text = await response.text();
+    const text = await fetchSample();
     hideNotice();
     state.title = "";
     state.isSample = true;
     setArticle(text);
-    writeUrl();
     update();
+    writeUrl();
   } catch (error) {
     showStatus(`Could not load the sample: ${error.message}`, true);
   }
@@ -673,7 +902,7 @@ async function loadSample() {
 // ---------------------------------------------------------------------------------------
 // Wiring: every change asks for a new summary; typing is debounced.
 
-const engine = createEngine();
+const engine = createEngine(self.nutshellBoot);
 let timer = 0;
 let busyTimer = 0;
 
@@ -696,9 +925,23 @@ async function update({ retry = true } = {}) {
   try {
     const result = await engine.request("summarize", text, options);
     if (result === STALE) return;
+    if (state.timeoutNotice) {
+      state.timeoutNotice = false;
+      hideNotice();
+    }
     render(result, text);
   } catch (error) {
     if (!(error instanceof WorkerCrash)) return renderError(error);
+    if (error instanceof WorkerTimeout) {
+      // The same text would most likely hang again: say so, and wait for an edit.
+      const message =
+        `The summarizer stopped answering on this text (${error.message.replace(/^the summarizer /, "")}) ` +
+        "and was restarted. Your text is kept; edit or shorten it to try again.";
+      showStatus(message, true);
+      showNotice(message);
+      state.timeoutNotice = true;
+      return;
+    }
     // The worker was replaced; the text is untouched. Try once more unless this very
     // input already crashed it.
     const key = `${text.length}:${JSON.stringify(options)}:${text}`;
@@ -812,15 +1055,21 @@ elements.downloadMarkdown.addEventListener("click", () =>
 
 optionsFromUrl();
 render(null, "");
-const wantsSample = new URLSearchParams(location.search).has("sample");
-const sampleLoading = wantsSample ? loadSample() : null;
+// With ?sample the request goes out as soon as the text is here: the worker holds it until
+// the wasm is ready, so nothing waits for a round trip.
+const sampleLoading = new URLSearchParams(location.search).has("sample") ? loadSample() : null;
 
-engine.request("defaultOptions", "", undefined).then(
+engine.ready.then(
   async () => {
     loaded = true;
     document.documentElement.dataset.ready = "true";
     if (sampleLoading) await sampleLoading;
     else update();
+    // The service worker's first install downloads every file again: not while the
+    // first result is on its way.
+    if (elements.article.value.trim() !== "") {
+      await Promise.race([firstDraw, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    }
     registerServiceWorker();
   },
   renderError,

@@ -6,8 +6,9 @@
 // and new files (the wasm and its JS glue must match). A pointer entry in "nutshell-meta"
 // names the current set; it moves only after a new set is complete.
 // Strategy: answer from the current set at once (cache first: instant, and the same with
-// the network off); on each navigation, re-fetch the set in the background and, if any
-// file changed, store the new set, drop the old one and tell open pages to offer a reload.
+// the network off); a few seconds after each navigation (not during the page's start-up),
+// re-fetch the set in the background and, if any file changed, store the new set, drop
+// the old one and tell open pages to offer a reload.
 // Requests outside the set and outside this origin are not touched.
 
 const PREFIX = "nutshell-";
@@ -15,6 +16,7 @@ const META = "nutshell-meta";
 const POINTER = "/__nutshell_current__";
 const ASSETS = [
   "index.html",
+  "boot.js",
   "main.js",
   "worker.js",
   "style.css",
@@ -26,7 +28,14 @@ const ASSETS = [
 const scope = new URL(self.registration.scope);
 const assetUrls = new Map(ASSETS.map((path) => [new URL(path, scope).pathname, path]));
 
+/** How long after a navigation the background check for a new version starts. */
+const REFRESH_DELAY_MS = 3000;
+
 let refreshing = null;
+/** The current set's name, once read (the pointer moves only in refresh(), here). */
+let current = null;
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Fetches every asset; stores them as a new set if their contents changed. */
 function refresh() {
@@ -46,6 +55,7 @@ function refresh() {
     await Promise.all(ASSETS.map((path, i) => cache.put(new URL(path, scope), responses[i])));
     const meta = await caches.open(META);
     await meta.put(POINTER, new Response(name));
+    current = name;
     for (const key of await caches.keys()) {
       if (key.startsWith(PREFIX) && key !== name && key !== META) await caches.delete(key);
     }
@@ -71,14 +81,20 @@ async function digest(bodies) {
 }
 
 async function currentName() {
+  if (current) return current;
   const pointer = await (await caches.open(META)).match(POINTER);
-  return pointer ? pointer.text() : null;
+  current = pointer ? await pointer.text() : null;
+  return current;
 }
+
+/** The open current set, kept while its name stays current (one lookup less per file). */
+let opened = null;
 
 async function fromCache(path) {
   const name = await currentName();
   if (!name) return undefined;
-  return (await caches.open(name)).match(new URL(path, scope));
+  if (opened?.name !== name) opened = { name, cache: caches.open(name) };
+  return (await opened.cache).match(new URL(path, scope));
 }
 
 async function notifyUpdated() {
@@ -107,7 +123,9 @@ self.addEventListener("fetch", (event) => {
     fromCache(path).then((cached) => cached ?? fetch(request)),
   );
   if (isPage) {
-    // Background check for a new version; offline it simply fails.
-    event.waitUntil(refresh().then((updated) => updated && notifyUpdated(), () => {}));
+    // Background check for a new version, once the page has started (re-fetching and
+    // hashing every file would compete with its start-up); offline it simply fails.
+    const check = delay(REFRESH_DELAY_MS).then(refresh);
+    event.waitUntil(check.then((updated) => updated && notifyUpdated(), () => {}));
   }
 });

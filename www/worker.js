@@ -1,10 +1,13 @@
 // The Web Worker that owns the WebAssembly module: the page's main thread never blocks on it.
 //
 // Protocol (structured-clone messages):
+//   first  {op: "init", module}: the compiled WebAssembly.Module (the page compiles it while
+//          this worker starts, see boot.js), or null to fetch and compile it here
 //   request  {id, op, text, options}
 //     op: "summarize" (default) | "prepare" | "segment" | "figures" | "defaultOptions"
 //     "prepare": {html: looksLikeHtml(text), article: extractArticle(text) when html}
-//   response {id, result} or {id, error, fatal?}; once loaded, {id: 0, loaded: {timing}}
+//   response {id, result} or {id, error, fatal?}; once loaded, {id: 0, loaded: {timing}},
+//   or {id: 0, failed: message} if the wasm cannot load
 // Responses carry the request's id so the page can drop stale ones. Until the wasm has
 // loaded, requests wait for it; if it cannot load, every request gets that error.
 // A trap inside the wasm (WebAssembly.RuntimeError) leaves the instance in an unknown
@@ -18,15 +21,26 @@ import init, {
   looksLikeHtml,
 } from "./pkg/nutshell.js";
 
+let receiveModule;
+const moduleReceived = new Promise((resolve) => {
+  receiveModule = resolve;
+});
+
 // Start-up timing for the page (it marks it in its performance timeline): when this worker
-// started, relative to its own time origin, and how long fetching + compiling the wasm took.
-const initStarted = performance.now();
-const ready = init().then(() => {
+// got the module, relative to its own time origin, and when the instance was ready.
+const ready = moduleReceived.then(async (module) => {
+  const initStarted = performance.now();
+  await init(module ? { module_or_path: module } : undefined);
   self.postMessage({
     id: 0,
     loaded: { timeOrigin: performance.timeOrigin, initStarted, initEnded: performance.now() },
   });
 });
+ready.then(
+  // After the messages already queued: a request that is here needs no warm-up.
+  () => setTimeout(warmUp, 0),
+  (error) => self.postMessage({ id: 0, failed: error instanceof Error ? error.message : String(error) }),
+);
 
 const operations = {
   summarize: (text, options) => slim(summarize(text, options)),
@@ -53,8 +67,36 @@ function slim(result) {
   return result;
 }
 
+let requests = 0;
+
+/**
+ * The engine compiles each wasm function on its first call (and optimises it later), so
+ * the first summary pays ~20–50 ms of compilation. When no request is waiting yet, pay
+ * that on a short text of our own now, so the person's first summary runs on compiled
+ * code. (When one is waiting, warming up first measured slower: the warm-up's own run on
+ * unoptimised code comes on top.)
+ */
+function warmUp() {
+  if (requests > 0) return;
+  try {
+    summarize(
+      "The city council approved $12 million for road repairs on Tuesday, officials said. " +
+        "About 40% of the streets, some 85 kilometers, will be repaved by March 2027. " +
+        "“It is overdue,” said Mayor Ana Ruiz, who promised crews would work six days a week.",
+      { sentences: 2 },
+    );
+  } catch {
+    // Only a warm-up: a real request reports its own errors.
+  }
+}
+
 self.addEventListener("message", async (event) => {
-  const { id, text, options, op = "summarize" } = event.data ?? {};
+  const { id, text, options, op = "summarize", module } = event.data ?? {};
+  if (op === "init") {
+    receiveModule(module ?? null);
+    return;
+  }
+  requests += 1;
   try {
     await ready;
     const operation = operations[op];

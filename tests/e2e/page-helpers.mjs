@@ -28,18 +28,23 @@ export function useBrowser() {
  * A fresh context and page that record every request and every problem (console error,
  * page error, failed request, HTTP error, any request leaving loopback — which is aborted).
  * `path` is appended to the server's URL (e.g. "?preset=headline").
+ * `intercept: false` only watches requests instead of holding each one for the test to
+ * let through (a round trip to this process per request): for timing the page. A request
+ * leaving loopback is then still recorded, and fails assertClean, but is not stopped.
  */
-export async function openPage(env, { colorScheme = "light", viewport = { width: 1280, height: 900 }, path = "", wait = true, contextOptions = {} } = {}) {
+export async function openPage(env, { colorScheme = "light", viewport = { width: 1280, height: 900 }, path = "", wait = true, contextOptions = {}, intercept = true } = {}) {
   const context = await env.browser.newContext({ viewport, colorScheme, ...contextOptions });
   const requests = [];
   const problems = [];
   context.on("request", (request) => requests.push(request.url()));
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    problems.push(`non-loopback request: ${url}`);
-    return route.abort();
-  });
+  if (intercept) {
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (isLocal(url)) return route.continue();
+      problems.push(`non-loopback request: ${url}`);
+      return route.abort();
+    });
+  }
   const page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
@@ -75,7 +80,7 @@ export const summaryTexts = (page) =>
 
 export async function waitForSummaryLength(page, n) {
   await page.waitForFunction(
-    (n) => document.querySelectorAll("#summary-list .summary-text").length === n,
+    (n) => document.querySelectorAll("#summary-list .summary-text").length === n && document.documentElement.dataset.complete === "true",
     n,
     { timeout: 20_000 },
   );
@@ -87,7 +92,8 @@ export async function waitForResult(page) {
     () => {
       const source = document.getElementById("source-text");
       const value = document.getElementById("article").value;
-      return value.trim() !== "" && source.textContent === value && Number(document.documentElement.dataset.renders) > 0;
+      // The source view is drawn last (in slices): when it holds the whole text, the rest is drawn.
+      return value.trim() !== "" && document.documentElement.dataset.complete === "true" && source.textContent === value && Number(document.documentElement.dataset.renders) > 0;
     },
     undefined,
     { timeout: 30_000, polling: 200 },
