@@ -144,10 +144,26 @@ impl Tokenizer {
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
-        let term = vocabulary.intern(&self.stemmer.stem(&self.lower));
-        self.cache.insert(word.to_string(), (term, stop));
-        (term, stop)
+        // "The" after "the": the lowercase form is cached too, so no second stemming.
+        let hit = match self.cache.get(self.lower.as_str()) {
+            Some(&hit) => hit,
+            None => {
+                let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
+                // A stop word's term is only ever compared for identity (stop tokens are left
+                // out of vectors, phrases and overlaps), so it is not worth stemming.
+                let term = if stop {
+                    vocabulary.intern(&self.lower)
+                } else {
+                    vocabulary.intern(&self.stemmer.stem(&self.lower))
+                };
+                self.cache.insert(self.lower.clone(), (term, stop));
+                (term, stop)
+            }
+        };
+        if word != self.lower {
+            self.cache.insert(word.to_string(), hit);
+        }
+        hit
     }
 }
 
