@@ -17,13 +17,13 @@
 //! ```
 //!
 //! 1. [`normalize`] — uniform spaces, quotes and line breaks, with a map back to the original.
-//! 2. [`segment`] — sentences and paragraphs.
+//! 2. [`segment`](mod@segment) — sentences and paragraphs.
 //! 3. [`tokenize`] — words, stop words, Snowball stems, interned term ids.
 //! 4. [`score`] — per sentence: lead position, PacSum-style directed centrality, LexRank
 //!    over a sparse similarity graph, coverage, title overlap, figure and name density,
 //!    length and boilerplate, combined with weights fitted on CNN/DailyMail dev data.
 //! 5. [`select`] — the best sentences within a length [`Budget`] (MMR, no near-duplicates).
-//! 6. [`figures`] — key figures with kinds, values and units.
+//! 6. [`figures`](mod@figures) — key figures with kinds, values and units.
 //! 7. [`keyphrases`] — the top phrases.
 //!
 //! Web pages go through [`html::extract_article`] first: it keeps the article's paragraphs
@@ -49,6 +49,26 @@
 //!
 //! Options are one struct, [`Options`], with a `Default`; front ends set them by name with
 //! [`Options::set`] and every error names the option ([`Error::option`]).
+//!
+//! ## Long inputs
+//!
+//! Nothing changes abruptly with size; every stage is linear or n·log n in the input:
+//!
+//! - the similarity graph compares sentences only through rare terms (in at most
+//!   [`score::graph::MAX_POSTINGS`] sentences) and keeps each sentence's
+//!   [`score::graph::MAX_NEIGHBOURS`] best neighbours, so it never grows as n²;
+//!   LexRank then costs a fixed number of passes over its edges;
+//! - position counts less as a text grows past article length ([`score::position`]): in a
+//!   report or a book the opening is an introduction, not a lead;
+//! - selection re-checks a candidate against at most [`select::EXACT_CHECKS`] chosen
+//!   sentences, and compares with the rest through the graph;
+//! - figures are read in blocks of [`figures::BLOCK`] bytes that end at paragraph breaks,
+//!   so their scratch space stays bounded;
+//! - inputs over [`Options::max_input_bytes`] (default 50 MiB) are refused with an error
+//!   naming the option, instead of exhausting the browser tab's memory.
+//!
+//! Measured (`cargo xtask bench`): a 10 MB document takes about the same time per byte as
+//! a 1,000-word article; the wasm's linear memory peaks near 16× the input size.
 
 pub mod error;
 pub mod figures;

@@ -4,13 +4,13 @@
 //! unit or ISO currency, approximate/bound qualifiers, the thing counted, the rate denominator —
 //! following the gold set's schema (`shared/data/facts/SCHEMA.md`).
 //!
-//! How: [`token`] splits the text once; a left-to-right scan tries, at each token, the
+//! How: `token` splits the text once; a left-to-right scan tries, at each token, the
 //! recognizers in order — identifiers and phone numbers (skipped: "COVID-19", "Boeing 737"),
-//! clock times and dates ([`dates`]), money with a sign before the number, then a number
-//! ([`numbers`], digits or words) with what follows it: a currency word, a unit ([`units`]), an
+//! clock times and dates (`dates`), money with a sign before the number, then a number
+//! (`numbers`, digits or words) with what follows it: a currency word, a unit (`units`), an
 //! ordinal suffix, "in six" for ratios, a score "2-1". A second pass joins ranges ("10-15%",
 //! "between 2019 and 2022", "$2bn to $3bn"), then qualifiers and counted nouns are read around
-//! each figure ([`lexicon`]). Cost: one pass over the tokens with bounded look-ahead and
+//! each figure (`lexicon`). Cost: one pass over the tokens with bounded look-ahead and
 //! look-behind per token, O(n); tables are built once (OnceLock); allocation is one token
 //! vector and one lowercase copy per block of text, and the strings of each figure — none
 //! per token. Long texts are read in blocks of about [`BLOCK`] bytes that end at a paragraph

@@ -1,7 +1,7 @@
 //! Figure and named-entity density: sentences that carry facts.
 //!
 //! Input: the sentence's tokens and the text, and the key figures found by
-//! [`crate::figures`]. Output per sentence, each in [0, 1]:
+//! [`crate::figures`](mod@crate::figures). Output per sentence, each in [0, 1]:
 //! - **figures**: key figures per word, scaled (one figure in a ten-word sentence gives 1);
 //! - **entities**: the share of words that look like names — capitalised words that are
 //!   not the sentence's first word and not stop words ("Warner", "Kenya", "MacLaren").

@@ -94,7 +94,7 @@ impl Graph {
     }
 
     /// Continuous LexRank: the stationary distribution of a random walk that follows
-    /// similarity-weighted edges (teleporting with probability 1 − [`DAMPING`]).
+    /// similarity-weighted edges (teleporting with probability 1 − `DAMPING`).
     pub fn lexrank(&self) -> Vec<f64> {
         let n = self.len();
         if n == 0 {

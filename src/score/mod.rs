@@ -114,7 +114,7 @@ const DOCUMENT_COVERAGE: f64 = 0.5;
 impl Weights {
     /// The weights for a document with lead bias `lead_bias` (see
     /// [`position::lead_bias`]): [`WEIGHTS`] for news-like text; as the lead bias falls,
-    /// LexRank and coverage move towards [`DOCUMENT_GRAPH`] and [`DOCUMENT_COVERAGE`].
+    /// LexRank and coverage move towards `DOCUMENT_GRAPH` and `DOCUMENT_COVERAGE`.
     pub fn for_lead_bias(lead_bias: f64) -> Weights {
         let k = (1.0 - lead_bias).clamp(0.0, 1.0);
         let mut w = WEIGHTS;
