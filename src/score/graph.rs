@@ -20,9 +20,13 @@ pub const MAX_POSTINGS: usize = 64;
 pub const MAX_NEIGHBOURS: usize = 48;
 /// Edges below this cosine are dropped as noise.
 const MIN_SIMILARITY: f64 = 0.02;
-/// LexRank damping factor and iteration count.
+/// LexRank damping factor, the most power iterations, and the total change of the ranks
+/// (L1) below which they have converged. Ranks are only compared within one document and
+/// scaled to the largest, so 1e-4 is far below what can change a choice (measured on dev:
+/// the same ROUGE to two decimals as a fixed 30 passes).
 const DAMPING: f64 = 0.85;
 const ITERATIONS: usize = 30;
+const CONVERGED: f64 = 1e-4;
 
 /// Sentence-similarity edges: for each sentence, `(neighbour, cosine)` sorted by neighbour.
 /// A cosine is kept as `f32` (8 bytes an edge instead of 16: the graph is the largest
@@ -94,7 +98,8 @@ impl Graph {
     }
 
     /// Continuous LexRank: the stationary distribution of a random walk that follows
-    /// similarity-weighted edges (teleporting with probability 1 − `DAMPING`).
+    /// similarity-weighted edges (teleporting with probability 1 − `DAMPING`), by power
+    /// iteration until the ranks change by less than `CONVERGED` (at most `ITERATIONS`).
     pub fn lexrank(&self) -> Vec<f64> {
         let n = self.len();
         if n == 0 {
@@ -124,7 +129,11 @@ impl Graph {
                     next[j as usize] += share * f64::from(s);
                 }
             }
+            let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
             std::mem::swap(&mut rank, &mut next);
+            if change < CONVERGED {
+                break;
+            }
         }
         rank
     }
