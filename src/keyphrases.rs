@@ -19,6 +19,7 @@
 //! the c candidates, O(k²) to pick the top k.
 
 use crate::tokenize::Tokens;
+use crate::wordkey::key_lowercase;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -260,19 +261,28 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
         .collect()
 }
 
+/// [`NOT_TOPICS`] as [`crate::wordkey`] keys, computed at compile time (sorted like the
+/// words).
+const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = {
+    let mut keys = [0u128; NOT_TOPICS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match key_lowercase(NOT_TOPICS[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("a NOT_TOPICS word is empty or too long"),
+        };
+        i += 1;
+    }
+    keys
+};
+
 /// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
 fn is_topic_word(word: &str) -> bool {
     const LONGEST: usize = 9; // "including"
     if word.len() > LONGEST || !word.is_ascii() {
         return true; // every listed word is short ASCII
     }
-    let mut lower = [0u8; LONGEST];
-    let lower = &mut lower[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    NOT_TOPICS
-        .binary_search_by(|w| w.as_bytes().cmp(lower))
-        .is_err()
+    key_lowercase(word.as_bytes()).is_none_or(|k| NOT_TOPIC_KEYS.binary_search(&k).is_err())
 }
 
 /// Maximal runs of adjacent topic words (weight > 0) in one sentence, split at
@@ -340,6 +350,7 @@ mod tests {
     fn not_topics_is_sorted_short_ascii() {
         assert!(NOT_TOPICS.windows(2).all(|w| w[0] < w[1]));
         assert!(NOT_TOPICS.iter().all(|w| w.is_ascii() && w.len() <= 9));
+        assert!(NOT_TOPIC_KEYS.windows(2).all(|k| k[0] < k[1]));
         assert!(!is_topic_word("Including") && !is_topic_word("SAID") && is_topic_word("Harbour"));
     }
 

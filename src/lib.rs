@@ -80,6 +80,7 @@ pub mod score;
 pub mod segment;
 pub mod select;
 pub mod tokenize;
+mod wordkey;
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

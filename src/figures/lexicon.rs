@@ -4,6 +4,8 @@
 //! Input: lowercased words. Output: membership. All lists are sorted `&str` slices searched by
 //! binary search (O(log n), no allocation, no hashing).
 
+use crate::wordkey::key;
+
 /// Closed-class words: they end a counted noun phrase and may stand, capitalized, before a
 /// figure at the start of a sentence without making it a name ("About 300", "In 2023").
 const FUNCTION: &[&str] = &[
@@ -559,29 +561,19 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// A word list as sorted integer keys (a word of up to 16 bytes packed into a `u128`), built
-/// once: a lookup is a binary search over integers, with no string comparison.
+/// A word list as sorted integer keys ([`crate::wordkey`]), built once: a lookup is a
+/// binary search over integers, with no string comparison.
 struct WordSet(Vec<u128>);
-
-fn key(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
-    if b.is_empty() || b.len() > 16 {
-        return None;
-    }
-    let mut k = [0u8; 16];
-    k[..b.len()].copy_from_slice(b);
-    Some(u128::from_be_bytes(k))
-}
 
 impl WordSet {
     fn of(list: &[&str]) -> WordSet {
-        let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w)).collect();
+        let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w.as_bytes())).collect();
         keys.sort_unstable();
         WordSet(keys)
     }
 
     fn contains(&self, w: &str) -> bool {
-        key(w).is_some_and(|k| self.0.binary_search(&k).is_ok())
+        key(w.as_bytes()).is_some_and(|k| self.0.binary_search(&k).is_ok())
     }
 }
 
@@ -786,7 +778,7 @@ mod tests {
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
             assert!(
-                list.iter().all(|w| key(w).is_some()),
+                list.iter().all(|w| key(w.as_bytes()).is_some()),
                 "a word over 16 bytes"
             );
         }

@@ -7,6 +7,7 @@
 //! Cyrillic, …), then for Latin text a vote of a dozen function words per language. Cost:
 //! O(min(n, 4 KB)).
 
+use crate::wordkey::key_lowercase;
 use std::sync::OnceLock;
 
 /// A language the segmenter knows, or `Auto` to detect it from the text.
@@ -743,7 +744,10 @@ fn latin_language(sample: &str) -> Language {
         .filter(|w| !w.is_empty() && w.len() <= 6)
         .take(2000)
     {
-        if let Ok(k) = table.binary_search_by_key(&word_key(word), |&(key, _)| key) {
+        let Some(key) = key_lowercase(word.as_bytes()) else {
+            continue;
+        };
+        if let Ok(k) = table.binary_search_by_key(&key, |&(key, _)| key) {
             for (i, vote) in votes.iter_mut().enumerate() {
                 *vote += usize::from(table[k].1 & (1 << i) != 0);
             }
@@ -772,29 +776,21 @@ fn latin_language(sample: &str) -> Language {
     FUNCTION_WORDS[best].0
 }
 
-/// A word of at most 8 bytes, ASCII-lowercased, as one integer: the vote compares words
-/// with one integer comparison instead of a string comparison. (UTF-8 words contain no zero
-/// byte, so the zero padding keeps different words apart.)
-fn word_key(word: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (b, w) in bytes.iter_mut().zip(word.bytes()) {
-        *b = w.to_ascii_lowercase();
-    }
-    u64::from_le_bytes(bytes)
-}
-
-/// Every function word (as a [`word_key`]) with the set of languages whose list has it, one
-/// bit per [`FUNCTION_WORDS`] row; sorted for binary search, so a word costs one lookup
-/// instead of a comparison with every list.
-fn function_word_table() -> &'static [(u64, u16)] {
-    static TABLE: OnceLock<Vec<(u64, u16)>> = OnceLock::new();
+/// Every function word, as a [`crate::wordkey`] key (ASCII-lowercased, as the vote
+/// compares), with the set of languages whose list has it, one bit per [`FUNCTION_WORDS`]
+/// row; sorted for binary search, so a word costs one lookup instead of a comparison with
+/// every list.
+fn function_word_table() -> &'static [(u128, u16)] {
+    static TABLE: OnceLock<Vec<(u128, u16)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<(u64, u16)> = Vec::new();
+        let mut table: Vec<(u128, u16)> = Vec::new();
         for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
             // Longer words could never match: the vote reads words of at most 6 bytes.
             for &w in words.iter().filter(|w| w.len() <= 6) {
                 debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
-                table.push((word_key(w), 1 << i));
+                if let Some(key) = key_lowercase(w.as_bytes()) {
+                    table.push((key, 1 << i));
+                }
             }
         }
         table.sort_unstable();
