@@ -226,7 +226,7 @@ pub fn figures(text: &str) -> Vec<Fact> {
     facts
 }
 
-fn restore_facts(original: &str, normalized: &normalize::Normalized, facts: &mut [Fact]) {
+fn restore_facts(original: &str, normalized: &normalize::Normalized<'_>, facts: &mut [Fact]) {
     for f in facts {
         (f.start, f.end) = normalized.span_to_original(f.start, f.end);
         f.text = original[f.start..f.end].to_string();

@@ -7,12 +7,15 @@
 //! for ranges), as do newlines (they mark paragraphs).
 //!
 //! Cost: one pass, O(n) time; the map holds one checkpoint per edit, so unchanged text
-//! costs nothing and lookups are a binary search.
+//! costs nothing and lookups are a binary search. Text that needs no edit is borrowed, not
+//! copied; otherwise unchanged stretches are copied in bulk.
+
+use std::borrow::Cow;
 
 /// Normalized text and the map back to the original's byte offsets.
 #[derive(Clone, Debug)]
-pub struct Normalized {
-    text: String,
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
     /// `(normalized offset, original offset)` where a run of one-to-one bytes starts, sorted.
     /// Where characters were removed or replaced there are two entries for one normalized
     /// offset: the first says where the previous character ended, the second where the next
@@ -21,7 +24,7 @@ pub struct Normalized {
     original_len: usize,
 }
 
-impl Normalized {
+impl Normalized<'_> {
     /// The normalized text.
     pub fn text(&self) -> &str {
         &self.text
@@ -58,16 +61,16 @@ impl Normalized {
 }
 
 /// Normalizes `original` (see the module docs).
-pub fn normalize(original: &str) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(original.len()),
+pub fn normalize(original: &str) -> Normalized<'_> {
+    let mut out = Builder {
+        text: String::new(),
         checkpoints: vec![(0, 0)],
-        original_len: original.len(),
     };
     let bytes = original.as_bytes();
     let mut in_space_run = false;
-    // Plain ASCII (the bulk of most text) is copied in runs; only non-ASCII characters,
-    // `\r`, `\t` and a space after a space take the slow path.
+    // Characters that stay as they are (plain ASCII is the bulk of most text) are copied in
+    // runs; only `\r`, `\t`, a space after a space and non-ASCII characters that change
+    // take the slow path.
     let (mut at, mut run_start) = (0, 0);
     while at < bytes.len() {
         let b = bytes[at];
@@ -77,15 +80,32 @@ pub fn normalize(original: &str) -> Normalized {
             at += 1;
             continue;
         }
-        out.text.push_str(&original[run_start..at]);
         let c = original[at..].chars().next().unwrap_or(' ');
         let next_is_newline = bytes.get(at + 1) == Some(&b'\n');
+        if !c.is_ascii() && replacement(c, next_is_newline).is_none() {
+            in_space_run = false; // every space character has a replacement
+            at += c.len_utf8();
+            continue;
+        }
+        if out.text.is_empty() {
+            out.text.reserve(original.len());
+        }
+        out.text.push_str(&original[run_start..at]);
         in_space_run = out.push_special(at, c, next_is_newline, in_space_run);
         at += c.len_utf8();
         run_start = at;
     }
-    out.text.push_str(&original[run_start..]);
-    out
+    let text = if run_start == 0 {
+        Cow::Borrowed(original) // nothing was edited
+    } else {
+        out.text.push_str(&original[run_start..]);
+        Cow::Owned(out.text)
+    };
+    Normalized {
+        text,
+        checkpoints: out.checkpoints,
+        original_len: original.len(),
+    }
 }
 
 /// What a character becomes: `None` keeps it, `Some('\0')` removes it.
@@ -104,7 +124,13 @@ fn replacement(c: char, next_is_newline: bool) -> Option<char> {
     }
 }
 
-impl Normalized {
+/// The normalized text while it is built, and its checkpoints (see [`Normalized`]).
+struct Builder {
+    text: String,
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl Builder {
     /// Appends the normalized form of the original character `c` at `at`; returns whether
     /// the text now ends in a space run.
     fn push_special(
@@ -172,6 +198,18 @@ mod tests {
         );
         assert_eq!(round_trip(original, "Next"), "Next");
         assert_eq!(round_trip(original, "Nextline"), "Next\u{AD}line");
+    }
+
+    #[test]
+    fn unedited_text_is_borrowed() {
+        for original in ["", "Plain text.\nTwo lines.", "Café in Zürich — 5 km."] {
+            let n = normalize(original);
+            assert!(matches!(n.text, Cow::Borrowed(_)), "{original:?}");
+            assert_eq!(n.text(), original);
+            assert_eq!(n.span_to_original(0, original.len()), (0, original.len()));
+        }
+        assert!(matches!(normalize("a  b").text, Cow::Owned(_)));
+        assert!(matches!(normalize("\u{FEFF}x").text, Cow::Owned(_)));
     }
 
     #[test]
