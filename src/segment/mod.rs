@@ -22,6 +22,14 @@
 //!    closed within 400 bytes keeps the sentences inside it together ("\"It flooded. We
 //!    lost everything,\" she said." is one sentence).
 //!
+//! Non-prose material (`nonprose.rs`) — separator runs, table-of-contents leaders, page
+//! numbers, lines of symbols, HTML/XML tags, literal escapes — is peeled off the edges of
+//! every line before the line rules run (a line with such an edge gets hard breaks on that
+//! side; a line that is nothing else breaks the paragraph's blocks) and off the edges of
+//! every sentence the scanner finds; it comes out as segments of its own kind, never inside
+//! a sentence. [`segment_all_in`] returns both kinds; [`segment_in`] only the sentences,
+//! which is what the pipeline scores.
+//!
 //! Languages (`lang.rs`): en, da, de, es, fr, it, nl, pl, sk, ru, bg, kk, el, hy, ar, fa,
 //! ur, hi, mr, am, my, ja, zh; [`Language::Auto`] detects one from the script and a few
 //! function words. [`segment`] uses the English rules (the pipeline passes the option).
@@ -30,22 +38,53 @@
 //! rest of the text); memory O(lines of the largest paragraph + terminators of a block).
 
 mod lang;
+mod nonprose;
 mod scan;
 
 pub use lang::{detect, Language};
+pub use nonprose::has_non_prose_edge;
 
 use lang::Profile;
 use scan::{is_bullet, is_closer, is_terminator_char, Scanner};
 
-/// A sentence: a byte span of the text and the paragraph it belongs to.
+/// A segment: a byte span of the text, the paragraph it belongs to, and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset just past the last character.
     pub end: usize,
-    /// Zero-based paragraph number.
+    /// Zero-based paragraph number (counting paragraphs that hold a sentence).
     pub paragraph: usize,
+    /// A sentence, or which kind of non-prose material.
+    pub kind: SegmentKind,
+}
+
+/// What a segment is: a sentence, or non-prose material (and why it is not prose).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SegmentKind {
+    /// A sentence (or a headline, byline, list item: prose).
+    Sentence,
+    /// Four or more separator symbols in a row: "////", "=====", "*****", "────".
+    Separator,
+    /// A table-of-contents dot leader and its page number: "......... 16-17".
+    Leader,
+    /// A line or segment that is only a page number: "3", "- 12 -".
+    PageNumber,
+    /// A line or segment of punctuation and symbols only: "* * *", "—".
+    Symbols,
+    /// HTML/XML tags, also HTML-escaped ones: "<p>", "</div>", "&lt;b&gt;".
+    Markup,
+    /// Literal escape sequences: "\r\n", "\n", "\t".
+    Escape,
+}
+
+impl SegmentKind {
+    /// Whether this is a sentence (not non-prose material).
+    pub fn is_sentence(self) -> bool {
+        self == SegmentKind::Sentence
+    }
 }
 
 /// Splits `text` into sentences with the English rules (see the module docs).
@@ -53,13 +92,26 @@ pub fn segment(text: &str) -> Vec<Segment> {
     segment_in(text, Language::En)
 }
 
-/// Splits `text` into sentences with the rules of `language` (`Auto` detects it).
+/// Splits `text` into sentences with the rules of `language` (`Auto` detects it). Non-prose
+/// material between them is left out (see [`segment_all_in`]).
 pub fn segment_in(text: &str, language: Language) -> Vec<Segment> {
+    let mut all = segment_all_in(text, language);
+    all.retain(|s| s.kind.is_sentence());
+    all
+}
+
+/// Splits `text` into sentences and non-prose segments with the rules of `language`: in
+/// order, not overlapping, together covering every non-whitespace character.
+pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
     let profile = lang::profile(language.resolve(text));
     let mut out = Vec::new();
     let mut scanner = Scanner::new(text, profile);
     let mut lines: Vec<Line> = Vec::new();
+    // Non-prose pieces peeled off the edges of `lines`, in text order.
+    let mut pending: Vec<Segment> = Vec::new();
     let mut paragraph = 0;
+    // Whether the current paragraph has produced a sentence yet.
+    let mut has_sentence = false;
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos <= bytes.len() {
@@ -75,26 +127,104 @@ pub fn segment_in(text: &str, language: Language) -> Vec<Segment> {
             }
             None => (bytes.len(), bytes.len() + 1),
         };
+        let mut block = Block {
+            text,
+            profile,
+            scanner: &mut scanner,
+            paragraph,
+            out: &mut out,
+        };
         match trim_line(text, pos, raw_end) {
-            Some(line) => lines.push(line),
+            Some(line) => {
+                let mut pieces = Vec::new();
+                match nonprose::peel(text, line.start, line.end, true, paragraph, &mut pieces) {
+                    Some((start, end, _)) => {
+                        pending.append(&mut pieces);
+                        lines.push(Line {
+                            start,
+                            end,
+                            cut_start: start > line.start,
+                            cut_end: end < line.end,
+                        });
+                    }
+                    None => {
+                        // A line with nothing but non-prose: the blocks break around it.
+                        if pieces.first().map(|p| p.kind) == Some(SegmentKind::PageNumber) {
+                            leader_before_page_number(text, paragraph, &mut lines, &mut pending);
+                        }
+                        has_sentence |= block.flush(&lines, &pending);
+                        lines.clear();
+                        pending.clear();
+                        pieces
+                            .into_iter()
+                            .for_each(|p| nonprose::push_piece(&mut out, p));
+                    }
+                }
+            }
             None => {
-                if flush(text, profile, &lines, &mut scanner, paragraph, &mut out) {
+                has_sentence |= block.flush(&lines, &pending);
+                if has_sentence {
                     paragraph += 1;
+                    has_sentence = false;
                 }
                 lines.clear();
+                pending.clear();
             }
         }
         pos = next;
     }
-    flush(text, profile, &lines, &mut scanner, paragraph, &mut out);
+    let mut block = Block {
+        text,
+        profile,
+        scanner: &mut scanner,
+        paragraph,
+        out: &mut out,
+    };
+    block.flush(&lines, &pending);
     out
 }
 
-/// A non-blank line, trimmed.
+/// "Three Weeks Later.........\n7": a line ending in a dot leader whose page number is
+/// alone on the next line. Cuts the leader off the line before (which stays prose).
+fn leader_before_page_number(
+    text: &str,
+    paragraph: usize,
+    lines: &mut [Line],
+    pending: &mut Vec<Segment>,
+) {
+    let Some(last) = lines.last_mut() else {
+        return;
+    };
+    if last.cut_end {
+        return;
+    }
+    let line_text = &text[last.start..last.end];
+    let Some(at) = nonprose::dots_at_end(line_text, nonprose::MIN_LEADER_DOTS) else {
+        return;
+    };
+    let cut = last.start + line_text[..at].trim_end().len();
+    if cut <= last.start {
+        return;
+    }
+    pending.push(Segment {
+        start: last.start + at,
+        end: last.end,
+        paragraph,
+        kind: SegmentKind::Leader,
+    });
+    last.end = cut;
+    last.cut_end = true;
+}
+
+/// A non-blank line, trimmed, with non-prose edges cut off.
 #[derive(Clone, Copy, Debug)]
 struct Line {
     start: usize,
     end: usize,
+    /// Non-prose material was cut off its start (the break before it is hard).
+    cut_start: bool,
+    /// Non-prose material was cut off its end (the break after it is hard).
+    cut_end: bool,
 }
 
 impl Line {
@@ -111,7 +241,12 @@ fn trim_line(text: &str, start: usize, end: usize) -> Option<Line> {
     }
     let s = start + (slice.len() - trimmed.len());
     let e = s + trimmed.trim_end().len();
-    Some(Line { start: s, end: e })
+    Some(Line {
+        start: s,
+        end: e,
+        cut_start: false,
+        cut_end: false,
+    })
 }
 
 /// What the line rules need to know about a whole paragraph.
@@ -125,58 +260,82 @@ struct ParagraphShape {
     wrapped: bool,
 }
 
-/// Segments one paragraph; returns whether it produced any sentence.
-fn flush(
-    text: &str,
+/// What segmenting a run of lines needs: the text, its rules, and where sentences go.
+struct Block<'a, 't> {
+    text: &'t str,
     profile: &'static Profile,
-    lines: &[Line],
-    scanner: &mut Scanner,
+    scanner: &'a mut Scanner<'t>,
     paragraph: usize,
-    out: &mut Vec<Segment>,
-) -> bool {
-    let Some(first) = lines.first() else {
-        return false;
-    };
-    let before = out.len();
-    let shape = ParagraphShape {
-        longest: lines.iter().map(Line::len).max().unwrap_or(0),
-        short_list: lines.len() >= 2
-            && lines
+    out: &'a mut Vec<Segment>,
+}
+
+impl Block<'_, '_> {
+    /// Segments a run of lines of one paragraph, with the non-prose pieces peeled off their
+    /// edges (`pending`, in text order) put in place; returns whether it produced a sentence.
+    fn flush(&mut self, lines: &[Line], pending: &[Segment]) -> bool {
+        let text = self.text;
+        let profile = self.profile;
+        let before = self.out.len();
+        let mut pi = 0;
+        if let Some(first) = lines.first() {
+            let shape = ParagraphShape {
+                longest: lines.iter().map(Line::len).max().unwrap_or(0),
+                short_list: lines.len() >= 2
+                    && lines.iter().all(|l| {
+                        !ends_with_terminator(text, profile, l) && word_count(text, l, 5) <= 4
+                    }),
+                wrapped: false,
+            };
+            let longest = shape.longest;
+            let full = lines[..lines.len() - 1]
                 .iter()
-                .all(|l| !ends_with_terminator(text, profile, l) && word_count(text, l, 5) <= 4),
-        wrapped: false,
-    };
-    let longest = shape.longest;
-    let full = lines[..lines.len() - 1]
-        .iter()
-        .filter(|l| l.len() * 4 >= longest * 3)
-        .count();
-    // Wrapped prose also shows it somewhere: a line that continues in lowercase, or one
-    // that ends with a comma, hyphen or function word.
-    let wrapped = lines.len() >= 3
-        && longest >= 50
-        && full * 2 >= lines.len() - 1
-        && lines
-            .windows(2)
-            .any(|p| clearly_continues(text, &p[0], &p[1]));
-    let shape = ParagraphShape { wrapped, ..shape };
-    let mut block_start = first.start;
-    for pair in lines.windows(2) {
-        match line_break(text, profile, &pair[0], &pair[1], &shape) {
-            Break::Soft => continue,
-            Break::Hard => {}
-            Break::HardAfterItem(item) => {
-                // The line's last words are an item of the list that follows.
-                scanner.scan(block_start, item, paragraph, out);
-                block_start = item;
+                .filter(|l| l.len() * 4 >= longest * 3)
+                .count();
+            // Wrapped prose also shows it somewhere: a line that continues in lowercase, or
+            // one that ends with a comma, hyphen or function word.
+            let wrapped = lines.len() >= 3
+                && longest >= 50
+                && full * 2 >= lines.len() - 1
+                && lines
+                    .windows(2)
+                    .any(|p| clearly_continues(text, &p[0], &p[1]));
+            let shape = ParagraphShape { wrapped, ..shape };
+            let mut block_start = first.start;
+            for pair in lines.windows(2) {
+                let brk = if pair[0].cut_end || pair[1].cut_start {
+                    Break::Hard
+                } else {
+                    line_break(text, profile, &pair[0], &pair[1], &shape)
+                };
+                match brk {
+                    Break::Soft => continue,
+                    Break::Hard => {}
+                    Break::HardAfterItem(item) => {
+                        // The line's last words are an item of the list that follows.
+                        self.scan(block_start, item, pending, &mut pi);
+                        block_start = item;
+                    }
+                }
+                self.scan(block_start, pair[0].end, pending, &mut pi);
+                block_start = pair[1].start;
             }
+            let last = lines[lines.len() - 1];
+            self.scan(block_start, last.end, pending, &mut pi);
         }
-        scanner.scan(block_start, pair[0].end, paragraph, out);
-        block_start = pair[1].start;
+        for p in &pending[pi..] {
+            nonprose::push_piece(self.out, *p);
+        }
+        self.out[before..].iter().any(|s| s.kind.is_sentence())
     }
-    let last = lines[lines.len() - 1];
-    scanner.scan(block_start, last.end, paragraph, out);
-    out.len() > before
+
+    /// Scans the block `[start, end)`, after the pending pieces that come before it.
+    fn scan(&mut self, start: usize, end: usize, pending: &[Segment], pi: &mut usize) {
+        while *pi < pending.len() && pending[*pi].start < start {
+            nonprose::push_piece(self.out, pending[*pi]);
+            *pi += 1;
+        }
+        self.scanner.scan(start, end, self.paragraph, self.out);
+    }
 }
 
 /// What a line break inside a paragraph is.
