@@ -27,8 +27,11 @@
 //! every line before the line rules run (a line with such an edge gets hard breaks on that
 //! side; a line that is nothing else breaks the paragraph's blocks) and off the edges of
 //! every sentence the scanner finds; it comes out as segments of its own kind, never inside
-//! a sentence. [`segment_all_in`] returns both kinds; [`segment_in`] only the sentences,
-//! which is what the pipeline scores.
+//! a sentence. Literal escapes glued before a capital ("news\\nThe mayor") break a line
+//! like the line break they stand for, and after a terminator the scanner reads tags and
+//! escapes as a space ("test.</p><p>Next"). [`segment_all_in`] returns both kinds;
+//! [`segment_in`] only the sentences, which is what the pipeline scores (so non-prose is
+//! never a summary sentence, and figures inside it are dropped).
 //!
 //! Languages (`lang.rs`): en, da, de, es, fr, it, nl, pl, sk, ru, bg, kk, el, hy, ar, fa,
 //! ur, hi, mr, am, my, ja, zh; [`Language::Auto`] detects one from the script and a few
@@ -36,6 +39,7 @@
 //!
 //! Cost: O(n) time, with bounded look-back and look-ahead windows (never a scan of the
 //! rest of the text); memory O(lines of the largest paragraph + terminators of a block).
+//! The non-prose checks read bounded windows at line and sentence edges.
 
 mod lang;
 mod nonprose;
@@ -105,13 +109,17 @@ pub fn segment_in(text: &str, language: Language) -> Vec<Segment> {
 pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
     let profile = lang::profile(language.resolve(text));
     let mut out = Vec::new();
-    let mut scanner = Scanner::new(text, profile);
-    let mut lines: Vec<Line> = Vec::new();
-    // Non-prose pieces peeled off the edges of `lines`, in text order.
-    let mut pending: Vec<Segment> = Vec::new();
-    let mut paragraph = 0;
-    // Whether the current paragraph has produced a sentence yet.
-    let mut has_sentence = false;
+    let mut doc = Paragraphs {
+        text,
+        profile,
+        scanner: Scanner::new(text, profile),
+        out: &mut out,
+        lines: Vec::new(),
+        pending: Vec::new(),
+        paragraph: 0,
+        has_sentence: false,
+        after_escape: false,
+    };
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos <= bytes.len() {
@@ -127,93 +135,222 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
             }
             None => (bytes.len(), bytes.len() + 1),
         };
-        let mut block = Block {
-            text,
-            profile,
-            scanner: &mut scanner,
-            paragraph,
-            out: &mut out,
-        };
-        match trim_line(text, pos, raw_end) {
-            Some(line) => {
-                let mut pieces = Vec::new();
-                match nonprose::peel(text, line.start, line.end, true, paragraph, &mut pieces) {
-                    Some((start, end, _)) => {
-                        pending.append(&mut pieces);
-                        lines.push(Line {
-                            start,
-                            end,
-                            cut_start: start > line.start,
-                            cut_end: end < line.end,
-                        });
-                    }
-                    None => {
-                        // A line with nothing but non-prose: the blocks break around it.
-                        if pieces.first().map(|p| p.kind) == Some(SegmentKind::PageNumber) {
-                            leader_before_page_number(text, paragraph, &mut lines, &mut pending);
-                        }
-                        has_sentence |= block.flush(&lines, &pending);
-                        lines.clear();
-                        pending.clear();
-                        pieces
-                            .into_iter()
-                            .for_each(|p| nonprose::push_piece(&mut out, p));
-                    }
-                }
-            }
-            None => {
-                has_sentence |= block.flush(&lines, &pending);
-                if has_sentence {
-                    paragraph += 1;
-                    has_sentence = false;
-                }
-                lines.clear();
-                pending.clear();
-            }
-        }
+        doc.line(pos, raw_end);
         pos = next;
     }
-    let mut block = Block {
-        text,
-        profile,
-        scanner: &mut scanner,
-        paragraph,
-        out: &mut out,
-    };
-    block.flush(&lines, &pending);
+    doc.flush();
     out
 }
 
-/// "Three Weeks Later.........\n7": a line ending in a dot leader whose page number is
-/// alone on the next line. Cuts the leader off the line before (which stays prose).
-fn leader_before_page_number(
-    text: &str,
+/// The state of the line pass: the lines of the paragraph so far, and where sentences go.
+struct Paragraphs<'t, 'o> {
+    text: &'t str,
+    profile: &'static Profile,
+    scanner: Scanner<'t>,
+    out: &'o mut Vec<Segment>,
+    /// Lines of the current run (a paragraph, or its part since non-prose broke it).
+    lines: Vec<Line>,
+    /// Non-prose pieces cut off the edges of `lines`, in text order.
+    pending: Vec<Segment>,
     paragraph: usize,
-    lines: &mut [Line],
-    pending: &mut Vec<Segment>,
-) {
-    let Some(last) = lines.last_mut() else {
-        return;
-    };
-    if last.cut_end {
-        return;
+    /// Whether the current paragraph has produced a sentence yet.
+    has_sentence: bool,
+    /// A literal escape ("\\n") just broke the line: the next part starts after a break.
+    after_escape: bool,
+}
+
+impl Paragraphs<'_, '_> {
+    /// Takes the raw line `[start, end)` (without its line break).
+    fn line(&mut self, start: usize, end: usize) {
+        let text = self.text;
+        if text[start..end].trim().is_empty() {
+            self.flush();
+            if self.has_sentence {
+                self.paragraph += 1;
+                self.has_sentence = false;
+            }
+            return;
+        }
+        // Literal escapes glued before a capital ("Breaking news\\nThe mayor…", text
+        // pasted from JSON) break the line like the line breaks they stand for.
+        let mut from = start;
+        if text.as_bytes()[start..end].contains(&b'\\') {
+            let mut i = start;
+            while let Some(k) = text.as_bytes()[i..end].iter().position(|&b| b == b'\\') {
+                let at = i + k;
+                match nonprose::escape_break(text, at, end) {
+                    Some(past) => {
+                        self.part(from, at);
+                        self.escape_piece(at, past);
+                        from = past;
+                        i = past;
+                    }
+                    None => i = at + 1,
+                }
+            }
+        }
+        self.part(from, end);
     }
-    let line_text = &text[last.start..last.end];
-    let Some(at) = nonprose::dots_at_end(line_text, nonprose::MIN_LEADER_DOTS) else {
-        return;
-    };
-    let cut = last.start + line_text[..at].trim_end().len();
-    if cut <= last.start {
-        return;
+
+    /// A part of a line (all of it, or the text between literal escapes).
+    fn part(&mut self, start: usize, end: usize) {
+        let Some(line) = trim_line(self.text, start, end) else {
+            return;
+        };
+        let after_escape = std::mem::take(&mut self.after_escape);
+        let mut pieces = Vec::new();
+        let peeled = nonprose::peel(
+            self.text,
+            line.start,
+            line.end,
+            true,
+            self.paragraph,
+            &mut pieces,
+        );
+        match peeled {
+            Some((start, end, _)) => {
+                self.pending.append(&mut pieces);
+                self.lines.push(Line {
+                    start,
+                    end,
+                    cut_start: after_escape || start > line.start,
+                    cut_end: end < line.end,
+                });
+            }
+            None => {
+                // A line with nothing but non-prose: the blocks break around it.
+                if pieces.first().map(|p| p.kind) == Some(SegmentKind::PageNumber) {
+                    self.leader_before_page_number();
+                }
+                self.flush();
+                for p in pieces {
+                    nonprose::push_piece(self.out, p);
+                }
+            }
+        }
     }
-    pending.push(Segment {
-        start: last.start + at,
-        end: last.end,
-        paragraph,
-        kind: SegmentKind::Leader,
-    });
-    last.end = cut;
-    last.cut_end = true;
+
+    /// Records a literal escape `[start, end)` that broke a line: a hard break.
+    fn escape_piece(&mut self, start: usize, end: usize) {
+        self.pending.push(Segment {
+            start,
+            end,
+            paragraph: self.paragraph,
+            kind: SegmentKind::Escape,
+        });
+        if let Some(last) = self.lines.last_mut() {
+            last.cut_end = true;
+        }
+        self.after_escape = true;
+    }
+
+    /// "Three Weeks Later.........\n7": a line ending in a dot leader whose page number is
+    /// alone on the next line. Cuts the leader off the line before (which stays prose).
+    fn leader_before_page_number(&mut self) {
+        let text = self.text;
+        let Some(last) = self.lines.last_mut() else {
+            return;
+        };
+        if last.cut_end {
+            return;
+        }
+        let line_text = &text[last.start..last.end];
+        let Some(at) = nonprose::dots_at_end(line_text, nonprose::MIN_LEADER_DOTS) else {
+            return;
+        };
+        let cut = last.start + line_text[..at].trim_end().len();
+        if cut <= last.start {
+            return;
+        }
+        self.pending.push(Segment {
+            start: last.start + at,
+            end: last.end,
+            paragraph: self.paragraph,
+            kind: SegmentKind::Leader,
+        });
+        last.end = cut;
+        last.cut_end = true;
+    }
+
+    /// Segments the run of lines so far, with the non-prose pieces cut off their edges put
+    /// in place, and starts a new run.
+    fn flush(&mut self) {
+        let before = self.out.len();
+        let lines = std::mem::take(&mut self.lines);
+        let pending = std::mem::take(&mut self.pending);
+        let mut pi = 0;
+        if !lines.is_empty() {
+            self.scan_lines(&lines, &pending, &mut pi);
+        }
+        for p in &pending[pi..] {
+            nonprose::push_piece(self.out, *p);
+        }
+        self.has_sentence |= self.out[before..].iter().any(|s| s.kind.is_sentence());
+        // Keep the buffers' capacity.
+        self.lines = lines;
+        self.lines.clear();
+        self.pending = pending;
+        self.pending.clear();
+    }
+
+    /// The line rules over a run of lines (see the module docs).
+    fn scan_lines(&mut self, lines: &[Line], pending: &[Segment], pi: &mut usize) {
+        let text = self.text;
+        let profile = self.profile;
+        let shape = ParagraphShape {
+            longest: lines.iter().map(Line::len).max().unwrap_or(0),
+            short_list: lines.len() >= 2
+                && lines.iter().all(|l| {
+                    !ends_with_terminator(text, profile, l) && word_count(text, l, 5) <= 4
+                }),
+            wrapped: false,
+        };
+        let longest = shape.longest;
+        let full = lines[..lines.len() - 1]
+            .iter()
+            .filter(|l| l.len() * 4 >= longest * 3)
+            .count();
+        // Wrapped prose also shows it somewhere: a line that continues in lowercase, or one
+        // that ends with a comma, hyphen or function word.
+        let wrapped = lines.len() >= 3
+            && longest >= 50
+            && full * 2 >= lines.len() - 1
+            && lines
+                .windows(2)
+                .any(|p| clearly_continues(text, &p[0], &p[1]));
+        let shape = ParagraphShape { wrapped, ..shape };
+        let mut block_start = lines[0].start;
+        for pair in lines.windows(2) {
+            // Non-prose cut between two lines is a boundary.
+            let brk = if pair[0].cut_end || pair[1].cut_start {
+                Break::Hard
+            } else {
+                line_break(text, profile, &pair[0], &pair[1], &shape)
+            };
+            match brk {
+                Break::Soft => continue,
+                Break::Hard => {}
+                Break::HardAfterItem(item) => {
+                    // The line's last words are an item of the list that follows.
+                    self.scan(block_start, item, pending, pi);
+                    block_start = item;
+                }
+            }
+            self.scan(block_start, pair[0].end, pending, pi);
+            block_start = pair[1].start;
+        }
+        let last = lines[lines.len() - 1];
+        self.scan(block_start, last.end, pending, pi);
+    }
+
+    /// Scans the block `[start, end)`, after the pending pieces that come before it.
+    fn scan(&mut self, start: usize, end: usize, pending: &[Segment], pi: &mut usize) {
+        while *pi < pending.len() && pending[*pi].start < start {
+            nonprose::push_piece(self.out, pending[*pi]);
+            *pi += 1;
+        }
+        self.scanner.scan(start, end, self.paragraph, self.out);
+    }
 }
 
 /// A non-blank line, trimmed, with non-prose edges cut off.
@@ -258,84 +395,6 @@ struct ParagraphShape {
     /// Looks hard-wrapped: three or more lines, the longest at least 50 bytes, and most
     /// lines but the last at least three quarters as long.
     wrapped: bool,
-}
-
-/// What segmenting a run of lines needs: the text, its rules, and where sentences go.
-struct Block<'a, 't> {
-    text: &'t str,
-    profile: &'static Profile,
-    scanner: &'a mut Scanner<'t>,
-    paragraph: usize,
-    out: &'a mut Vec<Segment>,
-}
-
-impl Block<'_, '_> {
-    /// Segments a run of lines of one paragraph, with the non-prose pieces peeled off their
-    /// edges (`pending`, in text order) put in place; returns whether it produced a sentence.
-    fn flush(&mut self, lines: &[Line], pending: &[Segment]) -> bool {
-        let text = self.text;
-        let profile = self.profile;
-        let before = self.out.len();
-        let mut pi = 0;
-        if let Some(first) = lines.first() {
-            let shape = ParagraphShape {
-                longest: lines.iter().map(Line::len).max().unwrap_or(0),
-                short_list: lines.len() >= 2
-                    && lines.iter().all(|l| {
-                        !ends_with_terminator(text, profile, l) && word_count(text, l, 5) <= 4
-                    }),
-                wrapped: false,
-            };
-            let longest = shape.longest;
-            let full = lines[..lines.len() - 1]
-                .iter()
-                .filter(|l| l.len() * 4 >= longest * 3)
-                .count();
-            // Wrapped prose also shows it somewhere: a line that continues in lowercase, or
-            // one that ends with a comma, hyphen or function word.
-            let wrapped = lines.len() >= 3
-                && longest >= 50
-                && full * 2 >= lines.len() - 1
-                && lines
-                    .windows(2)
-                    .any(|p| clearly_continues(text, &p[0], &p[1]));
-            let shape = ParagraphShape { wrapped, ..shape };
-            let mut block_start = first.start;
-            for pair in lines.windows(2) {
-                let brk = if pair[0].cut_end || pair[1].cut_start {
-                    Break::Hard
-                } else {
-                    line_break(text, profile, &pair[0], &pair[1], &shape)
-                };
-                match brk {
-                    Break::Soft => continue,
-                    Break::Hard => {}
-                    Break::HardAfterItem(item) => {
-                        // The line's last words are an item of the list that follows.
-                        self.scan(block_start, item, pending, &mut pi);
-                        block_start = item;
-                    }
-                }
-                self.scan(block_start, pair[0].end, pending, &mut pi);
-                block_start = pair[1].start;
-            }
-            let last = lines[lines.len() - 1];
-            self.scan(block_start, last.end, pending, &mut pi);
-        }
-        for p in &pending[pi..] {
-            nonprose::push_piece(self.out, *p);
-        }
-        self.out[before..].iter().any(|s| s.kind.is_sentence())
-    }
-
-    /// Scans the block `[start, end)`, after the pending pieces that come before it.
-    fn scan(&mut self, start: usize, end: usize, pending: &[Segment], pi: &mut usize) {
-        while *pi < pending.len() && pending[*pi].start < start {
-            nonprose::push_piece(self.out, pending[*pi]);
-            *pi += 1;
-        }
-        self.scanner.scan(start, end, self.paragraph, self.out);
-    }
 }
 
 /// What a line break inside a paragraph is.

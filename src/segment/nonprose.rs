@@ -348,6 +348,29 @@ fn escape_at_start(s: &str) -> Option<usize> {
     (!b.get(i).is_some_and(u8::is_ascii_lowercase)).then_some(i)
 }
 
+/// A run of literal escapes at byte `at` of `text` (before `end`) that breaks a line: glued
+/// to what follows, which opens like a sentence (a capital, a digit, a quotation mark or
+/// bracket: "news\\nThe mayor", "sharply.\\r\\nInvestors"), and not after a colon ("C:\\n2").
+/// Returns the end of the run. ("use \\n to break" stays: a lowercase word or a space
+/// follows.)
+pub(super) fn escape_break(text: &str, at: usize, end: usize) -> Option<usize> {
+    if at > 0 && text.as_bytes()[at - 1] == b':' {
+        return None;
+    }
+    let mut past = at;
+    for _ in 0..16 {
+        match escape_at_start(&text[past..end]) {
+            Some(n) if !text[past..past + n].contains(' ') => past += n,
+            _ => break,
+        }
+    }
+    let next = text[past..end].chars().next()?;
+    let opens = next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(next, '"' | '\'' | '“' | '‘' | '(' | '[' | '«');
+    (past > at && opens).then_some(past)
+}
+
 /// The byte length of the escape `s` ends with (see [`escape_at_start`]); not after a
 /// colon, where "C:\n" is a path.
 fn escape_at_end(s: &str) -> Option<usize> {
@@ -434,8 +457,9 @@ fn page_ref_len(s: &str) -> Option<usize> {
     ((1..=7).contains(&n) && (start == 0 || !b[start - 1].is_ascii_alphanumeric())).then_some(n)
 }
 
-/// A span that is only a page number: "3", "127", "16-17", "- 3 -", "— 12 —". (At most
-/// three digits: a lone "2024" is more likely a year heading.)
+/// A span that is only a page number: "3", "127", "- 3 -", "— 12 —". (At most three
+/// digits: a lone "2024" is more likely a year heading; and no range: a lone "2-1" is more
+/// likely a score. Ranges count after a leader, see [`page_ref_len`].)
 fn is_page_number(s: &str) -> bool {
     if s.len() > 16 {
         return false;
@@ -447,20 +471,7 @@ fn is_page_number(s: &str) -> bool {
             break;
         }
     }
-    let b = core.as_bytes();
-    let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=3).contains(&n) {
-        return false;
-    }
-    let rest = &core[n..];
-    if rest.is_empty() {
-        return true;
-    }
-    let tail = rest
-        .strip_prefix('-')
-        .or_else(|| rest.strip_prefix('–'))
-        .unwrap_or("");
-    (1..=3).contains(&tail.len()) && tail.bytes().all(|c| c.is_ascii_digit())
+    (1..=3).contains(&core.len()) && core.bytes().all(|c| c.is_ascii_digit())
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -522,8 +533,9 @@ mod tests {
         assert_eq!(leader_at_end("Wait.... 5"), None);
         assert_eq!(leader_at_end("from 10 ... 20"), None);
         assert_eq!(leader_at_end("It rose to 5"), None);
-        assert!(is_page_number("3") && is_page_number("16-17") && is_page_number("- 3 -"));
+        assert!(is_page_number("3") && is_page_number("127") && is_page_number("- 3 -"));
         assert!(!is_page_number("2024") && !is_page_number("3.") && !is_page_number("3 dead"));
+        assert!(!is_page_number("2-1") && !is_page_number("16-17"));
     }
 
     #[test]
