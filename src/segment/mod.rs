@@ -123,24 +123,40 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos <= bytes.len() {
-        let (raw_end, next) = match bytes[pos..].iter().position(|&b| b == b'\n' || b == b'\r') {
-            Some(k) => {
-                let e = pos + k;
-                let skip = if bytes[e] == b'\r' && bytes.get(e + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                (e, e + skip)
+        // The line's end, noting on the way whether it holds a backslash (a literal escape
+        // may break it): one pass.
+        let (mut e, mut backslash) = (pos, false);
+        loop {
+            while e < bytes.len() && !LINE_STOP[bytes[e] as usize] {
+                e += 1;
             }
-            None => (bytes.len(), bytes.len() + 1),
+            if e < bytes.len() && bytes[e] == b'\\' {
+                backslash = true;
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        let next = match bytes.get(e) {
+            Some(b'\r') if bytes.get(e + 1) == Some(&b'\n') => e + 2,
+            Some(_) => e + 1,
+            None => bytes.len() + 1,
         };
-        doc.line(pos, raw_end);
+        doc.line(pos, e, backslash);
         pos = next;
     }
     doc.flush();
     out
 }
+
+/// Bytes where the line search stops: line breaks, and backslashes (noted, then passed).
+static LINE_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// The state of the line pass: the lines of the paragraph so far, and where sentences go.
 struct Paragraphs<'t, 'o> {
@@ -160,33 +176,35 @@ struct Paragraphs<'t, 'o> {
 }
 
 impl Paragraphs<'_, '_> {
-    /// Takes the raw line `[start, end)` (without its line break).
-    fn line(&mut self, start: usize, end: usize) {
+    /// Takes the raw line `[start, end)` (without its line break); `backslash`: it holds one.
+    fn line(&mut self, start: usize, end: usize, backslash: bool) {
         let text = self.text;
-        if text[start..end].trim().is_empty() {
+        let Some(line) = trim_line(text, start, end) else {
             self.flush();
             if self.has_sentence {
                 self.paragraph += 1;
                 self.has_sentence = false;
             }
             return;
-        }
+        };
         // Literal escapes glued before a capital ("Breaking news\\nThe mayor…", text
         // pasted from JSON) break the line like the line breaks they stand for.
-        let mut from = start;
-        if text.as_bytes()[start..end].contains(&b'\\') {
-            let mut i = start;
-            while let Some(k) = text.as_bytes()[i..end].iter().position(|&b| b == b'\\') {
-                let at = i + k;
-                match nonprose::escape_break(text, at, end) {
-                    Some(past) => {
-                        self.part(from, at);
-                        self.escape_piece(at, past);
-                        from = past;
-                        i = past;
-                    }
-                    None => i = at + 1,
+        let (start, end) = (line.start, line.end);
+        if !backslash {
+            self.trimmed_part(line);
+            return;
+        }
+        let (mut from, mut i) = (start, start);
+        while let Some(k) = text.as_bytes()[i..end].iter().position(|&b| b == b'\\') {
+            let at = i + k;
+            match nonprose::escape_break(text, at, end) {
+                Some(past) => {
+                    self.part(from, at);
+                    self.escape_piece(at, past);
+                    from = past;
+                    i = past;
                 }
+                None => i = at + 1,
             }
         }
         self.part(from, end);
@@ -194,9 +212,13 @@ impl Paragraphs<'_, '_> {
 
     /// A part of a line (all of it, or the text between literal escapes).
     fn part(&mut self, start: usize, end: usize) {
-        let Some(line) = trim_line(self.text, start, end) else {
-            return;
-        };
+        if let Some(line) = trim_line(self.text, start, end) {
+            self.trimmed_part(line);
+        }
+    }
+
+    /// A part of a line, trimmed.
+    fn trimmed_part(&mut self, line: Line) {
         let after_escape = std::mem::take(&mut self.after_escape);
         let mut pieces = Vec::new();
         let peeled = nonprose::peel(

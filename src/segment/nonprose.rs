@@ -49,6 +49,9 @@ pub(super) fn peel(
     paragraph: usize,
     pieces: &mut Vec<Segment>,
 ) -> Option<(usize, usize, usize)> {
+    if plain(text, start, end) {
+        return Some((start, end, pieces.len()));
+    }
     let (mut s, mut e) = (start, end);
     let mut tail: Vec<Segment> = Vec::new(); // outermost first; rarely allocated
     loop {
@@ -89,8 +92,25 @@ pub(super) fn peel(
     core.map(|(s, e)| (s, e, split))
 }
 
+/// The common case, decided from three bytes: the span starts with a letter or digit
+/// (perhaps after a quotation mark or bracket) and ends with final punctuation or a closing
+/// quote, so no rule can apply: none starts with these, none ends with these, and a span
+/// with a letter or digit that ends so is neither symbols only nor a page number.
+#[inline]
+fn plain(text: &str, start: usize, end: usize) -> bool {
+    let b = &text.as_bytes()[start..end];
+    let first = match b {
+        [b'"' | b'\'' | b'(', second, ..] => *second,
+        [first, ..] => *first,
+        [] => return false,
+    };
+    first.is_ascii_alphanumeric()
+        && matches!(b[b.len() - 1], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+}
+
 /// Pushes a sentence `[start, end)` (trimmed here) onto `out`, with any non-prose material
 /// at its edges as segments of their own.
+#[inline]
 pub(super) fn push_sentence(
     text: &str,
     out: &mut Vec<Segment>,
@@ -107,6 +127,21 @@ pub(super) fn push_sentence(
     if s >= e {
         return;
     }
+    if plain(text, s, e) {
+        out.push(Segment {
+            start: s,
+            end: e,
+            paragraph,
+            kind: SegmentKind::Sentence,
+        });
+    } else {
+        push_peeled(text, out, s, e, paragraph);
+    }
+}
+
+/// [`push_sentence`] for a trimmed span that may have non-prose edges.
+#[inline(never)]
+fn push_peeled(text: &str, out: &mut Vec<Segment>, s: usize, e: usize, paragraph: usize) {
     let mut pieces = Vec::new();
     match peel(text, s, e, false, paragraph, &mut pieces) {
         Some((cs, ce, split)) => {
@@ -141,8 +176,13 @@ pub(super) fn push_piece(out: &mut Vec<Segment>, p: Segment) {
 
 /// The length of a tag or literal escape that `s` starts with: the scanner reads one
 /// right after a terminator as the break it stands for ("test.</p><p>Next", "world.\nNext").
+#[inline]
 pub(super) fn glue_len(s: &str) -> Option<usize> {
-    tag_at_start(s).or_else(|| escape_at_start(s))
+    match s.as_bytes().first() {
+        Some(b'<' | b'&') => tag_at_start(s),
+        Some(b'\\') => escape_at_start(s),
+        _ => None,
+    }
 }
 
 /// Whether `s` (trimmed) starts or ends with non-prose material or is non-prose as a whole:
