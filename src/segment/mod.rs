@@ -220,18 +220,18 @@ impl Paragraphs<'_, '_> {
     /// A part of a line, trimmed.
     fn trimmed_part(&mut self, line: Line) {
         let after_escape = std::mem::take(&mut self.after_escape);
-        let mut pieces = Vec::new();
+        // Pieces go straight to `pending` (in text order, after those of earlier lines).
+        let mark = self.pending.len();
         let peeled = nonprose::peel(
             self.text,
             line.start,
             line.end,
             true,
             self.paragraph,
-            &mut pieces,
+            &mut self.pending,
         );
         match peeled {
             Some((start, end, _)) => {
-                self.pending.append(&mut pieces);
                 self.lines.push(Line {
                     start,
                     end,
@@ -241,13 +241,10 @@ impl Paragraphs<'_, '_> {
             }
             None => {
                 // A line with nothing but non-prose: the blocks break around it.
-                if pieces.first().map(|p| p.kind) == Some(SegmentKind::PageNumber) {
-                    self.leader_before_page_number();
+                if self.pending.get(mark).map(|p| p.kind) == Some(SegmentKind::PageNumber) {
+                    self.leader_before_page_number(mark);
                 }
                 self.flush();
-                for p in pieces {
-                    nonprose::push_piece(self.out, p);
-                }
             }
         }
     }
@@ -268,7 +265,8 @@ impl Paragraphs<'_, '_> {
 
     /// "Three Weeks Later.........\n7": a line ending in a dot leader whose page number is
     /// alone on the next line. Cuts the leader off the line before (which stays prose).
-    fn leader_before_page_number(&mut self) {
+    /// The leader's piece goes at `at` in `pending` (before the page number's).
+    fn leader_before_page_number(&mut self, at: usize) {
         let text = self.text;
         let Some(last) = self.lines.last_mut() else {
             return;
@@ -277,21 +275,22 @@ impl Paragraphs<'_, '_> {
             return;
         }
         let line_text = &text[last.start..last.end];
-        let Some(at) = nonprose::dots_at_end(line_text, nonprose::MIN_LEADER_DOTS) else {
+        let Some(dots) = nonprose::dots_at_end(line_text, nonprose::MIN_LEADER_DOTS) else {
             return;
         };
-        let cut = last.start + line_text[..at].trim_end().len();
+        let cut = last.start + line_text[..dots].trim_end().len();
         if cut <= last.start {
             return;
         }
-        self.pending.push(Segment {
-            start: last.start + at,
+        let leader = Segment {
+            start: last.start + dots,
             end: last.end,
             paragraph: self.paragraph,
             kind: SegmentKind::Leader,
-        });
+        };
         last.end = cut;
         last.cut_end = true;
+        self.pending.insert(at, leader);
     }
 
     /// Segments the run of lines so far, with the non-prose pieces cut off their edges put

@@ -24,6 +24,7 @@
 //! common case (a sentence starting with a letter and ending with a period) is two byte
 //! comparisons.
 
+use super::scan::{is_closer, is_terminator_char};
 use super::{Segment, SegmentKind};
 
 /// A tag longer than this (bytes) is not recognised: the search for its `>` stays bounded.
@@ -41,6 +42,7 @@ type Piece = (usize, SegmentKind);
 /// it is not prose (only symbols, or a page number). Returns the core's span and the index
 /// in `pieces` where the pieces after the core begin, or `None` when nothing is prose.
 /// `line_end`: the span ends a line, so a dot leader may end it.
+#[inline]
 pub(super) fn peel(
     text: &str,
     start: usize,
@@ -49,9 +51,22 @@ pub(super) fn peel(
     paragraph: usize,
     pieces: &mut Vec<Segment>,
 ) -> Option<(usize, usize, usize)> {
-    if plain(text, start, end) {
+    if plain(text, start, end, line_end) {
         return Some((start, end, pieces.len()));
     }
+    peel_edges(text, start, end, line_end, paragraph, pieces)
+}
+
+/// [`peel`] past the fast path.
+#[inline(never)]
+fn peel_edges(
+    text: &str,
+    start: usize,
+    end: usize,
+    line_end: bool,
+    paragraph: usize,
+    pieces: &mut Vec<Segment>,
+) -> Option<(usize, usize, usize)> {
     let (mut s, mut e) = (start, end);
     let mut tail: Vec<Segment> = Vec::new(); // outermost first; rarely allocated
     loop {
@@ -92,20 +107,48 @@ pub(super) fn peel(
     core.map(|(s, e)| (s, e, split))
 }
 
-/// The common case, decided from three bytes: the span starts with a letter or digit
-/// (perhaps after a quotation mark or bracket) and ends with final punctuation or a closing
-/// quote, so no rule can apply: none starts with these, none ends with these, and a span
-/// with a letter or digit that ends so is neither symbols only nor a page number.
+/// The common case, decided from a few bytes at the edges: no rule can apply. The span
+/// starts with a letter (perhaps after a quotation mark or bracket) — no piece starts with
+/// one, and a span with a letter is neither symbols only nor a page number — and ends with
+/// final punctuation, a closing quote, or a letter or digit that cannot end a piece: not
+/// the "r", "n", "t" of an escape after a backslash, and at a line's end not a digit or
+/// Roman numeral that a leader's page number may end with. (After a digit at the start,
+/// only final punctuation is plain: "12" may be a page number.)
 #[inline]
-fn plain(text: &str, start: usize, end: usize) -> bool {
-    let b = &text.as_bytes()[start..end];
-    let first = match b {
-        [b'"' | b'\'' | b'(', second, ..] => *second,
-        [first, ..] => *first,
-        [] => return false,
+fn plain(text: &str, start: usize, end: usize, line_end: bool) -> bool {
+    let span = &text[start..end];
+    let b = span.as_bytes();
+    // ASCII edges (most text): decided from bytes.
+    if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+        if f.is_ascii_alphabetic() && l.is_ascii() {
+            return match l {
+                b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}' => true,
+                b'r' | b'n' | b't' => b.len() >= 2 && !matches!(b[b.len() - 2], b'\\' | b' '),
+                b'i' | b'v' | b'x' | b'l' | b'c' | b'I' | b'V' | b'X' | b'L' | b'C' => !line_end,
+                b'0'..=b'9' => !line_end,
+                _ => l.is_ascii_alphabetic(),
+            };
+        }
+    }
+    let mut chars = span.chars();
+    let (Some(mut first), Some(last)) = (chars.next(), span.chars().next_back()) else {
+        return false;
     };
-    first.is_ascii_alphanumeric()
-        && matches!(b[b.len() - 1], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+    if matches!(first, '"' | '\'' | '(' | '“' | '‘' | '«' | '„' | '「') {
+        first = chars.next().unwrap_or(' ');
+    }
+    if is_terminator_char(last) || is_closer(last) {
+        return first.is_alphanumeric();
+    }
+    if !first.is_alphabetic() {
+        return false;
+    }
+    match last {
+        'r' | 'n' | 't' => b.len() >= 2 && !matches!(b[b.len() - 2], b'\\' | b' '),
+        'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C' => !line_end,
+        '0'..='9' => !line_end,
+        c => c.is_alphabetic(),
+    }
 }
 
 /// Pushes a sentence `[start, end)` (trimmed here) onto `out`, with any non-prose material
@@ -127,7 +170,7 @@ pub(super) fn push_sentence(
     if s >= e {
         return;
     }
-    if plain(text, s, e) {
+    if plain(text, s, e, false) {
         out.push(Segment {
             start: s,
             end: e,
@@ -257,7 +300,19 @@ fn whole(s: &str) -> Option<SegmentKind> {
     if is_page_number(s) {
         return Some(SegmentKind::PageNumber);
     }
-    (!s.chars().any(|c| c.is_alphanumeric() || c.is_whitespace())).then_some(SegmentKind::Symbols)
+    (!s.chars().any(is_word_or_space)).then_some(SegmentKind::Symbols)
+}
+
+/// A letter, digit or space; decided without Unicode tables for ASCII and for the
+/// punctuation and symbol blocks (bullets, dashes, arrows, box drawing…).
+fn is_word_or_space(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c.is_ascii_whitespace();
+    }
+    if is_separator_char(c) || ('\u{2010}'..='\u{205E}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric() || c.is_whitespace()
 }
 
 /// Symbols that separator runs are made of: ASCII rules and marks, dashes, bullets,
@@ -591,6 +646,44 @@ mod tests {
         assert_eq!(whole("7"), Some(PageNumber));
         assert_eq!(whole("$5"), None);
         assert_eq!(whole("Hello"), None);
+    }
+
+    /// The fast path never skips a span a rule would cut.
+    #[test]
+    fn plain_spans_have_no_non_prose() {
+        let samples = [
+            "The vote passed.",
+            "\"We will rebuild,\" she said.",
+            "Turnout rose to 61",
+            "Key points",
+            "Foreword . . . vii",
+            "Chapter 2 ..... 12",
+            "Hello\\n",
+            "Hello \\ n",
+            "Done \\r",
+            "Header////",
+            "Header ====",
+            "test.</p>",
+            "x &lt;/b&gt;",
+            "12",
+            "7.",
+            "(Dinah was the cat.)",
+            "「再建します。」",
+            "Straße",
+            "Plan",
+            "civil",
+            "a",
+        ];
+        for s in samples {
+            for line_end in [false, true] {
+                if plain(s, 0, s.len(), line_end) {
+                    assert!(!has_non_prose_edge(s, line_end), "{s:?} {line_end}");
+                }
+            }
+        }
+        assert!(plain("The vote passed.", 0, 16, true));
+        assert!(plain("Key points", 0, 10, true));
+        assert!(!plain("Hello\\n", 0, 7, false));
     }
 
     #[test]
