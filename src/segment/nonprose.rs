@@ -444,8 +444,8 @@ fn escape_at_start(s: &str) -> Option<usize> {
 }
 
 /// A run of literal escapes at byte `at` of `text` (before `end`) that breaks a line: glued
-/// to what follows, which opens like a sentence (a capital, a digit, a quotation mark or
-/// bracket: "news\\nThe mayor", "sharply.\\r\\nInvestors"), and not after a colon ("C:\\n2").
+/// to what follows, which opens like a sentence (a capital, a digit, a curly quotation
+/// mark: "news\\nThe mayor", "sharply.\\r\\nInvestors"), and not after a colon ("C:\\n2").
 /// Returns the end of the run. ("use \\n to break" stays: a lowercase word or a space
 /// follows.)
 pub(super) fn escape_break(text: &str, at: usize, end: usize) -> Option<usize> {
@@ -459,10 +459,10 @@ pub(super) fn escape_break(text: &str, at: usize, end: usize) -> Option<usize> {
             _ => break,
         }
     }
+    // (Not before a straight quote or bracket: `"\\n"` and `printf("\\n(")` are code,
+    // while JSON escapes its quotes.)
     let next = text[past..end].chars().next()?;
-    let opens = next.is_uppercase()
-        || next.is_ascii_digit()
-        || matches!(next, '"' | '\'' | '“' | '‘' | '(' | '[' | '«');
+    let opens = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '“' | '‘' | '«');
     (past > at && opens).then_some(past)
 }
 
