@@ -270,4 +270,17 @@ pub const PATHOLOGICAL_PATTERNS: &[&str] = &[
     "\u{202a}.\u{202c} ",
     "٫",
     "\r\n\r\n",
+    // Non-prose material: tags, escapes, separators, leaders (bounded scans at edges).
+    ".<a",
+    "<a ",
+    "&lt;a",
+    "x.\\n",
+    "\\n",
+    "<p>x</p>\n",
+    ">",
+    "/",
+    "////x",
+    "x.....5\n",
+    "x..... ",
+    "7\n",
 ];

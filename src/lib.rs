@@ -171,7 +171,7 @@ pub fn map_fact_offsets(facts: &mut [Fact], map: &mut impl FnMut(usize) -> usize
     }
 }
 
-/// A sentence span (see [`segment()`](crate::segment())).
+/// A sentence span, or non-prose material (see [`segment_all()`](crate::segment_all())).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Span {
     /// The sentence as written.
@@ -182,6 +182,8 @@ pub struct Span {
     pub end: usize,
     /// Paragraph number.
     pub paragraph: usize,
+    /// `sentence`, or the kind of non-prose material (`markup`, `separator`, …).
+    pub kind: segment::SegmentKind,
 }
 
 fn check_input(text: &str, options: &Options) -> Result<(), Error> {
@@ -202,8 +204,21 @@ pub fn segment(text: &str) -> Vec<Span> {
 
 /// The sentences of `text` with the rules of `language`, as spans of the original.
 pub fn segment_in(text: &str, language: Language) -> Vec<Span> {
+    let mut spans = segment_all_in(text, language);
+    spans.retain(|s| s.kind.is_sentence());
+    spans
+}
+
+/// Sentences and non-prose segments (tags, separators, page numbers…) of `text`, in order.
+pub fn segment_all(text: &str) -> Vec<Span> {
+    segment_all_in(text, Language::Auto)
+}
+
+/// Sentences and non-prose segments of `text` with the rules of `language`, in order,
+/// covering every visible character, as spans of the original.
+pub fn segment_all_in(text: &str, language: Language) -> Vec<Span> {
     let normalized = normalize::normalize(text);
-    segment::segment_in(normalized.text(), language)
+    segment::segment_all_in(normalized.text(), language)
         .into_iter()
         .map(|s| {
             let (start, end) = normalized.span_to_original(s.start, s.end);
@@ -212,6 +227,7 @@ pub fn segment_in(text: &str, language: Language) -> Vec<Span> {
                 start,
                 end,
                 paragraph: s.paragraph,
+                kind: s.kind,
             }
         })
         .collect()
@@ -341,6 +357,7 @@ fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
         start: 0,
         end: title.len(),
         paragraph: 0,
+        kind: segment::SegmentKind::Sentence,
     }];
     let title_tokens = tokenize::Tokenizer::default().tokenize(title, &segs);
     let mut terms: Vec<u32> = title_tokens

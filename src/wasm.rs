@@ -137,8 +137,28 @@ export interface SummaryResult {
   offset_unit: "utf16";
 }
 
+/** A segment of the text; start/end are UTF-16 offsets: text.slice(start, end) === text. */
+export interface Segment {
+  text: string;
+  start: number;
+  end: number;
+  paragraph: number;
+  /** "sentence", or the kind of non-prose material. */
+  kind: "sentence" | NonProseKind;
+}
+
+/**
+ * Material that is not prose: separator runs ("////"), table-of-contents dot leaders with
+ * their page numbers, lone page numbers, rows of symbols, HTML/XML tags, literal escapes ("\r\n").
+ */
+export type NonProseKind =
+  | "separator" | "leader" | "page-number" | "symbols" | "markup" | "escape";
+
 export interface SegmentResult {
-  sentences: { text: string; start: number; end: number; paragraph: number }[];
+  /** The sentences, in order. */
+  sentences: Segment[];
+  /** The non-prose material between and around them, in order; with the sentences it covers every visible character. */
+  skipped: Segment[];
   offset_unit: "utf16";
 }
 
@@ -178,21 +198,26 @@ pub fn summarize(
     Ok(value)
 }
 
-/// The sentences of `text`.
+/// The sentences of `text`, and apart from them its non-prose material (tags, separators,
+/// page numbers…) with its kind.
 #[wasm_bindgen(unchecked_return_type = "SegmentResult")]
 pub fn segment(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = limited_text_arg(&text, "text")?;
-    let mut spans = crate::segment(&text);
+    let mut spans = crate::segment_all(&text);
     let mut map = Utf16Offsets::new(&text);
     for s in &mut spans {
         (s.start, s.end) = (map.get(s.start), map.get(s.end));
     }
-    let value = to_js(&Wrapped {
-        sentences: Some(spans),
-        facts: None,
-    })?;
+    let (sentences, skipped): (Vec<_>, Vec<_>) =
+        spans.into_iter().partition(|s| s.kind.is_sentence());
+    #[derive(Serialize)]
+    struct Segmented {
+        sentences: Vec<crate::Span>,
+        skipped: Vec<crate::Span>,
+    }
+    let value = to_js(&Segmented { sentences, skipped })?;
     set_offset_unit(&value)?;
     Ok(value)
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use common::inputs::{self, MB};
-use common::invariants::{check_facts, check_spans, check_summary};
+use common::invariants::{check_facts, check_sentences, check_spans, check_summary};
 use nutshell::{OptionValue, Options};
 
 fn summarize(text: &str) -> nutshell::Summary {
@@ -20,7 +20,8 @@ fn summarize(text: &str) -> nutshell::Summary {
 fn a_one_megabyte_word_is_one_sentence_of_one_word() {
     let text = inputs::long_word(MB);
     let spans = nutshell::segment(&text);
-    check_spans(&text, &spans);
+    check_spans(&text, &nutshell::segment_all(&text));
+    check_sentences(&text, &spans, nutshell::Language::Auto);
     assert_eq!(spans.len(), 1);
     let result = summarize(&text);
     assert_eq!(result.stats.words, 1);

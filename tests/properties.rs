@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::invariants::{check_article, check_facts, check_spans, check_summary};
+use common::invariants::{check_article, check_facts, check_sentences, check_spans, check_summary};
 use nutshell::{OptionValue, Options};
 use proptest::prelude::*;
 
@@ -126,7 +126,8 @@ proptest! {
 
     #[test]
     fn sentence_spans_slice_and_cover(text in text()) {
-        check_spans(&text, &nutshell::segment(&text));
+        check_spans(&text, &nutshell::segment_all(&text));
+        check_sentences(&text, &nutshell::segment(&text), nutshell::Language::Auto);
     }
 
     #[test]

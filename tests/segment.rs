@@ -1,7 +1,10 @@
 //! Sentence segmentation on hand-written news-style cases (`tests/data/segment/`), through
 //! the raw segmenter and the public API, plus the English Golden Rules from `../shared`.
+//! Cases that list `skipped` also check the non-prose segments (text and kind).
 
-use nutshell::segment::{segment_in as raw_segment_in, Language};
+use nutshell::segment::{
+    segment_all_in as raw_segment_all_in, segment_in as raw_segment_in, Language,
+};
 use serde_json::Value;
 use std::path::Path;
 
@@ -11,6 +14,8 @@ struct Case {
     language: Language,
     sentences: Vec<String>,
     paragraphs: Option<Vec<usize>>,
+    /// Expected non-prose segments: (text, kind).
+    skipped: Option<Vec<(String, String)>>,
 }
 
 fn load(path: &Path) -> Vec<Case> {
@@ -35,6 +40,14 @@ fn load(path: &Path) -> Vec<Case> {
                         .map(|p| p.as_u64().expect("paragraph") as usize)
                         .collect()
                 }),
+                skipped: v["skipped"].as_array().map(|a| {
+                    a.iter()
+                        .map(|p| {
+                            let text = p[0].as_str().expect("skipped text");
+                            (text.to_string(), p[1].as_str().expect("kind").to_string())
+                        })
+                        .collect()
+                }),
             }
         })
         .collect()
@@ -44,6 +57,14 @@ fn data(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/segment")
         .join(name)
+}
+
+/// The kind as the JSON output names it ("markup", "page-number", …).
+fn kind_name(kind: nutshell::segment::SegmentKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Collapses whitespace runs (line breaks inside sentences, NBSP) to one space.
@@ -88,6 +109,26 @@ fn check_file(file: &str) {
                 case.id
             );
         }
+        if let Some(want) = &case.skipped {
+            let raw: Vec<(String, String)> = raw_segment_all_in(&case.text, case.language)
+                .into_iter()
+                .filter(|s| !s.kind.is_sentence())
+                .map(|s| (case.text[s.start..s.end].to_string(), kind_name(s.kind)))
+                .collect();
+            let public: Vec<(String, String)> = nutshell::segment_all_in(&case.text, case.language)
+                .into_iter()
+                .filter(|s| !s.kind.is_sentence())
+                .map(|s| (s.text, kind_name(s.kind)))
+                .collect();
+            for (name, got) in [("raw", raw), ("public", public)] {
+                if &got != want {
+                    failures.push(format!(
+                        "{} skipped ({name}): want {want:?} got {got:?}",
+                        case.id
+                    ));
+                }
+            }
+        }
         if let Some(want) = &case.paragraphs {
             let got: Vec<usize> = raw.iter().map(|s| s.paragraph).collect();
             if &got != want {
@@ -107,6 +148,11 @@ fn check_file(file: &str) {
 #[test]
 fn news_english() {
     check_file("news_en.jsonl");
+}
+
+#[test]
+fn non_prose_material_english() {
+    check_file("nonprose_en.jsonl");
 }
 
 #[test]

@@ -1,12 +1,15 @@
 //! Property tests for sentence segmentation: on arbitrary Unicode and on generated
-//! news-like text, in every language profile, segments are in order, do not overlap, sit
-//! on char boundaries, are trimmed, cover every non-whitespace character, and never panic;
-//! the public API's spans slice the original text to their `text`.
+//! news-like text (with non-prose material mixed in: tags, separators, leaders, page
+//! numbers, escapes), in every language profile, sentences and non-prose segments together
+//! are in order, do not overlap, sit on char boundaries, are trimmed, cover every
+//! non-whitespace character, and never panic; no sentence starts or ends with non-prose
+//! material; `segment_in` is exactly the sentences of `segment_all_in`; the public API's
+//! spans slice the original text to their `text`.
 
 #[path = "../benches/corpus.rs"]
 mod corpus;
 
-use nutshell::segment::{segment_in, Language, Segment};
+use nutshell::segment::{has_non_prose_edge, segment_all_in, segment_in, Language, Segment};
 use proptest::prelude::*;
 
 const LANGUAGES: &[Language] = &[
@@ -40,6 +43,9 @@ fn check_invariants(text: &str, segments: &[Segment]) -> Result<(), TestCaseErro
             s
         );
         prop_assert!(s.paragraph >= last_paragraph, "paragraph numbers go back");
+        if s.kind.is_sentence() {
+            check_sentence_edges(text, s)?;
+        }
         last_paragraph = s.paragraph;
         covered_to = s.end;
     }
@@ -47,6 +53,42 @@ fn check_invariants(text: &str, segments: &[Segment]) -> Result<(), TestCaseErro
         text[covered_to..].chars().all(char::is_whitespace),
         "uncovered text at the end"
     );
+    Ok(())
+}
+
+/// A sentence neither starts nor ends with non-prose material (a dot leader only counts
+/// where the sentence ends its line), and is not non-prose as a whole; independently of
+/// the segmenter's own rules, it does not start with a tag or four slashes.
+fn check_sentence_edges(text: &str, s: &Segment) -> Result<(), TestCaseError> {
+    let slice = &text[s.start..s.end];
+    let line_end = text[s.end..]
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n' || c == '\r');
+    prop_assert!(
+        !has_non_prose_edge(slice, line_end),
+        "sentence with a non-prose edge: {:?}",
+        slice
+    );
+    // Independently of those rules: the material the generator below mixes in.
+    for piece in ["<p>", "</p>", "////", "\\r\\n", "&lt;b&gt;"] {
+        prop_assert!(
+            !slice.starts_with(piece) && !slice.ends_with(piece),
+            "sentence {:?} starts or ends with {:?}",
+            slice,
+            piece
+        );
+    }
+    Ok(())
+}
+
+/// All segments of every profile keep the invariants, and `segment_in` gives exactly the
+/// sentences among them.
+fn check_all(text: &str, language: Language) -> Result<(), TestCaseError> {
+    let all = segment_all_in(text, language);
+    check_invariants(text, &all)?;
+    let sentences: Vec<Segment> = all.into_iter().filter(|s| s.kind.is_sentence()).collect();
+    prop_assert_eq!(sentences, segment_in(text, language));
     Ok(())
 }
 
@@ -151,6 +193,26 @@ fn news_piece() -> impl Strategy<Value = &'static str> {
         "१२।",
         "ü",
         "é",
+        // Non-prose material.
+        "<p>",
+        "</p>",
+        "<img src=\"a.jpg\">",
+        "&lt;b&gt;",
+        "<",
+        ">",
+        "////",
+        "=====",
+        "*",
+        "* * *",
+        "..........",
+        ". . . . .",
+        "5",
+        "16-17",
+        "vii",
+        "\\r\\n",
+        "\\n",
+        "\\",
+        "\\ n",
     ])
 }
 
@@ -178,20 +240,20 @@ proptest! {
     #[test]
     fn arbitrary_unicode_keeps_the_invariants(text in any::<String>()) {
         for &language in LANGUAGES {
-            check_invariants(&text, &segment_in(&text, language))?;
+            check_all(&text, language)?;
         }
     }
 
     #[test]
     fn news_like_text_keeps_the_invariants(text in news_text()) {
         for &language in LANGUAGES {
-            check_invariants(&text, &segment_in(&text, language))?;
+            check_all(&text, language)?;
         }
     }
 
     #[test]
     fn public_spans_slice_the_original(text in prop_oneof![news_text(), any::<String>()]) {
-        let spans = nutshell::segment(&text);
+        let spans = nutshell::segment_all(&text);
         let mut last_end = 0;
         for s in &spans {
             prop_assert!(s.start >= last_end && s.start < s.end);
@@ -213,11 +275,9 @@ fn long_runs_of_pathological_patterns_keep_the_invariants() {
     for p in patterns {
         let text = p.repeat(20_000 / p.len());
         for &language in LANGUAGES {
-            let segments = segment_in(&text, language);
-            check_invariants(&text, &segments)
-                .unwrap_or_else(|e| panic!("{p:?} {language:?}: {e}"));
+            check_all(&text, language).unwrap_or_else(|e| panic!("{p:?} {language:?}: {e}"));
         }
-        let spans = nutshell::segment(&text);
+        let spans = nutshell::segment_all(&text);
         for s in &spans {
             assert_eq!(&text[s.start..s.end], s.text);
         }

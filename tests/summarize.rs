@@ -421,3 +421,54 @@ fn property_random_texts_keep_the_invariants() {
         }
     }
 }
+
+/// Text pasted with its markup, separators, a table of contents and page numbers: the
+/// non-prose material is never a sentence of the summary or of `sentences`, nor a figure,
+/// and every sentence still slices the original.
+#[test]
+fn non_prose_material_is_never_a_sentence_or_a_figure() {
+    let text = "<h1>Harbor plan approved</h1>\n\
+        Contents\n\
+        The vote........2\n\
+        What comes next....... 14-15\n\
+        ==========\n\
+        <p>The Harbor City council approved a $2 billion plan on Monday to rebuild the \
+        flooded waterfront. The plan raises the sea wall by 3 meters.</p>\n\
+        \n\
+        7\n\
+        \n\
+        <p>About 12,000 households will move over the next decade, officials said. \
+        Work begins in September.</p>\\r\\nCritics said the cost could rise by 40%.\n\
+        ////\n";
+    let s = run(text, &[("ratio", num(1.0))]);
+    let all: Vec<&str> = s.sentences.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(
+        all,
+        [
+            "Harbor plan approved",
+            "Contents",
+            "The vote",
+            "What comes next",
+            "The Harbor City council approved a $2 billion plan on Monday to rebuild the \
+             flooded waterfront.",
+            "The plan raises the sea wall by 3 meters.",
+            "About 12,000 households will move over the next decade, officials said.",
+            "Work begins in September.",
+            "Critics said the cost could rise by 40%.",
+        ]
+    );
+    for x in &s.sentences {
+        assert_eq!(&text[x.start..x.end], x.text);
+    }
+    let figures: Vec<&str> = s.facts.iter().map(|f| f.text.as_str()).collect();
+    for page in ["2", "14-15", "7"] {
+        assert!(
+            !figures.contains(&page),
+            "page number {page} in {figures:?}"
+        );
+    }
+    assert!(
+        figures.contains(&"$2 billion") && figures.contains(&"40%"),
+        "{figures:?}"
+    );
+}

@@ -137,6 +137,40 @@ fn segment_offsets_are_utf16_with_non_bmp_text() {
     assert!(string(&sentences.get(0), "text").starts_with("🎉 Café"));
     assert!(string(&sentences.get(2), "text").starts_with("The 𠀋 festival"));
     assert_eq!(string(&result, "offset_unit"), "utf16");
+    assert_eq!(array(&result, "skipped").length(), 0, "all prose");
+}
+
+/// Text pasted with its markup, a separator and a page number, after non-BMP characters:
+/// the tags and the rest come back apart from the sentences, with their kinds, and every
+/// offset (UTF-16) slices to its text.
+#[wasm_bindgen_test]
+fn segment_reports_non_prose_material_apart_from_sentences() {
+    let text = "🎉 Café news\n<p>The 𠀋 fair opened. Crowds came.</p>\n////\n12\n";
+    let result = segment(JsValue::from_str(text)).unwrap();
+    let sentences = array(&result, "sentences");
+    let skipped = array(&result, "skipped");
+    assert_slices(text, &sentences);
+    assert_slices(text, &skipped);
+    let texts: Vec<String> = sentences.iter().map(|s| string(&s, "text")).collect();
+    assert_eq!(
+        texts,
+        ["🎉 Café news", "The 𠀋 fair opened.", "Crowds came."]
+    );
+    let kinds: Vec<(String, String)> = skipped
+        .iter()
+        .map(|s| (string(&s, "text"), string(&s, "kind")))
+        .collect();
+    let want = [
+        ("<p>", "markup"),
+        ("</p>", "markup"),
+        ("////", "separator"),
+        ("12", "page-number"),
+    ];
+    assert_eq!(kinds.len(), want.len(), "{kinds:?}");
+    for ((text, kind), (want_text, want_kind)) in kinds.iter().zip(want) {
+        assert_eq!((text.as_str(), kind.as_str()), (want_text, want_kind));
+    }
+    assert!(sentences.iter().all(|s| string(&s, "kind") == "sentence"));
 }
 
 #[wasm_bindgen_test]

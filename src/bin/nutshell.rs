@@ -14,7 +14,9 @@
 //! extracted first, the results' offsets are into that text (given as `"text"` in JSON),
 //! and the page's title steers the summary unless `--title` is given. `extract` prints the
 //! article of an HTML page. Offsets are UTF-8 byte offsets (`"offset_unit":"utf8"`). Errors
-//! go to stderr, exit 2.
+//! go to stderr, exit 2. `segment --json` gives `"sentences"` and, apart, `"skipped"`: the
+//! non-prose material (tags, separators, page numbers…), each with its `"kind"`; the plain
+//! output lists the sentences only.
 
 use nutshell::{OptionValue, Options};
 use serde_json::{json, Value};
@@ -105,9 +107,15 @@ fn analyse(args: &Args, input: &str) -> Result<Value, String> {
             let summary = nutshell::summarize(text, &options).map_err(|e| e.to_string())?;
             serde_json::to_value(summary)
         }
-        Command::Segment => serde_json::to_value(
-            json!({ "sentences": nutshell::segment_in(text, args.options.language) }),
-        ),
+        Command::Segment => {
+            // Sentences, and apart from them the non-prose material (tags, separators,
+            // page numbers…) with its kind.
+            let (sentences, skipped): (Vec<_>, Vec<_>) =
+                nutshell::segment_all_in(text, args.options.language)
+                    .into_iter()
+                    .partition(|s| s.kind.is_sentence());
+            serde_json::to_value(json!({ "sentences": sentences, "skipped": skipped }))
+        }
         Command::Figures => serde_json::to_value(json!({ "facts": nutshell::figures(text) })),
         Command::Extract => {
             return serde_json::to_value(nutshell::extract_article(input))

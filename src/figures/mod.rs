@@ -230,10 +230,12 @@ fn extract_block(
 
 /// A figure never spans a sentence break: where the segmenter split inside what reads as
 /// one figure (e.g. "…example.com.Sept. 2024."), the sentences win and the figure goes.
+/// Nor does one lie outside every sentence, in non-prose material (a page number, a
+/// table of contents' "16-17", a tag's attribute).
 fn inside_its_sentence(fact: &Fact, sentences: &[Segment]) -> bool {
     sentences
         .get(fact.sentence)
-        .is_none_or(|s| s.start <= fact.start && fact.end <= s.end)
+        .is_some_and(|s| s.start <= fact.start && fact.end <= s.end)
 }
 
 /// The fact of `r`, with offsets into the whole text (`base` is where `doc` starts in it).

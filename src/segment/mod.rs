@@ -22,30 +22,73 @@
 //!    closed within 400 bytes keeps the sentences inside it together ("\"It flooded. We
 //!    lost everything,\" she said." is one sentence).
 //!
+//! Non-prose material (`nonprose.rs`) — separator runs, table-of-contents leaders, page
+//! numbers, lines of symbols, HTML/XML tags, literal escapes — is peeled off the edges of
+//! every line before the line rules run (a line with such an edge gets hard breaks on that
+//! side; a line that is nothing else breaks the paragraph's blocks) and off the edges of
+//! every sentence the scanner finds; it comes out as segments of its own kind, never inside
+//! a sentence. Literal escapes glued before a capital ("news\\nThe mayor") break a line
+//! like the line break they stand for, and after a terminator the scanner reads tags and
+//! escapes as a space ("test.</p><p>Next"). [`segment_all_in`] returns both kinds;
+//! [`segment_in`] only the sentences, which is what the pipeline scores (so non-prose is
+//! never a summary sentence, and figures inside it are dropped).
+//!
 //! Languages (`lang.rs`): en, da, de, es, fr, it, nl, pl, sk, ru, bg, kk, el, hy, ar, fa,
 //! ur, hi, mr, am, my, ja, zh; [`Language::Auto`] detects one from the script and a few
 //! function words. [`segment`] uses the English rules (the pipeline passes the option).
 //!
 //! Cost: O(n) time, with bounded look-back and look-ahead windows (never a scan of the
 //! rest of the text); memory O(lines of the largest paragraph + terminators of a block).
+//! The non-prose checks read bounded windows at line and sentence edges.
 
 mod lang;
+mod nonprose;
 mod scan;
 
 pub use lang::{detect, Language};
+pub use nonprose::has_non_prose_edge;
 
 use lang::Profile;
 use scan::{is_bullet, is_closer, is_terminator_char, Scanner};
 
-/// A sentence: a byte span of the text and the paragraph it belongs to.
+/// A segment: a byte span of the text, the paragraph it belongs to, and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset just past the last character.
     pub end: usize,
-    /// Zero-based paragraph number.
+    /// Zero-based paragraph number (counting paragraphs that hold a sentence).
     pub paragraph: usize,
+    /// A sentence, or which kind of non-prose material.
+    pub kind: SegmentKind,
+}
+
+/// What a segment is: a sentence, or non-prose material (and why it is not prose).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SegmentKind {
+    /// A sentence (or a headline, byline, list item: prose).
+    Sentence,
+    /// Four or more separator symbols in a row: "////", "=====", "*****", "────".
+    Separator,
+    /// A table-of-contents dot leader and its page number: "......... 16-17".
+    Leader,
+    /// A line or segment that is only a page number: "3", "- 12 -".
+    PageNumber,
+    /// A line or segment of punctuation and symbols only: "* * *", "—".
+    Symbols,
+    /// HTML/XML tags, also HTML-escaped ones: "<p>", "</div>", "&lt;b&gt;".
+    Markup,
+    /// Literal escape sequences: "\r\n", "\n", "\t".
+    Escape,
+}
+
+impl SegmentKind {
+    /// Whether this is a sentence (not non-prose material).
+    pub fn is_sentence(self) -> bool {
+        self == SegmentKind::Sentence
+    }
 }
 
 /// Splits `text` into sentences with the English rules (see the module docs).
@@ -53,48 +96,293 @@ pub fn segment(text: &str) -> Vec<Segment> {
     segment_in(text, Language::En)
 }
 
-/// Splits `text` into sentences with the rules of `language` (`Auto` detects it).
+/// Splits `text` into sentences with the rules of `language` (`Auto` detects it). Non-prose
+/// material between them is left out (see [`segment_all_in`]).
 pub fn segment_in(text: &str, language: Language) -> Vec<Segment> {
+    let mut all = segment_all_in(text, language);
+    all.retain(|s| s.kind.is_sentence());
+    all
+}
+
+/// Splits `text` into sentences and non-prose segments with the rules of `language`: in
+/// order, not overlapping, together covering every non-whitespace character.
+pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
     let profile = lang::profile(language.resolve(text));
     let mut out = Vec::new();
-    let mut scanner = Scanner::new(text, profile);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut paragraph = 0;
+    let mut doc = Paragraphs {
+        text,
+        profile,
+        scanner: Scanner::new(text, profile),
+        out: &mut out,
+        lines: Vec::new(),
+        pending: Vec::new(),
+        paragraph: 0,
+        has_sentence: false,
+        after_escape: false,
+    };
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos <= bytes.len() {
-        let (raw_end, next) = match bytes[pos..].iter().position(|&b| b == b'\n' || b == b'\r') {
-            Some(k) => {
-                let e = pos + k;
-                let skip = if bytes[e] == b'\r' && bytes.get(e + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                (e, e + skip)
+        // The line's end, noting on the way whether it holds a backslash (a literal escape
+        // may break it): one pass.
+        let (mut e, mut backslash) = (pos, false);
+        loop {
+            while e < bytes.len() && !LINE_STOP[bytes[e] as usize] {
+                e += 1;
             }
-            None => (bytes.len(), bytes.len() + 1),
-        };
-        match trim_line(text, pos, raw_end) {
-            Some(line) => lines.push(line),
-            None => {
-                if flush(text, profile, &lines, &mut scanner, paragraph, &mut out) {
-                    paragraph += 1;
-                }
-                lines.clear();
+            if e < bytes.len() && bytes[e] == b'\\' {
+                backslash = true;
+                e += 1;
+                continue;
             }
+            break;
         }
+        let next = match bytes.get(e) {
+            Some(b'\r') if bytes.get(e + 1) == Some(&b'\n') => e + 2,
+            Some(_) => e + 1,
+            None => bytes.len() + 1,
+        };
+        doc.line(pos, e, backslash);
         pos = next;
     }
-    flush(text, profile, &lines, &mut scanner, paragraph, &mut out);
+    doc.flush();
     out
 }
 
-/// A non-blank line, trimmed.
+/// Bytes where the line search stops: line breaks, and backslashes (noted, then passed).
+static LINE_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+/// The state of the line pass: the lines of the paragraph so far, and where sentences go.
+struct Paragraphs<'t, 'o> {
+    text: &'t str,
+    profile: &'static Profile,
+    scanner: Scanner<'t>,
+    out: &'o mut Vec<Segment>,
+    /// Lines of the current run (a paragraph, or its part since non-prose broke it).
+    lines: Vec<Line>,
+    /// Non-prose pieces cut off the edges of `lines`, in text order.
+    pending: Vec<Segment>,
+    paragraph: usize,
+    /// Whether the current paragraph has produced a sentence yet.
+    has_sentence: bool,
+    /// A literal escape ("\\n") just broke the line: the next part starts after a break.
+    after_escape: bool,
+}
+
+impl Paragraphs<'_, '_> {
+    /// Takes the raw line `[start, end)` (without its line break); `backslash`: it holds one.
+    fn line(&mut self, start: usize, end: usize, backslash: bool) {
+        let text = self.text;
+        let Some(line) = trim_line(text, start, end) else {
+            self.flush();
+            if self.has_sentence {
+                self.paragraph += 1;
+                self.has_sentence = false;
+            }
+            return;
+        };
+        // Literal escapes glued before a capital ("Breaking news\\nThe mayor…", text
+        // pasted from JSON) break the line like the line breaks they stand for.
+        let (start, end) = (line.start, line.end);
+        if !backslash {
+            self.trimmed_part(line);
+            return;
+        }
+        let (mut from, mut i) = (start, start);
+        while let Some(k) = text.as_bytes()[i..end].iter().position(|&b| b == b'\\') {
+            let at = i + k;
+            match nonprose::escape_break(text, at, end) {
+                Some(past) => {
+                    self.part(from, at);
+                    self.escape_piece(at, past);
+                    from = past;
+                    i = past;
+                }
+                None => i = at + 1,
+            }
+        }
+        self.part(from, end);
+    }
+
+    /// A part of a line (all of it, or the text between literal escapes).
+    fn part(&mut self, start: usize, end: usize) {
+        if let Some(line) = trim_line(self.text, start, end) {
+            self.trimmed_part(line);
+        }
+    }
+
+    /// A part of a line, trimmed.
+    fn trimmed_part(&mut self, line: Line) {
+        let after_escape = std::mem::take(&mut self.after_escape);
+        // Pieces go straight to `pending` (in text order, after those of earlier lines).
+        let mark = self.pending.len();
+        let peeled = nonprose::peel(
+            self.text,
+            line.start,
+            line.end,
+            true,
+            self.paragraph,
+            &mut self.pending,
+        );
+        match peeled {
+            Some((start, end, _)) => {
+                self.lines.push(Line {
+                    start,
+                    end,
+                    cut_start: after_escape || start > line.start,
+                    cut_end: end < line.end,
+                });
+            }
+            None => {
+                // A line with nothing but non-prose: the blocks break around it.
+                if self.pending.get(mark).map(|p| p.kind) == Some(SegmentKind::PageNumber) {
+                    self.leader_before_page_number(mark);
+                }
+                self.flush();
+            }
+        }
+    }
+
+    /// Records a literal escape `[start, end)` that broke a line: a hard break.
+    fn escape_piece(&mut self, start: usize, end: usize) {
+        self.pending.push(Segment {
+            start,
+            end,
+            paragraph: self.paragraph,
+            kind: SegmentKind::Escape,
+        });
+        if let Some(last) = self.lines.last_mut() {
+            last.cut_end = true;
+        }
+        self.after_escape = true;
+    }
+
+    /// "Three Weeks Later.........\n7": a line ending in a dot leader whose page number is
+    /// alone on the next line. Cuts the leader off the line before (which stays prose).
+    /// The leader's piece goes at `at` in `pending` (before the page number's).
+    fn leader_before_page_number(&mut self, at: usize) {
+        let text = self.text;
+        let Some(last) = self.lines.last_mut() else {
+            return;
+        };
+        if last.cut_end {
+            return;
+        }
+        let line_text = &text[last.start..last.end];
+        let Some(dots) = nonprose::dots_at_end(line_text, nonprose::MIN_LEADER_DOTS) else {
+            return;
+        };
+        let cut = last.start + line_text[..dots].trim_end().len();
+        if cut <= last.start {
+            return;
+        }
+        let leader = Segment {
+            start: last.start + dots,
+            end: last.end,
+            paragraph: self.paragraph,
+            kind: SegmentKind::Leader,
+        };
+        last.end = cut;
+        last.cut_end = true;
+        self.pending.insert(at, leader);
+    }
+
+    /// Segments the run of lines so far, with the non-prose pieces cut off their edges put
+    /// in place, and starts a new run.
+    fn flush(&mut self) {
+        let before = self.out.len();
+        let lines = std::mem::take(&mut self.lines);
+        let pending = std::mem::take(&mut self.pending);
+        let mut pi = 0;
+        if !lines.is_empty() {
+            self.scan_lines(&lines, &pending, &mut pi);
+        }
+        for p in &pending[pi..] {
+            nonprose::push_piece(self.out, *p);
+        }
+        self.has_sentence |= self.out[before..].iter().any(|s| s.kind.is_sentence());
+        // Keep the buffers' capacity.
+        self.lines = lines;
+        self.lines.clear();
+        self.pending = pending;
+        self.pending.clear();
+    }
+
+    /// The line rules over a run of lines (see the module docs).
+    fn scan_lines(&mut self, lines: &[Line], pending: &[Segment], pi: &mut usize) {
+        let text = self.text;
+        let profile = self.profile;
+        let shape = ParagraphShape {
+            longest: lines.iter().map(Line::len).max().unwrap_or(0),
+            short_list: lines.len() >= 2
+                && lines.iter().all(|l| {
+                    !ends_with_terminator(text, profile, l) && word_count(text, l, 5) <= 4
+                }),
+            wrapped: false,
+        };
+        let longest = shape.longest;
+        let full = lines[..lines.len() - 1]
+            .iter()
+            .filter(|l| l.len() * 4 >= longest * 3)
+            .count();
+        // Wrapped prose also shows it somewhere: a line that continues in lowercase, or one
+        // that ends with a comma, hyphen or function word.
+        let wrapped = lines.len() >= 3
+            && longest >= 50
+            && full * 2 >= lines.len() - 1
+            && lines
+                .windows(2)
+                .any(|p| clearly_continues(text, &p[0], &p[1]));
+        let shape = ParagraphShape { wrapped, ..shape };
+        let mut block_start = lines[0].start;
+        for pair in lines.windows(2) {
+            // Non-prose cut between two lines is a boundary.
+            let brk = if pair[0].cut_end || pair[1].cut_start {
+                Break::Hard
+            } else {
+                line_break(text, profile, &pair[0], &pair[1], &shape)
+            };
+            match brk {
+                Break::Soft => continue,
+                Break::Hard => {}
+                Break::HardAfterItem(item) => {
+                    // The line's last words are an item of the list that follows.
+                    self.scan(block_start, item, pending, pi);
+                    block_start = item;
+                }
+            }
+            self.scan(block_start, pair[0].end, pending, pi);
+            block_start = pair[1].start;
+        }
+        let last = lines[lines.len() - 1];
+        self.scan(block_start, last.end, pending, pi);
+    }
+
+    /// Scans the block `[start, end)`, after the pending pieces that come before it.
+    fn scan(&mut self, start: usize, end: usize, pending: &[Segment], pi: &mut usize) {
+        while *pi < pending.len() && pending[*pi].start < start {
+            nonprose::push_piece(self.out, pending[*pi]);
+            *pi += 1;
+        }
+        self.scanner.scan(start, end, self.paragraph, self.out);
+    }
+}
+
+/// A non-blank line, trimmed, with non-prose edges cut off.
 #[derive(Clone, Copy, Debug)]
 struct Line {
     start: usize,
     end: usize,
+    /// Non-prose material was cut off its start (the break before it is hard).
+    cut_start: bool,
+    /// Non-prose material was cut off its end (the break after it is hard).
+    cut_end: bool,
 }
 
 impl Line {
@@ -111,7 +399,12 @@ fn trim_line(text: &str, start: usize, end: usize) -> Option<Line> {
     }
     let s = start + (slice.len() - trimmed.len());
     let e = s + trimmed.trim_end().len();
-    Some(Line { start: s, end: e })
+    Some(Line {
+        start: s,
+        end: e,
+        cut_start: false,
+        cut_end: false,
+    })
 }
 
 /// What the line rules need to know about a whole paragraph.
@@ -123,60 +416,6 @@ struct ParagraphShape {
     /// Looks hard-wrapped: three or more lines, the longest at least 50 bytes, and most
     /// lines but the last at least three quarters as long.
     wrapped: bool,
-}
-
-/// Segments one paragraph; returns whether it produced any sentence.
-fn flush(
-    text: &str,
-    profile: &'static Profile,
-    lines: &[Line],
-    scanner: &mut Scanner,
-    paragraph: usize,
-    out: &mut Vec<Segment>,
-) -> bool {
-    let Some(first) = lines.first() else {
-        return false;
-    };
-    let before = out.len();
-    let shape = ParagraphShape {
-        longest: lines.iter().map(Line::len).max().unwrap_or(0),
-        short_list: lines.len() >= 2
-            && lines
-                .iter()
-                .all(|l| !ends_with_terminator(text, profile, l) && word_count(text, l, 5) <= 4),
-        wrapped: false,
-    };
-    let longest = shape.longest;
-    let full = lines[..lines.len() - 1]
-        .iter()
-        .filter(|l| l.len() * 4 >= longest * 3)
-        .count();
-    // Wrapped prose also shows it somewhere: a line that continues in lowercase, or one
-    // that ends with a comma, hyphen or function word.
-    let wrapped = lines.len() >= 3
-        && longest >= 50
-        && full * 2 >= lines.len() - 1
-        && lines
-            .windows(2)
-            .any(|p| clearly_continues(text, &p[0], &p[1]));
-    let shape = ParagraphShape { wrapped, ..shape };
-    let mut block_start = first.start;
-    for pair in lines.windows(2) {
-        match line_break(text, profile, &pair[0], &pair[1], &shape) {
-            Break::Soft => continue,
-            Break::Hard => {}
-            Break::HardAfterItem(item) => {
-                // The line's last words are an item of the list that follows.
-                scanner.scan(block_start, item, paragraph, out);
-                block_start = item;
-            }
-        }
-        scanner.scan(block_start, pair[0].end, paragraph, out);
-        block_start = pair[1].start;
-    }
-    let last = lines[lines.len() - 1];
-    scanner.scan(block_start, last.end, paragraph, out);
-    out.len() > before
 }
 
 /// What a line break inside a paragraph is.

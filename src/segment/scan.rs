@@ -14,7 +14,7 @@
 //! no allocation per character or per sentence beyond the output.
 
 use super::lang::{Abbr, Profile};
-use super::Segment;
+use super::{nonprose, Segment};
 
 /// Quotations and brackets longer than this do not protect the terminators inside them:
 /// an unmatched or far-away closer must not glue a whole paragraph together.
@@ -864,6 +864,17 @@ impl<'t> Scanner<'t> {
         let mut next = Next::default();
         let mut i = self.skip_space(from, end);
         next.space = i > from;
+        // A tag or a literal escape after the terminator reads as the break it stands for
+        // ("test.</p><p>Next", "world.\nNext"); a few at most, each scan bounded.
+        for _ in 0..8 {
+            match nonprose::glue_len(&text[i..end]) {
+                Some(n) => {
+                    i = self.skip_space(i + n, end);
+                    next.space = true;
+                }
+                None => break,
+            }
+        }
         if i >= end {
             next.at_end = true;
             return next;
@@ -975,21 +986,10 @@ impl<'t> Scanner<'t> {
     }
 }
 
-/// Pushes the trimmed span `[start, end)` if it holds any text.
+/// Pushes the trimmed span `[start, end)` if it holds any text, with any non-prose
+/// material at its edges as segments of their own.
 fn push(text: &str, out: &mut Vec<Segment>, start: usize, end: usize, paragraph: usize) {
-    if end <= start {
-        return;
-    }
-    let slice = &text[start..end];
-    let trimmed_end = start + slice.trim_end().len();
-    let trimmed_start = trimmed_end - slice[..trimmed_end - start].trim_start().len();
-    if trimmed_end > trimmed_start {
-        out.push(Segment {
-            start: trimmed_start,
-            end: trimmed_end,
-            paragraph,
-        });
-    }
+    nonprose::push_sentence(text, out, start, end, paragraph);
 }
 
 /// Sorted spans → their union as disjoint intervals.

@@ -7,7 +7,7 @@
 
 #![allow(dead_code)]
 
-use nutshell::{Fact, OptionValue, Options, Span, Summary};
+use nutshell::{Fact, Language, OptionValue, Options, Span, Summary};
 
 /// The `summarize` fuzz target. Input layout: `OPTIONS \0 TEXT`, or just `TEXT` (default
 /// options). OPTIONS is `name=value` pairs separated by `;`, each set through
@@ -37,7 +37,7 @@ pub fn summarize_input(data: &[u8]) {
         }
     }
     match nutshell::summarize(&text, &options) {
-        Ok(result) => check_summary(&text, &result),
+        Ok(result) => check_summary_in(&text, &result, options.language),
         Err(e) => assert!(
             e.option().is_some() || text.len() > options.max_input_bytes,
             "refused a text within the limit without naming an option: {e}"
@@ -57,10 +57,11 @@ fn option_value(value: &str) -> OptionValue {
     }
 }
 
-/// The `segment` fuzz target: sentence spans pass [`check_spans`].
+/// The `segment` fuzz target: sentences and non-prose segments together pass
+/// [`check_spans`], and the sentences are those of [`check_sentences`].
 pub fn segment_input(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    check_spans(&text, &nutshell::segment(&text));
+    check_sentences(&text, &nutshell::segment(&text), Language::Auto);
 }
 
 /// The `figures` fuzz target: facts pass [`check_facts`] against the text's sentences.
@@ -163,6 +164,26 @@ pub fn check_spans(text: &str, spans: &[Span]) {
     );
 }
 
+/// Sentence spans (which leave non-prose material out): they are exactly the sentences of
+/// `nutshell::segment_all_in(text, language)`, whose sentences and non-prose segments
+/// together pass [`check_spans`] (in order, trimmed, slicing, covering every visible
+/// character). No sentence is empty of letters and digits unless it is a row of symbols.
+pub fn check_sentences(text: &str, sentences: &[Span], language: Language) {
+    let all = nutshell::segment_all_in(text, language);
+    check_spans(text, &all);
+    let want: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|s| s.kind.is_sentence())
+        .map(|s| (s.start, s.end))
+        .collect();
+    let got: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+    assert_eq!(got, want, "the sentences are not those of segment_all");
+    for (i, s) in sentences.iter().enumerate() {
+        assert!(s.kind.is_sentence(), "sentence {i} is of kind {:?}", s.kind);
+        assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+    }
+}
+
 /// Facts: slice to their text, in text order, numeric values are finite, `counted` slices
 /// too, and each lies inside the sentence it names (`spans` are the sentences of the same
 /// text).
@@ -224,10 +245,15 @@ pub fn check_facts(text: &str, facts: &[Fact], spans: &[Span]) {
     }
 }
 
-/// A whole summary: its sentences are the segmenter's, the summary is a subset of them in
-/// document order without repeats, facts and keyphrases slice to their texts, every score
-/// is finite.
+/// A whole summary made with the default language (see [`check_summary_in`]).
 pub fn check_summary(text: &str, result: &Summary) {
+    check_summary_in(text, result, Language::Auto);
+}
+
+/// A whole summary: its sentences are the segmenter's (non-prose material left out), the
+/// summary is a subset of them in document order without repeats, facts and keyphrases
+/// slice to their texts, every score is finite.
+pub fn check_summary_in(text: &str, result: &Summary, language: Language) {
     let spans: Vec<Span> = result
         .sentences
         .iter()
@@ -236,9 +262,10 @@ pub fn check_summary(text: &str, result: &Summary) {
             start: s.start,
             end: s.end,
             paragraph: s.paragraph,
+            kind: nutshell::segment::SegmentKind::Sentence,
         })
         .collect();
-    check_spans(text, &spans);
+    check_sentences(text, &spans, language);
     for (i, s) in result.sentences.iter().enumerate() {
         assert_eq!(s.index, i, "sentence {i} has index {}", s.index);
         assert!(s.score.is_finite(), "sentence {i}: score {}", s.score);
