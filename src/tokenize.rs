@@ -137,13 +137,7 @@ impl Tokenizer {
         if let Some(&hit) = self.cache.get(word) {
             return hit;
         }
-        self.lower.clear();
-        if word.is_ascii() {
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
-        } else {
-            self.lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        lowercase_into(&mut self.lower, word);
         // "The" after "the": the lowercase form is cached too, so no second stemming.
         let hit = match self.cache.get(self.lower.as_str()) {
             Some(&hit) => hit,
@@ -164,6 +158,17 @@ impl Tokenizer {
             self.cache.insert(word.to_string(), hit);
         }
         hit
+    }
+}
+
+/// Replaces the contents of `out` with `word` in lowercase (ASCII words without decoding).
+pub(crate) fn lowercase_into(out: &mut String, word: &str) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 

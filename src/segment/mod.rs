@@ -146,6 +146,12 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
         pos = next;
     }
     doc.flush();
+    // A page number needs a page around it: a text that is nothing but "12" is the number 12.
+    if !out.iter().any(|s| s.kind.is_sentence()) {
+        for s in out.iter_mut().filter(|s| s.kind == SegmentKind::PageNumber) {
+            s.kind = SegmentKind::Sentence;
+        }
+    }
     out
 }
 

@@ -388,6 +388,12 @@ fn tag_at_start(s: &str) -> Option<usize> {
     {
         return None;
     }
+    // A bare "<name>" is a tag only for an HTML element's name: "20 <kg>" writes a unit,
+    // "<b>" and "<p>" are markup. (A closing tag, attributes or "/>" mark markup anyway.)
+    let bare = name_start == open.len() && rest.starts_with(close);
+    if bare && !is_html_element(&s[name_start..i]) {
+        return None;
+    }
     // The first `>` ends the tag; a `<` before it means this was no tag. (Stopping at
     // either keeps scans from successive candidates disjoint.)
     let limit = floor_boundary(s, (i + MAX_TAG).min(s.len()));
@@ -405,6 +411,105 @@ fn tag_at_start(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// HTML element names (lowercase, sorted), for bare tags such as "<p>" (see [`tag_at_start`]).
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "main",
+    "mark",
+    "nav",
+    "noscript",
+    "ol",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// Whether `name` is an HTML element's name, in any case.
+fn is_html_element(name: &str) -> bool {
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    HTML_ELEMENTS
+        .binary_search_by(|e| e.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// The byte length of the complete tag `s` ends with (see [`tag_at_start`]).
@@ -600,10 +705,21 @@ mod tests {
         assert_eq!(tag_at_start("<3 you"), None);
         assert_eq!(tag_at_start("<b and <c> d"), None);
         assert_eq!(tag_at_start("<p"), None);
+        assert_eq!(
+            tag_at_start("<kg> of flour"),
+            None,
+            "a bare unknown name is no tag"
+        );
+        assert_eq!(tag_at_start("<KG>"), None);
+        assert_eq!(tag_at_start("<B>bold"), Some(3));
+        assert_eq!(tag_at_start("</kg>"), Some(5), "a closing tag is markup");
+        assert_eq!(tag_at_start("<bpt i=\"0\">"), Some(11));
+        assert!(HTML_ELEMENTS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(tag_at_end("test.</p>"), Some(4));
         assert_eq!(tag_at_end("J1.txt<ept i=\"1\">"), Some(11));
         assert_eq!(tag_at_end("a > b"), None);
         assert_eq!(tag_at_end("if a < b and c > d"), None);
+        assert_eq!(tag_at_end("The weight is 20 <kg>"), None);
     }
 
     #[test]

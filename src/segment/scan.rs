@@ -960,13 +960,7 @@ impl<'t> Scanner<'t> {
 
     /// Puts `word` in lowercase into the reusable buffer.
     fn set_lower(&mut self, word: &str) {
-        self.lower.clear();
-        if word.is_ascii() {
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
-        } else {
-            self.lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        crate::tokenize::lowercase_into(&mut self.lower, word);
     }
 
     /// The largest char boundary at or before `i`.
