@@ -231,10 +231,7 @@ pub fn figures(
     let mut facts = crate::figures(&text);
     let mut map = Utf16Offsets::new(&text);
     crate::map_fact_offsets(&mut facts, &mut |b| map.get(b));
-    let value = to_js(&Wrapped {
-        sentences: None,
-        facts: Some(facts),
-    })?;
+    let value = to_js(&Figures { facts })?;
     set_offset_unit(&value)?;
     Ok(value)
 }
@@ -279,12 +276,10 @@ pub fn default_options() -> Result<JsValue, JsError> {
     Ok(object.into())
 }
 
+/// What `figures()` returns (before `offset_unit` is added).
 #[derive(Serialize)]
-struct Wrapped {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sentences: Option<Vec<crate::Span>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    facts: Option<Vec<crate::Fact>>,
+struct Figures {
+    facts: Vec<crate::Fact>,
 }
 
 fn text_arg(text: &JsValue) -> Result<String, JsError> {
