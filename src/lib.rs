@@ -57,7 +57,7 @@
 //! - the similarity graph compares sentences only through rare terms (in at most
 //!   [`score::graph::MAX_POSTINGS`] sentences) and keeps each sentence's
 //!   [`score::graph::MAX_NEIGHBOURS`] best neighbours, so it never grows as n²;
-//!   LexRank then costs a fixed number of passes over its edges;
+//!   LexRank then costs at most 30 passes over its edges;
 //! - position counts less as a text grows past article length ([`score::position`]): in a
 //!   report or a book the opening is an introduction, not a lead;
 //! - selection re-checks a candidate against at most [`select::EXACT_CHECKS`] chosen
@@ -68,7 +68,7 @@
 //!   naming the option, instead of exhausting the browser tab's memory.
 //!
 //! Measured (`cargo xtask bench`): a 10 MB document takes about the same time per byte as
-//! a 1,000-word article; the wasm's linear memory peaks near 16× the input size.
+//! a 1,000-word article; the wasm's linear memory peaks near 14× the input size.
 
 pub mod error;
 pub mod figures;

@@ -4,7 +4,8 @@
 //! sentence, term id and whether it is a stopword — plus the [`Vocabulary`] of stems. Stop
 //! words come from the `stop-words` crate's English (NLTK) list, embedded at build time;
 //! stems from `rust-stemmers` (English Snowball). A word is a run of letters and digits
-//! (an inner apostrophe or hyphen is kept when letters follow). Cost: O(n) with a byte-level
+//! (an inner apostrophe or hyphen is kept when letters follow). A stop word's term is its
+//! lowercase form (its identity is all that is used). Cost: O(n) with a byte-level
 //! fast path for ASCII; each distinct word form is lowercased and stemmed once, then found
 //! again through a cache keyed by the word as written (most repeats keep their case), hashed
 //! with FxHash (no hash order reaches the output: ids are given in order of first occurrence).
