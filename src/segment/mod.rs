@@ -29,7 +29,7 @@
 //! every sentence the scanner finds; it comes out as segments of its own kind, never inside
 //! a sentence. Literal escapes glued before a capital ("news\\nThe mayor") break a line
 //! like the line break they stand for, and after a terminator the scanner reads tags and
-//! escapes as a space ("test.</p><p>Next"). [`segment_all_in`] returns both kinds;
+//! escapes as a space (`test.</p><p>Next`). [`segment_all_in`] returns both kinds;
 //! [`segment_in`] only the sentences, which is what the pipeline scores (so non-prose is
 //! never a summary sentence, and figures inside it are dropped).
 //!
@@ -78,7 +78,7 @@ pub enum SegmentKind {
     PageNumber,
     /// A line or segment of punctuation and symbols only: "* * *", "—".
     Symbols,
-    /// HTML/XML tags, also HTML-escaped ones: "<p>", "</div>", "&lt;b&gt;".
+    /// HTML/XML tags, also HTML-escaped ones: `<p>`, `</div>`, `&lt;b&gt;`.
     Markup,
     /// Literal escape sequences: "\r\n", "\n", "\t".
     Escape,
