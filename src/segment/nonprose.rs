@@ -8,7 +8,8 @@
 //! - lines or segments that are only a page number ("3", "- 12 -") or only punctuation
 //!   and symbols ("* * *", "—", "|---|---|");
 //! - complete HTML/XML tags, also HTML-escaped ones (`<p>`, `</div>`, `<img src=…>`,
-//!   `&lt;b&gt;`): `<` then a letter, `/`, `!` or `?`, up to the first `>`;
+//!   `&lt;b&gt;`): `<` then a letter, `/`, `!` or `?`, up to the first `>`; a bare `<name>`
+//!   only for an HTML element's name (so "20 <kg>" keeps its unit);
 //! - literal escape sequences from code or JSON ("\r\n", "\n", "\t", "\ n").
 //!
 //! Only whole lines, whole segments and the edges of segments qualify; inside a sentence
