@@ -9,7 +9,7 @@
 //!   and symbols ("* * *", "—", "|---|---|");
 //! - complete HTML/XML tags, also HTML-escaped ones (`<p>`, `</div>`, `<img src=…>`,
 //!   `&lt;b&gt;`): `<` then a letter, `/`, `!` or `?`, up to the first `>`; a bare `<name>`
-//!   only for an HTML element's name (so "20 <kg>" keeps its unit);
+//!   only for an HTML element's name (so `20 <kg>` keeps its unit);
 //! - literal escape sequences from code or JSON ("\r\n", "\n", "\t", "\ n").
 //!
 //! Only whole lines, whole segments and the edges of segments qualify; inside a sentence
