@@ -73,12 +73,14 @@
 pub mod error;
 pub mod figures;
 pub mod html;
+mod intern;
 pub mod keyphrases;
 pub mod normalize;
 pub mod options;
 pub mod score;
 pub mod segment;
 pub mod select;
+pub mod stem;
 pub mod tokenize;
 mod wordkey;
 

@@ -3,23 +3,40 @@
 //! Input: text and its sentence segments. Output: [`Tokens`] — for every word its byte span,
 //! sentence, term id and whether it is a stopword — plus the [`Vocabulary`] of stems. Stop
 //! words come from the `stop-words` crate's English (NLTK) list, embedded at build time;
-//! stems from `rust-stemmers` (English Snowball). A word is a run of letters and digits
+//! stems from English Snowball ([`crate::stem`]). A word is a run of letters and digits
 //! (an inner apostrophe or hyphen is kept when letters follow). A stop word's term is its
 //! lowercase form (its identity is all that is used). Cost: O(n) with a byte-level
 //! fast path for ASCII; each distinct word form is lowercased and stemmed once, then found
-//! again through a cache keyed by the word as written (most repeats keep their case), hashed
-//! with FxHash (no hash order reaches the output: ids are given in order of first occurrence).
+//! again through a cache keyed by the word as written (most repeats keep their case). Forms
+//! and stems are interned in arenas ([`crate::intern`]), not a `String` each; ids are given
+//! in order of first occurrence, so no hash order reaches the output.
 
+use crate::intern::Interner;
 use crate::segment::Segment;
-use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use crate::stem::Stemmer;
+use crate::wordkey::key;
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
-static STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
+const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
+
+/// [`STOPWORDS`] as [`crate::wordkey`] keys, computed at compile time (sorted like the
+/// words), so a lookup compares integers instead of calling `memcmp`.
+const STOPWORD_KEYS: [u128; STOPWORDS.len()] = {
+    let mut keys = [0u128; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match key(STOPWORDS[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("a stop word is empty or longer than 16 bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
 
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    key(lower.as_bytes()).is_some_and(|k| STOPWORD_KEYS.binary_search(&k).is_ok())
 }
 
 /// One word of the text.
@@ -40,14 +57,13 @@ pub struct Token {
 /// Interned stems; a term id indexes [`Vocabulary::stem`].
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    stems: Vec<String>,
-    by_stem: FxHashMap<String, u32>,
+    stems: Interner,
 }
 
 impl Vocabulary {
     /// The stem of a term id.
     pub fn stem(&self, term: u32) -> &str {
-        &self.stems[term as usize]
+        self.stems.resolve(term)
     }
 
     /// Number of distinct terms.
@@ -57,22 +73,16 @@ impl Vocabulary {
 
     /// Whether there are no terms.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
+        self.stems.len() == 0
     }
 
     /// The id of a stem, if it occurred.
     pub fn id(&self, stem: &str) -> Option<u32> {
-        self.by_stem.get(stem).copied()
+        self.stems.get(stem)
     }
 
     fn intern(&mut self, stem: &str) -> u32 {
-        if let Some(&id) = self.by_stem.get(stem) {
-            return id;
-        }
-        let id = self.stems.len() as u32;
-        self.stems.push(stem.to_string());
-        self.by_stem.insert(stem.to_string(), id);
-        id
+        self.stems.intern(stem)
     }
 }
 
@@ -95,21 +105,16 @@ impl Tokens {
     }
 }
 
-/// A reusable tokenizer: the stemmer and a cache from word as written to (term, stop).
+/// A reusable tokenizer: the stemmer and a cache from word form (as written, and
+/// lowercased) to (term, stop).
+#[derive(Default)]
 pub struct Tokenizer {
     stemmer: Stemmer,
-    cache: FxHashMap<String, (u32, bool)>,
+    forms: Interner,
+    /// The (term, stop) of each form id.
+    form_terms: Vec<(u32, bool)>,
     lower: String,
-}
-
-impl Default for Tokenizer {
-    fn default() -> Self {
-        Tokenizer {
-            stemmer: Stemmer::create(Algorithm::English),
-            cache: FxHashMap::default(),
-            lower: String::new(),
-        }
-    }
+    stem: String,
 }
 
 impl Tokenizer {
@@ -135,13 +140,13 @@ impl Tokenizer {
     }
 
     fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> (u32, bool) {
-        if let Some(&hit) = self.cache.get(word) {
-            return hit;
+        if let Some(form) = self.forms.get(word) {
+            return self.form_terms[form as usize];
         }
         lowercase_into(&mut self.lower, word);
         // "The" after "the": the lowercase form is cached too, so no second stemming.
-        let hit = match self.cache.get(self.lower.as_str()) {
-            Some(&hit) => hit,
+        let hit = match self.forms.get(&self.lower) {
+            Some(form) => self.form_terms[form as usize],
             None => {
                 let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
                 // A stop word's term is only ever compared for identity (stop tokens are left
@@ -149,16 +154,24 @@ impl Tokenizer {
                 let term = if stop {
                     vocabulary.intern(&self.lower)
                 } else {
-                    vocabulary.intern(&self.stemmer.stem(&self.lower))
+                    self.stemmer.stem_into(&self.lower, &mut self.stem);
+                    vocabulary.intern(&self.stem)
                 };
-                self.cache.insert(self.lower.clone(), (term, stop));
+                self.add_form(None, (term, stop));
                 (term, stop)
             }
         };
         if word != self.lower {
-            self.cache.insert(word.to_string(), hit);
+            self.add_form(Some(word), hit);
         }
         hit
+    }
+
+    /// Caches a new form: `word`, or the lowercase form in `self.lower` when `None`.
+    fn add_form(&mut self, word: Option<&str>, hit: (u32, bool)) {
+        let id = self.forms.intern(word.unwrap_or(&self.lower));
+        debug_assert_eq!(id as usize, self.form_terms.len());
+        self.form_terms.push(hit);
     }
 }
 
@@ -287,6 +300,9 @@ mod tests {
     #[test]
     fn stopword_list_is_english() {
         assert!(is_stopword("the") && is_stopword("and") && !is_stopword("war"));
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOPWORDS.iter().all(|w| is_stopword(w)));
+        assert!(!is_stopword("") && !is_stopword("a-word-longer-than-sixteen-bytes"));
     }
 
     /// The first, char-by-char version of [`words`], kept as the oracle for the byte-level one.
