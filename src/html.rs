@@ -1514,7 +1514,9 @@ impl Builder {
             .map(|id| (final_score(id), id as u32))
             .filter(|&(score, _)| score >= 0.75 * top_score)
             .collect();
-        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut best, |a, b| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).is_lt()
+        });
         best.truncate(5);
         if best.len() < CLOSE_CANDIDATES {
             return top;

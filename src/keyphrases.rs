@@ -72,6 +72,7 @@ impl Stems {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Candidate {
     stems: Stems,
     score: f64,
@@ -191,11 +192,12 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
         .collect();
     // A total order (score, then first occurrence, then length, then stems), so the result
     // never depends on the order candidates were found in.
-    ranked.sort_unstable_by(|a, b| {
+    crate::sort::sort_by(&mut ranked, |a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.start.cmp(&b.start))
             .then(a.stems.cmp(&b.stems))
+            .is_lt()
     });
     let mut kept: Vec<Candidate> = Vec::new();
     for c in ranked {

@@ -80,6 +80,7 @@ pub mod options;
 pub mod score;
 pub mod segment;
 pub mod select;
+mod sort;
 pub mod stem;
 pub mod tokenize;
 mod wordkey;
@@ -368,7 +369,7 @@ fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
         .filter(|t| !t.stop)
         .filter_map(|t| tokens.vocabulary.id(title_tokens.vocabulary.stem(t.term)))
         .collect();
-    terms.sort_unstable();
+    sort::sort(&mut terms);
     terms.dedup();
     terms
 }

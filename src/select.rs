@@ -156,7 +156,7 @@ pub fn select(
             }
         }
     }
-    chosen.sort_unstable();
+    crate::sort::sort(&mut chosen);
     (chosen, redundancy)
 }
 

@@ -568,7 +568,7 @@ struct WordSet(Vec<u128>);
 impl WordSet {
     fn of(list: &[&str]) -> WordSet {
         let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w.as_bytes())).collect();
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         WordSet(keys)
     }
 

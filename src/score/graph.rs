@@ -78,10 +78,12 @@ impl Graph {
             }
             touched.clear();
             if row.len() > MAX_NEIGHBOURS {
-                row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                crate::sort::sort_by(&mut row, |a, b| {
+                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
+                });
                 row.truncate(MAX_NEIGHBOURS);
             }
-            row.sort_by_key(|&(j, _)| j);
+            crate::sort::sort_by(&mut row, |a, b| a.0 < b.0);
             edges.push(row);
         }
         Graph { edges }

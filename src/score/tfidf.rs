@@ -38,7 +38,7 @@ impl TfIdf {
                     .filter(|t| !t.stop)
                     .map(|t| t.term),
             );
-            terms.sort_unstable();
+            crate::sort::sort(&mut terms);
             let mut v: SparseVector = Vec::with_capacity(terms.len());
             for &t in &terms {
                 match v.last_mut() {

@@ -491,7 +491,7 @@ impl Profile {
                     None => long.push((word, class)),
                 }
             }
-            short.sort_unstable_by_key(|e| e.0);
+            crate::sort::sort_by(&mut short, |a, b| a.0 < b.0);
             Lookup { short, long }
         });
         match pack(lower) {
@@ -540,7 +540,7 @@ fn build_table(sources: &[&'static str]) -> Table {
         }
     }
     // Stable sort keeps the earlier table's entry first among equal keys.
-    table.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sort::sort_by(&mut table, |a, b| a.0 < b.0);
     table.dedup_by(|later, earlier| later.0 == earlier.0);
     table
 }
@@ -793,7 +793,7 @@ fn function_word_table() -> &'static [(u128, u16)] {
                 }
             }
         }
-        table.sort_unstable();
+        crate::sort::sort(&mut table);
         table.dedup_by(|later, earlier| {
             let same = later.0 == earlier.0;
             if same {

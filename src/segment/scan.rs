@@ -169,9 +169,9 @@ impl<'t> Scanner<'t> {
         }
         self.collect(first, end);
         self.find_lists(first);
-        self.spans.sort_unstable();
+        crate::sort::sort(&mut self.spans);
         merge_spans(&mut self.spans);
-        self.forced.sort_unstable();
+        crate::sort::sort(&mut self.forced);
         self.decide(first, end, paragraph, out);
     }
 
