@@ -17,7 +17,7 @@ pub(crate) struct Interner {
     /// Every string, back to back.
     arena: String,
     /// String `i` ends at `ends[i]` and starts where string `i - 1` ends.
-    ends: Vec<u32>,
+    ends: Vec<usize>,
     /// The hash of string `i`.
     hashes: Vec<u32>,
     /// `0` for an empty slot, else `id + 1`; the length is zero or a power of two.
@@ -33,8 +33,8 @@ impl Interner {
     /// The string of `id` (an id this interner returned).
     pub(crate) fn resolve(&self, id: u32) -> &str {
         let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.arena[start..self.ends[i] as usize]
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.arena[start..self.ends[i]]
     }
 
     /// The id of `s`, if it was interned.
@@ -61,7 +61,7 @@ impl Interner {
             Probe::Empty(slot) => {
                 let id = self.len() as u32;
                 self.arena.push_str(s);
-                self.ends.push(self.arena.len() as u32);
+                self.ends.push(self.arena.len());
                 self.hashes.push(hash);
                 self.slots[slot] = id + 1;
                 id

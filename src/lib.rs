@@ -240,7 +240,7 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Span> {
 pub fn figures(text: &str) -> Vec<Fact> {
     let normalized = normalize::normalize(text);
     let segments = segment::segment_in(normalized.text(), Language::Auto);
-    let mut facts = figures::extract(normalized.text(), &segments);
+    let mut facts = figures::extract_spans(normalized.text(), &segments);
     restore_facts(text, &normalized, &mut facts);
     facts
 }
@@ -267,7 +267,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     // Figures first: their scratch space (a lowercase copy, figure tokens) is freed before
     // the summarizer's tokens, vectors and graph exist, so peak memory is the larger of the
     // two phases rather than their sum.
-    let mut facts = figures::extract(norm, &segments);
+    let mut facts = figures::extract_spans(norm, &segments);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
     drop(tokenizer);
@@ -294,13 +294,14 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             chars: norm[segments[i].start..segments[i].end].chars().count(),
         })
         .collect();
-    let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
-    drop((graph, tfidf));
-
+    // Keyphrases before selection, so the tokens (a long document's largest table after
+    // its figures) are gone before selection builds its own.
     let boilerplate: Vec<bool> = scores.parts.iter().map(|p| p.boilerplate >= 1.0).collect();
     let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
     let words = tokens.tokens.len();
-    drop(tokens);
+    drop((tokens, boilerplate));
+    let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
+    drop((graph, tfidf));
 
     let mut sentences: Vec<Sentence> = segments
         .iter()

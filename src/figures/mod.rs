@@ -28,6 +28,7 @@ use crate::segment::Segment;
 use dates::What;
 use numbers::Number;
 use serde::Serialize;
+use std::borrow::Cow;
 use token::{Doc, TokKind};
 use units::{Table, UnitKind};
 
@@ -98,8 +99,9 @@ pub struct Fact {
     pub kind: Kind,
     /// Its normalized value.
     pub value: Value,
-    /// ISO 4217 currency, `%`/`pp`, or a measurement unit.
-    pub unit: Option<String>,
+    /// ISO 4217 currency, `%`/`pp`, or a measurement unit (from the library's tables, so
+    /// borrowed: no allocation per figure).
+    pub unit: Option<Cow<'static, str>>,
     /// Hedged or vague.
     pub approximate: bool,
     /// A lower or upper bound.
@@ -164,7 +166,31 @@ impl Raw {
 
 /// Finds the figures of `text`; `sentences` tells which sentence each lies in.
 pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
-    extract_in_blocks(text, sentences, BLOCK)
+    let mut facts = extract_in_blocks(text, sentences, BLOCK);
+    for f in &mut facts {
+        fill_texts(f, text);
+    }
+    facts
+}
+
+/// [`extract`] without the strings `text` and `counted` (left empty and `None`): the
+/// pipeline fills them from the original text at the end, so that a document's worth of
+/// small strings is not held while the summarizer's own tables are built.
+pub(crate) fn extract_spans(text: &str, sentences: &[Segment]) -> Vec<Fact> {
+    let mut facts = extract_in_blocks(text, sentences, BLOCK);
+    // Kept through the whole pipeline: give back what growing by doubling left unused.
+    facts.shrink_to_fit();
+    facts
+}
+
+/// Sets `text` and `counted` from the spans, which index `text`.
+pub(crate) fn fill_texts(fact: &mut Fact, text: &str) {
+    fact.text.clear();
+    fact.text.push_str(&text[fact.start..fact.end]);
+    fact.counted = fact
+        .counted_start
+        .zip(fact.counted_end)
+        .map(|(s, e)| text[s..e].to_string());
 }
 
 fn extract_in_blocks(text: &str, sentences: &[Segment], block: usize) -> Vec<Fact> {
@@ -248,15 +274,15 @@ fn to_fact(doc: &Doc, r: Raw, base: usize, sentences: &[Segment]) -> Fact {
         v => v,
     };
     Fact {
-        text: doc.text[start..end].to_string(),
+        text: String::new(),
         start: base + start,
         end: base + end,
         kind: r.kind,
         value,
-        unit: r.unit.map(str::to_string),
+        unit: r.unit.map(Cow::Borrowed),
         approximate: r.approximate,
         bound: r.bound,
-        counted: counted.map(|(s, e)| doc.text[s..e].to_string()),
+        counted: None,
         counted_start: counted.map(|c| base + c.0),
         counted_end: counted.map(|c| base + c.1),
         per: r.per,
@@ -1764,7 +1790,7 @@ mod block_tests {
                 "block {block}"
             );
         }
-        for f in &whole {
+        for f in extract(&text, &sentences) {
             assert_eq!(&text[f.start..f.end], f.text);
         }
     }

@@ -49,10 +49,10 @@ pub fn directed(graph: &Graph) -> (Vec<f64>, Vec<f64>) {
 /// by term, and its norm is computed once: O(tokens + vocabulary), where a sparse cosine per
 /// sentence would walk the centroid's whole vocabulary each time (O(sentences · vocabulary)).
 pub fn coverage(vectors: &[SparseVector], vocabulary_size: usize) -> Vec<f64> {
-    let mut centroid = vec![0.0; vocabulary_size];
+    let mut centroid = vec![0.0f64; vocabulary_size];
     for v in vectors {
         for &(t, w) in v {
-            centroid[t as usize] += w;
+            centroid[t as usize] += f64::from(w);
         }
     }
     let centroid_norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
@@ -62,7 +62,7 @@ pub fn coverage(vectors: &[SparseVector], vocabulary_size: usize) -> Vec<f64> {
             let d = norm(v) * centroid_norm;
             if d > 0.0 {
                 v.iter()
-                    .map(|&(t, w)| w * centroid[t as usize])
+                    .map(|&(t, w)| f64::from(w) * centroid[t as usize])
                     .sum::<f64>()
                     / d
             } else {
@@ -119,13 +119,22 @@ mod tests {
         for v in &tfidf.vectors {
             for &(t, w) in v {
                 match centroid.binary_search_by_key(&t, |&(c, _)| c) {
-                    Ok(k) => centroid[k].1 += w,
-                    Err(k) => centroid.insert(k, (t, w)),
+                    Ok(k) => centroid[k].1 += f64::from(w),
+                    Err(k) => centroid.insert(k, (t, f64::from(w))),
                 }
             }
         }
+        let centroid_norm = centroid.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         for (i, v) in tfidf.vectors.iter().enumerate() {
-            let want = crate::score::tfidf::cosine(v, &centroid);
+            let dot: f64 = v
+                .iter()
+                .map(|&(t, w)| {
+                    let k = centroid.binary_search_by_key(&t, |&(c, _)| c).unwrap();
+                    f64::from(w) * centroid[k].1
+                })
+                .sum();
+            let d = crate::score::tfidf::norm(v) * centroid_norm;
+            let want = if d > 0.0 { dot / d } else { 0.0 };
             assert!((got[i] - want).abs() < 1e-12, "{i}: {} vs {want}", got[i]);
         }
         assert!(got[1] > got[2], "{got:?}");

@@ -41,7 +41,7 @@ impl Graph {
     /// Builds the sparse graph (see the module docs).
     pub fn new(tfidf: &TfIdf) -> Graph {
         let n = tfidf.vectors.len();
-        let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); tfidf.df.len()];
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); tfidf.df.len()];
         for (i, v) in tfidf.vectors.iter().enumerate() {
             for &(t, w) in v {
                 if tfidf.df[t as usize] as usize <= MAX_POSTINGS {
@@ -61,7 +61,7 @@ impl Graph {
                     if acc[j as usize] == 0.0 {
                         touched.push(j);
                     }
-                    acc[j as usize] += w * wj;
+                    acc[j as usize] += f64::from(w) * f64::from(wj);
                 }
             }
             let mut row: Vec<(u32, f32)> = touched

@@ -193,9 +193,23 @@ pub fn score(input: &Input) -> Scores {
     let structured = headings >= position::STRUCTURED_HEADINGS;
     let lead_bias = position::lead_bias(tokens.tokens.len(), structured);
 
+    // The parts are filled one signal at a time, each signal's array dropped before the
+    // next is computed: for a long document, a dozen arrays of n alive at once made this
+    // the pipeline's peak of memory.
+    let mut parts: Vec<ScoreParts> = (0..n)
+        .map(|i| ScoreParts {
+            position: lead_bias * position::prior(ranks[i], structured),
+            length: lead_bias * position::length_prior(words[i]),
+            boilerplate: boilerplate[i],
+            ..ScoreParts::default()
+        })
+        .collect();
+    drop((words, boilerplate, ranks));
+
     let graph = input.graph;
     let mut lexrank = graph.lexrank();
     centrality::scale_to_max(&mut lexrank);
+    fill(&mut parts, lexrank, |p, v| p.graph = v);
     let (mut forward, mut backward) = centrality::directed(graph);
     centrality::scale_to_max(&mut forward);
     centrality::scale_to_max(&mut backward);
@@ -204,30 +218,30 @@ pub fn score(input: &Input) -> Scores {
         .zip(&backward)
         .map(|(f, b)| f - BACKWARD * b)
         .collect();
+    drop((forward, backward));
     centrality::scale_to_max_abs(&mut directed);
+    fill(&mut parts, directed, |p, v| p.centrality = v);
     let mut coverage = centrality::coverage(&input.tfidf.vectors, tokens.vocabulary.len());
     centrality::scale_to_max(&mut coverage);
+    fill(&mut parts, coverage, |p, v| p.coverage = v);
     let title = title::overlap(&input.tfidf.vectors, input.title_terms, &input.tfidf.df);
-    let figures = density::figures(input.facts, tokens);
-    let entities = density::entities(input.text, tokens);
-
-    let parts = (0..n)
-        .map(|i| ScoreParts {
-            position: lead_bias * position::prior(ranks[i], structured),
-            centrality: directed[i],
-            graph: lexrank[i],
-            coverage: coverage[i],
-            title: title[i],
-            figures: figures[i],
-            entities: lead_bias * entities[i],
-            length: lead_bias * position::length_prior(words[i]),
-            boilerplate: boilerplate[i],
-            redundancy: 0.0,
-        })
-        .collect();
+    fill(&mut parts, title, |p, v| p.title = v);
+    fill(&mut parts, density::figures(input.facts, tokens), |p, v| {
+        p.figures = v
+    });
+    fill(&mut parts, density::entities(input.text, tokens), |p, v| {
+        p.entities = lead_bias * v
+    });
     Scores {
         parts,
         lead_bias,
         weights: Weights::for_lead_bias(lead_bias),
+    }
+}
+
+/// Writes `values[i]` into sentence `i`'s parts with `set`.
+fn fill(parts: &mut [ScoreParts], values: Vec<f64>, set: impl Fn(&mut ScoreParts, f64)) {
+    for (p, v) in parts.iter_mut().zip(values) {
+        set(p, v);
     }
 }

@@ -8,8 +8,9 @@
 
 use crate::tokenize::Tokens;
 
-/// A sparse vector: `(term id, weight)`, sorted by term id.
-pub type SparseVector = Vec<(u32, f64)>;
+/// A sparse vector: `(term id, weight)`, sorted by term id. Weights are stored as `f32` (half
+/// the memory of one of the pipeline's largest tables) and summed in `f64`.
+pub type SparseVector = Vec<(u32, f32)>;
 
 /// TF-IDF vectors of every sentence, plus the document frequency of every term.
 #[derive(Clone, Debug, Default)]
@@ -39,7 +40,11 @@ impl TfIdf {
                     .map(|t| t.term),
             );
             crate::sort::sort(&mut terms);
-            let mut v: SparseVector = Vec::with_capacity(terms.len());
+            // Exactly one entry per distinct term: a document's vectors are among the
+            // largest tables of the pipeline.
+            let distinct = terms.windows(2).filter(|w| w[0] != w[1]).count() + 1;
+            let mut v: SparseVector =
+                Vec::with_capacity(if terms.is_empty() { 0 } else { distinct });
             for &t in &terms {
                 match v.last_mut() {
                     Some(last) if last.0 == t => last.1 += 1.0,
@@ -53,7 +58,7 @@ impl TfIdf {
         }
         for v in &mut vectors {
             for (t, w) in v.iter_mut() {
-                *w = (1.0 + w.ln()) * idf(n, df[*t as usize]);
+                *w = ((1.0 + f64::from(*w).ln()) * idf(n, df[*t as usize])) as f32;
             }
         }
         let norms = vectors.iter().map(|v| norm(v)).collect();
@@ -77,19 +82,22 @@ pub fn idf(n: usize, df: u32) -> f64 {
 }
 
 /// Euclidean norm of a sparse vector.
-pub fn norm(v: &[(u32, f64)]) -> f64 {
-    v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
+pub fn norm(v: &[(u32, f32)]) -> f64 {
+    v.iter()
+        .map(|&(_, w)| f64::from(w) * f64::from(w))
+        .sum::<f64>()
+        .sqrt()
 }
 
 /// Dot product of two sparse vectors sorted by term.
-pub fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
+                dot += f64::from(a[i].1) * f64::from(b[j].1);
                 i += 1;
                 j += 1;
             }
@@ -99,7 +107,7 @@ pub fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
 }
 
 /// Cosine similarity of two sparse vectors sorted by term (0 when either is empty).
-pub fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     let d = norm(a) * norm(b);
     if d > 0.0 {
         dot(a, b) / d
