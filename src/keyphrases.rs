@@ -81,6 +81,31 @@ struct Candidate {
     end: usize,
 }
 
+/// Better is greater: a higher score, then an earlier first occurrence, then the stems (so
+/// shorter before longer). A total order: no two candidates have the same stems.
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.start.cmp(&self.start))
+            .then(other.stems.cmp(&self.stems))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Candidate {}
+
 /// Words that are content words to a stop list but never a topic: reporting verbs, number
 /// words, vague nouns and time units (lowercase, sorted for binary search).
 const NOT_TOPICS: &[&str] = &[
@@ -153,13 +178,19 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
     }
     let weights = word_weights(text, tokens, skip);
     // stem sequence → index in `found` of (count, first start, first end)
-    let mut index: FxHashMap<Stems, usize> = FxHashMap::default();
-    let mut found: Vec<(Stems, usize, usize, usize)> = Vec::new();
+    // Sized for an article up front (growing the table and list was a fifth of this
+    // stage's time); a long document grows them from there.
+    let expected = tokens.tokens.len().min(1 << 12);
+    let mut index: FxHashMap<Stems, usize> =
+        FxHashMap::with_capacity_and_hasher(expected, Default::default());
+    let mut found: Vec<(Stems, usize, usize, usize)> = Vec::with_capacity(expected);
+    let mut sentence_runs = Vec::new();
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
             continue;
         }
-        for run in runs(text, tokens.of_sentence(i), &weights) {
+        runs(text, tokens.of_sentence(i), &weights, &mut sentence_runs);
+        for &run in &sentence_runs {
             // Every contiguous part of the run is a candidate too, so a name inside a longer
             // run ("Harbour Bridge" in "Harbour Bridge repairs") is counted every time.
             for a in 0..run.len() {
@@ -175,7 +206,7 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             }
         }
     }
-    let mut ranked: Vec<Candidate> = found
+    let ranked: Vec<Candidate> = found
         .into_iter()
         .map(|(stems, count, start, end)| {
             let terms = stems.as_slice();
@@ -190,17 +221,12 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             }
         })
         .collect();
-    // A total order (score, then first occurrence, then length, then stems), so the result
-    // never depends on the order candidates were found in.
-    crate::sort::sort_by(&mut ranked, |a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.start.cmp(&b.start))
-            .then(a.stems.cmp(&b.stems))
-            .is_lt()
-    });
+    // Best first, in a total order (see `Candidate`'s `Ord`), so the result never depends on
+    // the order candidates were found in. A heap, not a sort: only the first few are taken
+    // (k, plus those that overlap one already kept), out of hundreds.
+    let mut ranked = std::collections::BinaryHeap::from(ranked);
     let mut kept: Vec<Candidate> = Vec::new();
-    for c in ranked {
+    while let Some(c) = ranked.pop() {
         if kept.len() == k {
             break;
         }
@@ -293,8 +319,9 @@ fn runs<'t>(
     text: &str,
     sentence: &'t [crate::tokenize::Token],
     weights: &[f64],
-) -> impl Iterator<Item = &'t [crate::tokenize::Token]> {
-    let mut out = Vec::new();
+    out: &mut Vec<&'t [crate::tokenize::Token]>,
+) {
+    out.clear();
     let mut start = 0;
     let stop = |t: &crate::tokenize::Token| t.stop || weights[t.term as usize] == 0.0;
     for j in 0..=sentence.len() {
@@ -313,7 +340,6 @@ fn runs<'t>(
             };
         }
     }
-    out.into_iter()
 }
 
 /// Whether every stem of `part` is among `whole`'s.

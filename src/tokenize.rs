@@ -39,6 +39,9 @@ pub fn is_stopword(lower: &str) -> bool {
     key(lower.as_bytes()).is_some_and(|k| STOPWORD_KEYS.binary_search(&k).is_ok())
 }
 
+/// Texts longer than this (bytes) get their token table sized exactly (see `tokenize`).
+const EXACT_SIZE_FROM: usize = 1 << 20;
+
 /// One word of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -119,14 +122,16 @@ impl Tokenizer {
     /// Tokenizes every segment of `text`.
     pub fn tokenize(&mut self, text: &str, segments: &[Segment]) -> Tokens {
         let mut out = Tokens::default();
-        // Sized exactly by a counting pass (a tenth of the cost of tokenizing): growing by
-        // doubling would leave up to half the largest table of the pipeline unused, and
-        // hold old and new copies at once while it grows.
-        let count: usize = segments
-            .iter()
-            .map(|seg| words(&text[seg.start..seg.end]).count())
-            .sum();
-        out.tokens.reserve_exact(count);
+        // A long text's tokens are sized exactly by a counting pass (a tenth of the cost of
+        // tokenizing): growing by doubling would leave up to half of one of the pipeline's
+        // largest tables unused, and hold old and new copies at once while it grows.
+        if text.len() > EXACT_SIZE_FROM {
+            let count: usize = segments
+                .iter()
+                .map(|seg| words(&text[seg.start..seg.end]).count())
+                .sum();
+            out.tokens.reserve_exact(count);
+        }
         out.sentence_ranges.reserve_exact(segments.len());
         for seg in segments {
             let first = out.tokens.len();
