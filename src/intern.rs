@@ -25,6 +25,17 @@ pub(crate) struct Interner {
 }
 
 impl Interner {
+    /// Makes room for `strings` more strings of `bytes` bytes in all, at once rather than
+    /// one doubling at a time.
+    pub(crate) fn reserve(&mut self, strings: usize, bytes: usize) {
+        self.arena.reserve(bytes);
+        self.ends.reserve(strings);
+        self.hashes.reserve(strings);
+        while (self.len() + strings) * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
     /// The number of strings.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
@@ -146,5 +157,8 @@ mod tests {
             assert_eq!(interner.resolve(i), format!("w{i}"));
         }
         assert_eq!(interner.get("w10000"), None);
+        interner.reserve(50_000, 400_000);
+        assert_eq!(interner.intern("w10000"), 10_000);
+        assert_eq!(interner.get("w5"), Some(5));
     }
 }

@@ -125,13 +125,22 @@ impl Tokenizer {
         // A long text's tokens are sized exactly by a counting pass (a tenth of the cost of
         // tokenizing): growing by doubling would leave up to half of one of the pipeline's
         // largest tables unused, and hold old and new copies at once while it grows.
+        // A shorter one gets an estimate (news English averages about six bytes a word), so
+        // it does not grow one doubling at a time either.
         if text.len() > EXACT_SIZE_FROM {
             let count: usize = segments
                 .iter()
                 .map(|seg| words(&text[seg.start..seg.end]).count())
                 .sum();
             out.tokens.reserve_exact(count);
+        } else {
+            out.tokens.reserve(text.len() / 5);
         }
+        // Distinct forms and stems: up to about one in two words (an article's share), sized
+        // for at most 1 MB of text; a longer one's tables grow from there.
+        let bytes = text.len().min(1 << 20);
+        self.forms.reserve(bytes / 12, bytes / 2);
+        out.vocabulary.stems.reserve(bytes / 18, bytes / 3);
         out.sentence_ranges.reserve_exact(segments.len());
         for seg in segments {
             let first = out.tokens.len();
