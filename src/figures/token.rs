@@ -143,18 +143,34 @@ fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
 /// Letters, then any letters, ASCII digits or superscript two/three ("km2", "m²"). An ISO
 /// currency code stops before digits ("USD115" is "USD" + "115").
 fn scan_word(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    // ASCII bytes without decoding (nearly every word of English text).
     let mut end = i;
-    for (k, c) in text[i..].char_indices() {
-        if c.is_ascii_digit() && k == 3 && GLUED_CODES.contains(&&text[i..i + 3]) {
-            break;
+    while let Some(&b) = bytes.get(end) {
+        let k = end - i;
+        if b.is_ascii_digit() && k == 3 && GLUED_CODES.contains(&&text[i..i + 3]) {
+            return end;
         }
-        if c.is_alphabetic() || c.is_ascii_digit() && k > 0 || c == '²' || c == '³' {
-            end = i + k + c.len_utf8();
+        if b.is_ascii_alphabetic() || b.is_ascii_digit() && k > 0 {
+            end += 1;
+        } else if b.is_ascii() {
+            return end;
         } else {
             break;
         }
     }
-    end
+    // From the first non-ASCII character on, by characters.
+    for (k, c) in text[end..].char_indices() {
+        let k = end - i + k;
+        if c.is_ascii_digit() && k == 3 && GLUED_CODES.contains(&&text[i..i + 3]) {
+            return i + k;
+        }
+        if c.is_alphabetic() || c.is_ascii_digit() && k > 0 || c == '²' || c == '³' {
+            continue;
+        }
+        return i + k;
+    }
+    text.len()
 }
 
 /// Exact powers of ten (every one up to 1e22 is exactly representable in an f64).
@@ -352,6 +368,31 @@ impl<'a> Doc<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// The first, char-by-char version of [`scan_word`], kept as the oracle for the byte-level one.
+    fn scan_word_by_chars(text: &str, i: usize) -> usize {
+        let mut end = i;
+        for (k, c) in text[i..].char_indices() {
+            if c.is_ascii_digit() && k == 3 && GLUED_CODES.contains(&&text[i..i + 3]) {
+                break;
+            }
+            if c.is_alphabetic() || c.is_ascii_digit() && k > 0 || c == '²' || c == '³' {
+                end = i + k + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_word_matches_the_char_version(text in "[a-zA-Z0-9é²³ .,東Σ-]{0,12}|(USD|EUR|GBP)[0-9a-z]{0,4}|\\PC{0,12}") {
+            for (i, _) in text.char_indices() {
+                proptest::prop_assert_eq!(scan_word(&text, i), scan_word_by_chars(&text, i), "{:?} at {}", text, i);
+            }
+        }
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<(&str, TokKind)> {
