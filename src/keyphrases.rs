@@ -261,7 +261,7 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
             continue;
         }
         for (j, t) in tokens.of_sentence(i).iter().enumerate() {
-            if t.stop || !is_topic_word(&text[t.start..t.end]) {
+            if tokens.is_stop(t) || !is_topic_word(&text[t.start..t.end]) {
                 continue;
             }
             let term = t.term as usize;
@@ -323,7 +323,8 @@ fn runs<'t>(
 ) {
     out.clear();
     let mut start = 0;
-    let stop = |t: &crate::tokenize::Token| t.stop || weights[t.term as usize] == 0.0;
+    // Stop terms weigh 0 (see `word_weights`), as do words that are never topics.
+    let stop = |t: &crate::tokenize::Token| weights[t.term as usize] == 0.0;
     for j in 0..=sentence.len() {
         let breaks = j == sentence.len()
             || stop(&sentence[j])

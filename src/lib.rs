@@ -367,7 +367,7 @@ fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
     let mut terms: Vec<u32> = title_tokens
         .tokens
         .iter()
-        .filter(|t| !t.stop)
+        .filter(|t| !title_tokens.is_stop(t))
         .filter_map(|t| tokens.vocabulary.id(title_tokens.vocabulary.stem(t.term)))
         .collect();
     sort::sort(&mut terms);

@@ -49,22 +49,34 @@ pub struct Token {
     pub start: usize,
     /// Byte end (exclusive).
     pub end: usize,
-    /// Interned stem id (see [`Vocabulary`]).
+    /// Interned stem id (see [`Vocabulary`]); whether the word is a stop word is a property
+    /// of its term ([`Tokens::is_stop`]), which keeps a token at 12 bytes in wasm.
     pub term: u32,
-    /// A stop word, or a token without letters (a bare number).
-    pub stop: bool,
 }
 
-/// Interned stems; a term id indexes [`Vocabulary::stem`].
+/// Interned stems; a term id indexes [`Vocabulary::stem`]. Stop words (and tokens without
+/// letters) have terms of their own, their lowercase form marked with a leading U+0001 so
+/// that one never merges with a content word's stem ("be" the stop word, "be" the stem of
+/// "beings").
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     stems: Interner,
+    stop: Vec<bool>,
 }
 
+/// Marks a stop word's entry in the [`Vocabulary`].
+const STOP_MARK: char = '\u{1}';
+
 impl Vocabulary {
-    /// The stem of a term id.
+    /// The stem of a term id (for a stop term, its lowercase form).
     pub fn stem(&self, term: u32) -> &str {
-        self.stems.resolve(term)
+        let s = self.stems.resolve(term);
+        s.strip_prefix(STOP_MARK).unwrap_or(s)
+    }
+
+    /// Whether a term is a stop word's (or a token's without letters, such as a number).
+    pub fn is_stop(&self, term: u32) -> bool {
+        self.stop[term as usize]
     }
 
     /// Number of distinct terms.
@@ -77,13 +89,18 @@ impl Vocabulary {
         self.stems.len() == 0
     }
 
-    /// The id of a stem, if it occurred.
+    /// The id of a content word's stem, if it occurred.
     pub fn id(&self, stem: &str) -> Option<u32> {
         self.stems.get(stem)
     }
 
-    fn intern(&mut self, stem: &str) -> u32 {
-        self.stems.intern(stem)
+    /// The term of `key`: a stem, or a stop word with [`STOP_MARK`] in front.
+    fn intern(&mut self, key: &str, stop: bool) -> u32 {
+        let term = self.stems.intern(key);
+        if term as usize == self.stop.len() {
+            self.stop.push(stop);
+        }
+        term
     }
 }
 
@@ -99,6 +116,11 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Whether `token` is a stop word, or has no letters (a bare number).
+    pub fn is_stop(&self, token: &Token) -> bool {
+        self.vocabulary.is_stop(token.term)
+    }
+
     /// The tokens of sentence `i`.
     pub fn of_sentence(&self, i: usize) -> &[Token] {
         let (a, b) = self.sentence_ranges[i];
@@ -107,13 +129,13 @@ impl Tokens {
 }
 
 /// A reusable tokenizer: the stemmer and a cache from word form (as written, and
-/// lowercased) to (term, stop).
+/// lowercased) to term.
 #[derive(Default)]
 pub struct Tokenizer {
     stemmer: Stemmer,
     forms: Interner,
-    /// The (term, stop) of each form id.
-    form_terms: Vec<(u32, bool)>,
+    /// The term of each form id.
+    form_terms: Vec<u32>,
     lower: String,
     stem: String,
 }
@@ -146,20 +168,15 @@ impl Tokenizer {
             let first = out.tokens.len();
             for (s, e) in words(&text[seg.start..seg.end]) {
                 let (start, end) = (seg.start + s, seg.start + e);
-                let (term, stop) = self.term(&text[start..end], &mut out.vocabulary);
-                out.tokens.push(Token {
-                    start,
-                    end,
-                    term,
-                    stop,
-                });
+                let term = self.term(&text[start..end], &mut out.vocabulary);
+                out.tokens.push(Token { start, end, term });
             }
             out.sentence_ranges.push((first, out.tokens.len()));
         }
         out
     }
 
-    fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> (u32, bool) {
+    fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> u32 {
         if let Some(form) = self.forms.get(word) {
             return self.form_terms[form as usize];
         }
@@ -171,14 +188,16 @@ impl Tokenizer {
                 let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
                 // A stop word's term is only ever compared for identity (stop tokens are left
                 // out of vectors, phrases and overlaps), so it is not worth stemming.
-                let term = if stop {
-                    vocabulary.intern(&self.lower)
+                if stop {
+                    self.stem.clear();
+                    self.stem.push(STOP_MARK);
+                    self.stem.push_str(&self.lower);
                 } else {
                     self.stemmer.stem_into(&self.lower, &mut self.stem);
-                    vocabulary.intern(&self.stem)
-                };
-                self.add_form(None, (term, stop));
-                (term, stop)
+                }
+                let term = vocabulary.intern(&self.stem, stop);
+                self.add_form(None, term);
+                term
             }
         };
         if word != self.lower {
@@ -188,7 +207,7 @@ impl Tokenizer {
     }
 
     /// Caches a new form: `word`, or the lowercase form in `self.lower` when `None`.
-    fn add_form(&mut self, word: Option<&str>, hit: (u32, bool)) {
+    fn add_form(&mut self, word: Option<&str>, hit: u32) {
         let id = self.forms.intern(word.unwrap_or(&self.lower));
         debug_assert_eq!(id as usize, self.form_terms.len());
         self.form_terms.push(hit);
@@ -305,10 +324,10 @@ mod tests {
                 "race"
             ]
         );
-        assert!(tokens.tokens[0].stop && !tokens.tokens[1].stop);
+        assert!(tokens.is_stop(&tokens.tokens[0]) && !tokens.is_stop(&tokens.tokens[1]));
         assert_eq!(tokens.sentence_ranges, [(0, 4), (4, 8)]);
         assert!(
-            tokens.tokens[5].stop,
+            tokens.is_stop(&tokens.tokens[5]),
             "the 's of a possessive is a stop token"
         );
         assert_eq!(

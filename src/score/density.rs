@@ -43,7 +43,7 @@ pub fn entities(text: &str, tokens: &Tokens) -> Vec<f64> {
             }
             let names = words[1..]
                 .iter()
-                .filter(|t| !t.stop && text[t.start..].starts_with(char::is_uppercase))
+                .filter(|t| !tokens.is_stop(t) && text[t.start..].starts_with(char::is_uppercase))
                 .count();
             (names as f64 / words.len() as f64 / FULL_ENTITY_SHARE).min(1.0)
         })

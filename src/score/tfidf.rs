@@ -36,7 +36,7 @@ impl TfIdf {
                 tokens
                     .of_sentence(i)
                     .iter()
-                    .filter(|t| !t.stop)
+                    .filter(|t| !tokens.is_stop(t))
                     .map(|t| t.term),
             );
             crate::sort::sort(&mut terms);
