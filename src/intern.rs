@@ -31,8 +31,9 @@ impl Interner {
         self.arena.reserve(bytes);
         self.ends.reserve(strings);
         self.hashes.reserve(strings);
-        while (self.len() + strings) * 2 > self.slots.len() {
-            self.grow();
+        let needed = ((self.len() + strings) * 2).next_power_of_two();
+        if needed > self.slots.len() {
+            self.rebuild(needed);
         }
     }
 
@@ -64,7 +65,7 @@ impl Interner {
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
         // Keep at most half the slots used, so probe runs stay short.
         if (self.len() + 1) * 2 > self.slots.len() {
-            self.grow();
+            self.rebuild((self.slots.len() * 2).max(16));
         }
         let hash = hash(s);
         match self.probe(s, hash) {
@@ -98,9 +99,9 @@ impl Interner {
         }
     }
 
-    /// Doubles the table (16 slots at first) and puts every id back by its stored hash.
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(16);
+    /// Makes the table `size` slots (a power of two) and puts every id back by its stored
+    /// hash.
+    fn rebuild(&mut self, size: usize) {
         let mask = size - 1;
         let mut slots = vec![0u32; size];
         for (id, &hash) in self.hashes.iter().enumerate() {
