@@ -18,7 +18,7 @@
 //!
 //! 1. [`normalize`] — uniform spaces, quotes and line breaks, with a map back to the original.
 //! 2. [`segment`](mod@segment) — sentences and paragraphs.
-//! 3. [`tokenize`] — words, stop words, Snowball stems, interned term ids.
+//! 3. [`tokenize`] — words, stop words, Snowball stems ([`stem`]), interned term ids.
 //! 4. [`score`] — per sentence: lead position, PacSum-style directed centrality, LexRank
 //!    over a sparse similarity graph, coverage, title overlap, figure and name density,
 //!    length and boilerplate, combined with weights fitted on CNN/DailyMail dev data.
@@ -68,7 +68,9 @@
 //!   naming the option, instead of exhausting the browser tab's memory.
 //!
 //! Measured (`cargo xtask bench`): a 10 MB document takes about the same time per byte as
-//! a 1,000-word article; the wasm's linear memory peaks near 14× the input size.
+//! a 1,000-word article; the wasm's linear memory peaks near 9× the input size (long
+//! documents' big tables are sized up front rather than grown by doubling, and the stages'
+//! intermediate results are dropped as soon as the next stage has what it needs).
 
 pub mod error;
 pub mod figures;

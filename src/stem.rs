@@ -8,7 +8,8 @@
 //! distinct word, callgrind); here each step is a direct suffix test on bytes (≈ 10× fewer).
 //! Every letter the algorithm treats specially is ASCII, so a non-ASCII character is held
 //! as one placeholder byte (a consonant to the rules, as in Snowball) and put back after.
-//! Cost: O(length) per word, no allocation once the buffers have grown.
+//! Cost: O(length) per word, no allocation once the buffers have grown. The algorithm is
+//! Martin Porter's, published by the Snowball project under the BSD 3-clause licence.
 
 /// A reusable stemmer; its buffers keep their capacity between words.
 #[derive(Debug, Default)]

@@ -1,15 +1,16 @@
 //! Stage 3, tokenize: words → lowercase → stopword flag → Snowball stem → interned term id.
 //!
-//! Input: text and its sentence segments. Output: [`Tokens`] — for every word its byte span,
-//! sentence, term id and whether it is a stopword — plus the [`Vocabulary`] of stems. Stop
-//! words come from the `stop-words` crate's English (NLTK) list, embedded at build time;
-//! stems from English Snowball ([`crate::stem`]). A word is a run of letters and digits
-//! (an inner apostrophe or hyphen is kept when letters follow). A stop word's term is its
-//! lowercase form (its identity is all that is used). Cost: O(n) with a byte-level
-//! fast path for ASCII; each distinct word form is lowercased and stemmed once, then found
-//! again through a cache keyed by the word as written (most repeats keep their case). Forms
-//! and stems are interned in arenas ([`crate::intern`]), not a `String` each; ids are given
-//! in order of first occurrence, so no hash order reaches the output.
+//! Input: text and its sentence segments. Output: [`Tokens`] — for every word its byte span
+//! and term id, the token range of every sentence — plus the [`Vocabulary`] of terms, which
+//! also says which terms are stop words. Stop words come from the `stop-words` crate's
+//! English (NLTK) list, embedded at build time; stems from English Snowball
+//! ([`crate::stem`]). A word is a run of letters and digits (an inner apostrophe or hyphen
+//! is kept when letters follow). A stop word's term is its lowercase form, kept apart from
+//! the stems (its identity is all that is used). Cost: O(n) with a byte-level fast path for
+//! ASCII; each distinct word form is lowercased and stemmed once, then found again through a
+//! cache keyed by the word as written (most repeats keep their case). Forms and terms are
+//! interned in arenas (see `src/intern.rs`), not a `String` each; ids are given in order of
+//! first occurrence, so no hash order reaches the output.
 
 use crate::intern::Interner;
 use crate::segment::Segment;
