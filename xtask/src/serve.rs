@@ -1,4 +1,5 @@
-//! `cargo xtask serve [PORT] [--no-build]`: build the page, then serve `www/` locally.
+//! `cargo xtask serve [PORT] [--no-build] [--dir DIR]`: build the page, then serve `www/`
+//! (or DIR: e.g. a copy of an older build, to compare start-up times side by side) locally.
 //!
 //! A small std-only static file server bound to 127.0.0.1 (never another interface):
 //! GET and HEAD, correct MIME types (`application/wasm` so streaming compilation works,
@@ -26,9 +27,17 @@ const MAX_HEAD_BYTES: usize = 16 * 1024;
 pub fn run(args: &[String]) -> Result {
     let mut port = DEFAULT_PORT;
     let mut build_first = true;
-    for arg in args {
+    let mut root = util::root().join("www");
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--no-build" => build_first = false,
+            "--dir" => {
+                let dir = args.next().ok_or("--dir needs a directory")?;
+                root = std::env::current_dir()
+                    .map_err(|e| format!("no current directory: {e}"))?
+                    .join(dir);
+            }
             p => {
                 port = p
                     .parse()
@@ -39,9 +48,12 @@ pub fn run(args: &[String]) -> Result {
     if build_first {
         build::wasm_pkg()?;
     }
-    let root = util::root().join("www");
     if !root.join("pkg").join("nutshell_bg.wasm").exists() {
-        return Err("www/pkg/ is not built: run `cargo xtask build` (or drop --no-build)".into());
+        let pkg = root.join("pkg");
+        return Err(format!(
+            "{} is not built: run `cargo xtask build` (or drop --no-build)",
+            pkg.display()
+        ));
     }
     serve(&root, port)
 }
