@@ -1,11 +1,12 @@
 // Start-up: the slow parts of opening the page, begun before anything else.
 //
 // A classic script at the top of <head> (so it runs before the page script, main.js, has
-// even been fetched): it starts the summarizer's Web Worker, compiles the WebAssembly
-// here in parallel (streaming: the compiling overlaps the download, on background
-// threads) and hands the compiled module to the worker, and fetches the sample article
-// when the URL asks for it (?sample). Without it these would run one after another:
-// page script → worker start → worker script → wasm glue → wasm → sample.
+// even been fetched): it starts the summarizer's Web Worker, compiles the WebAssembly here
+// in parallel (streaming: the compiling overlaps the download, on background threads) and
+// hands the compiled module to the worker, and fetches the sample article when the URL asks
+// for it (?sample) and hands it to the worker too, which starts summarizing it as soon as
+// it can (see worker.js). Without it these would run one after another: page script →
+// worker start → worker script → wasm → sample → summary.
 //
 // main.js takes all of it over through `self.nutshellBoot.adopt(...)`; the messages and
 // errors the worker sends before then are kept and handed over in order. If this script
@@ -27,7 +28,7 @@
   // main.js reports a failure; the worker then fetches and compiles the wasm itself.
   wasm.catch(() => {});
 
-  const worker = new Worker("worker.js", { type: "module" });
+  const worker = new Worker("pkg/worker.js", { type: "module" });
   const early = [];
   const keep = (event) => {
     if (event.type === "error") event.preventDefault();
@@ -46,7 +47,8 @@
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.text();
     });
-    sample.catch(() => {});
+    // The worker starts this summary as soon as it can; main.js asks for the same later.
+    sample.then((text) => worker.postMessage({ op: "early", text, query: location.search }), () => {});
   }
 
   self.nutshellBoot = {

@@ -1,12 +1,26 @@
 // The Web Worker that owns the WebAssembly module: the page's main thread never blocks on it.
 //
+// The page loads this as www/pkg/worker.js: one file that `cargo xtask build` bundles from
+// this one, options.js and the wasm-bindgen glue (pkg/nutshell.js), so that starting it takes
+// one request, not three in a row.
+//
+// Start-up: the page compiles the wasm while this worker starts (boot.js) and sends the
+// module. With ?sample, boot.js also sends the sample and the page's URL query at once, and
+// the worker summarizes it with the query's length setting (read by options.js, as the page
+// reads it) as soon as the wasm is ready, without waiting for the page script. When the
+// page then asks for exactly that text with exactly those options, it gets that result
+// (nothing is computed twice; anything else is computed as usual).
+//
 // Protocol (structured-clone messages):
-//   first  {op: "init", module}: the compiled WebAssembly.Module (the page compiles it while
-//          this worker starts, see boot.js), or null to fetch and compile it here
+//   first  {op: "init", module}: the compiled WebAssembly.Module, or null to fetch and
+//          compile it here
+//   early  {op: "early", text, query}: summarize `text` with the options that the URL query
+//          `query` states; no answer of its own (see above)
 //   request  {id, op, text, options}
 //     op: "summarize" (default) | "prepare" | "segment" | "figures" | "defaultOptions"
 //     "prepare": {html: looksLikeHtml(text), article: extractArticle(text) when html}
-//   response {id, result} or {id, error, fatal?}; once loaded, {id: 0, loaded: {timing}},
+//   response {id, result} or {id, error, fatal?} (plus `early: true` when it is the early
+//   summary); once loaded, {id: 0, loaded: {timing}},
 //   or {id: 0, failed: message} if the wasm cannot load
 // Responses carry the request's id so the page can drop stale ones. Until the wasm has
 // loaded, requests wait for it; if it cannot load, every request gets that error.
@@ -20,6 +34,7 @@ import init, {
   extractArticle,
   looksLikeHtml,
 } from "./pkg/nutshell.js";
+import { lengthFromQuery, lengthOptions } from "./options.js";
 
 let receiveModule;
 const moduleReceived = new Promise((resolve) => {
@@ -41,6 +56,31 @@ ready.then(
   () => setTimeout(warmUp, 0),
   (error) => self.postMessage({ id: 0, failed: error instanceof Error ? error.message : String(error) }),
 );
+
+/**
+ * The summary the page is about to ask for ({text, options, result}): boot.js sends the
+ * sample and the page's URL query ("early") as soon as it has them, long before the page
+ * script runs, and it is summarized as soon as the wasm is ready. Null when there is none
+ * (or it has been taken).
+ */
+let early = null;
+
+function startEarly(text, query) {
+  const { mode, value } = lengthFromQuery(query);
+  const options = lengthOptions(mode, value);
+  const result = ready.then(() => run("summarize", text, options));
+  // If the wasm cannot load, the page's own request reports that.
+  result.catch(() => {});
+  early = { text, options: JSON.stringify(options), result };
+}
+
+/** The early answer if this request is exactly the one it answers (taken once), else null. */
+function takeEarly(op, text, options) {
+  if (!early || op !== "summarize" || early.text !== text || early.options !== JSON.stringify(options)) return null;
+  const { result } = early;
+  early = null;
+  return result;
+}
 
 const operations = {
   summarize: (text, options) => slim(summarize(text, options)),
@@ -77,7 +117,7 @@ let requests = 0;
  * unoptimised code comes on top.)
  */
 function warmUp() {
-  if (requests > 0) return;
+  if (requests > 0 || early) return;
   try {
     summarize(
       "The city council approved $12 million for road repairs on Tuesday, officials said. " +
@@ -90,23 +130,38 @@ function warmUp() {
   }
 }
 
+/** Runs one operation: {result} or {error, fatal}. */
+function run(op, text, options) {
+  try {
+    const operation = operations[op];
+    if (!operation) throw new Error(`unknown operation ${JSON.stringify(op)}`);
+    return { result: operation(text, options) };
+  } catch (error) {
+    return {
+      error: error instanceof Error ? error.message : String(error),
+      fatal: error instanceof WebAssembly.RuntimeError,
+    };
+  }
+}
+
 self.addEventListener("message", async (event) => {
   const { id, text, options, op = "summarize", module } = event.data ?? {};
   if (op === "init") {
     receiveModule(module ?? null);
     return;
   }
+  if (op === "early") {
+    startEarly(text, event.data.query ?? "");
+    return;
+  }
   requests += 1;
   try {
     await ready;
-    const operation = operations[op];
-    if (!operation) throw new Error(`unknown operation ${JSON.stringify(op)}`);
-    self.postMessage({ id, result: operation(text, options) });
   } catch (error) {
-    self.postMessage({
-      id,
-      error: error instanceof Error ? error.message : String(error),
-      fatal: error instanceof WebAssembly.RuntimeError,
-    });
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal: false });
+    return;
   }
+  const taken = takeEarly(op, text, options);
+  const answer = taken ? { ...(await taken), early: true } : run(op, text, options);
+  self.postMessage({ id, ...answer });
 });

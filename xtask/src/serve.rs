@@ -119,10 +119,14 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let response = respond(method, target, root);
     let mut stream = stream;
-    stream.write_all(&response.head())?;
+    // One write, sent at once: head and body in separate writes would wait on Nagle's
+    // algorithm for the client's (delayed) ACK of the first.
+    stream.set_nodelay(true)?;
+    let mut bytes = response.head();
     if method != "HEAD" {
-        stream.write_all(&response.body)?;
+        bytes.extend_from_slice(&response.body);
     }
+    stream.write_all(&bytes)?;
     let status = response.status;
     eprintln!("{status} {method} {target}");
     stream.flush()
