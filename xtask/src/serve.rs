@@ -8,6 +8,14 @@
 //! resources plus `wasm-unsafe-eval`). Port 0 picks a free port; the first line printed
 //! is always `Serving http://127.0.0.1:PORT/` (the e2e tests read it). One thread per
 //! connection; each request reads at most 16 KB of headers. Cost per request: one file read.
+//!
+//! No `Cross-Origin-Opener-Policy`: with `same-origin`, Chromium has to move a page opened
+//! from a blank tab into a new browsing context group (a new renderer frame, often a new
+//! process) after the response arrives, which measured 40–75 ms of a first visit's start-up
+//! (`tests/e2e/cold-start-probe.mjs`, alternating runs with and without it). The page keeps
+//! nothing from other windows that the same-origin policy does not already protect, and
+//! with site isolation other sites run in other processes anyway; a `<meta>` cannot set it,
+//! so a deployed copy has it only if its host adds it.
 
 use crate::build;
 use crate::util::{self, Result};
@@ -165,7 +173,6 @@ impl Response {
              Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\n\
              X-Content-Type-Options: nosniff\r\n\
              Referrer-Policy: no-referrer\r\n\
-             Cross-Origin-Opener-Policy: same-origin\r\n\
              Cross-Origin-Resource-Policy: same-origin\r\n\
              Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n\
              Connection: close\r\n",
