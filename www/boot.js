@@ -4,9 +4,10 @@
 // even been fetched): it starts the summarizer's Web Worker, compiles the WebAssembly here
 // in parallel (streaming: the compiling overlaps the download, on background threads) and
 // hands the compiled module to the worker, and fetches the sample article when the URL asks
-// for it (?sample) and hands it to the worker too, which starts summarizing it as soon as
-// it can (see worker.js). Without it these would run one after another: page script →
-// worker start → worker script → wasm → sample → summary.
+// for it (?sample). The worker, named after this page's URL, fetches the sample too and
+// starts summarizing it as soon as it can (see worker.js). Without this script these would
+// run one after another: page script → worker start → worker script → wasm → sample →
+// summary.
 //
 // main.js takes all of it over through `self.nutshellBoot.adopt(...)`; the messages and
 // errors the worker sends before then are kept and handed over in order. If this script
@@ -28,7 +29,8 @@
   // main.js reports a failure; the worker then fetches and compiles the wasm itself.
   wasm.catch(() => {});
 
-  const worker = new Worker("pkg/worker.js", { type: "module" });
+  // Named after this page's URL: with ?sample the worker starts the first summary itself.
+  const worker = new Worker("pkg/worker.js", { type: "module", name: location.href });
   const early = [];
   const keep = (event) => {
     if (event.type === "error") event.preventDefault();
@@ -47,8 +49,7 @@
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.text();
     });
-    // The worker starts this summary as soon as it can; main.js asks for the same later.
-    sample.then((text) => worker.postMessage({ op: "early", text, query: location.search }), () => {});
+    sample.catch(() => {});
   }
 
   self.nutshellBoot = {

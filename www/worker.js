@@ -5,17 +5,15 @@
 // one request, not three in a row.
 //
 // Start-up: the page compiles the wasm while this worker starts (boot.js) and sends the
-// module. With ?sample, boot.js also sends the sample and the page's URL query at once, and
-// the worker summarizes it with the query's length setting (read by options.js, as the page
-// reads it) as soon as the wasm is ready, without waiting for the page script. When the
+// module. boot.js names the worker after the page's URL: with ?sample the worker fetches the
+// sample itself and summarizes it with the URL's length setting (read by options.js, as the
+// page reads it) as soon as the wasm is ready, without waiting for the page script. When the
 // page then asks for exactly that text with exactly those options, it gets that result
 // (nothing is computed twice; anything else is computed as usual).
 //
 // Protocol (structured-clone messages):
 //   first  {op: "init", module}: the compiled WebAssembly.Module, or null to fetch and
 //          compile it here
-//   early  {op: "early", text, query}: summarize `text` with the options that the URL query
-//          `query` states; no answer of its own (see above)
 //   request  {id, op, text, options}
 //     op: "summarize" (default) | "prepare" | "segment" | "figures" | "defaultOptions"
 //     "prepare": {html: looksLikeHtml(text), article: extractArticle(text) when html}
@@ -58,28 +56,52 @@ ready.then(
 );
 
 /**
- * The summary the page is about to ask for ({text, options, result}): boot.js sends the
- * sample and the page's URL query ("early") as soon as it has them, long before the page
- * script runs, and it is summarized as soon as the wasm is ready. Null when there is none
- * (or it has been taken).
+ * The summary the page is about to ask for ({text, options, result}), or null. boot.js
+ * names this worker after the page's URL; when that has ?sample, the worker fetches the
+ * sample itself at once (not through the page, whose main thread is busy laying the page
+ * out meanwhile) and summarizes it with the URL's length setting as soon as the wasm is
+ * ready. Set to null once taken, or if the sample cannot be fetched (the page reports that).
  */
 let early = null;
-
-function startEarly(text, query) {
-  const { mode, value } = lengthFromQuery(query);
+const page = pageUrl();
+if (page?.searchParams.has("sample")) {
+  const { mode, value } = lengthFromQuery(page.search);
   const options = lengthOptions(mode, value);
-  const result = ready.then(() => run("summarize", text, options));
-  // If the wasm cannot load, the page's own request reports that.
-  result.catch(() => {});
-  early = { text, options: JSON.stringify(options), result };
+  const sample = fetch(new URL("sample.txt", page)).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  });
+  early = { options: JSON.stringify(options), text: sample, result: null };
+  early.result = Promise.all([sample, ready]).then(([text]) => {
+    early.text = text;
+    return run("summarize", text, options);
+  });
+  early.result.catch(() => {
+    early = null;
+  });
 }
 
-/** The early answer if this request is exactly the one it answers (taken once), else null. */
-function takeEarly(op, text, options) {
-  if (!early || op !== "summarize" || early.text !== text || early.options !== JSON.stringify(options)) return null;
-  const { result } = early;
+/** The page's URL, when the page named this worker after it (boot.js does). */
+function pageUrl() {
+  try {
+    return self.name ? new URL(self.name) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The early answer ({result} or {error, fatal}) if this request is exactly the one it
+ * answers (taken once), else null. Waits for the early sample to arrive (the page's own copy
+ * of it can come first).
+ */
+async function takeEarly(op, text, options) {
+  if (!early || op !== "summarize" || early.options !== JSON.stringify(options)) return null;
+  const taken = early;
+  const sample = await Promise.resolve(taken.text).catch(() => null);
+  if (early !== taken || sample !== text) return null;
   early = null;
-  return result;
+  return taken.result;
 }
 
 const operations = {
@@ -150,10 +172,6 @@ self.addEventListener("message", async (event) => {
     receiveModule(module ?? null);
     return;
   }
-  if (op === "early") {
-    startEarly(text, event.data.query ?? "");
-    return;
-  }
   requests += 1;
   try {
     await ready;
@@ -161,7 +179,7 @@ self.addEventListener("message", async (event) => {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal: false });
     return;
   }
-  const taken = takeEarly(op, text, options);
-  const answer = taken ? { ...(await taken), early: true } : run(op, text, options);
+  const early = await takeEarly(op, text, options);
+  const answer = early ? { ...early, early: true } : run(op, text, options);
   self.postMessage({ id, ...answer });
 });
