@@ -313,3 +313,103 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
     let _ = encoder.write_all(bytes);
     encoder.finish().map(|v| v.len()).unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imports_are_read_with_default_and_renamed_names() {
+        let import = parse_import(
+            "init, {\n  summarize,\n  figures as facts,\n} from \"./pkg/nutshell.js\"",
+        )
+        .unwrap();
+        assert_eq!(import.specifier, "./pkg/nutshell.js");
+        let names: Vec<(&str, &str)> = import
+            .names
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("default", "init"),
+                ("summarize", "summarize"),
+                ("figures", "facts")
+            ]
+        );
+        let named = parse_import("{ lengthOptions } from \"./options.js\"").unwrap();
+        assert_eq!(
+            named.names,
+            [("lengthOptions".into(), "lengthOptions".into())]
+        );
+        // Only plain relative modules inside www/.
+        assert!(parse_import("{ a } from \"../secret.js\"").is_err());
+        assert!(parse_import("{ a } from \"https://example.com/a.js\"").is_err());
+        assert!(parse_import("* as all from \"./a.js\"").is_err());
+    }
+
+    #[test]
+    fn a_module_loses_its_export_keywords_and_lists_its_exports() {
+        let module = "let wasm;\nexport function summarize(t) { return wasm.s(t); }\n\
+                      export const SCALES = {};\nasync function __wbg_init() {}\n\
+                      export { initSync, __wbg_init as default };\n";
+        let (scoped, exports) = module_scope(module).unwrap();
+        assert!(!scoped.contains("export"));
+        assert!(scoped.contains("function summarize(t)") && scoped.contains("const SCALES = {};"));
+        let exports: Vec<(&str, &str)> = exports
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            exports,
+            [
+                ("summarize", "summarize"),
+                ("SCALES", "SCALES"),
+                ("initSync", "initSync"),
+                ("default", "__wbg_init")
+            ]
+        );
+        assert!(module_scope("import x from \"./y.js\";\n").is_err());
+        assert!(module_scope("export default 3;\n").is_err());
+    }
+
+    #[test]
+    fn the_worker_bundle_runs_the_imports_in_place() {
+        let www = std::env::temp_dir().join(format!("nutshell-bundle-test-{}", std::process::id()));
+        std::fs::create_dir_all(www.join("pkg")).unwrap();
+        std::fs::write(
+            www.join("worker.js"),
+            "// the worker\nimport init, { twice } from \"./pkg/glue.js\";\nimport { PLUS } from \"./options.js\";\nself.result = init() + twice(PLUS);\n",
+        )
+        .unwrap();
+        std::fs::write(
+            www.join("pkg").join("glue.js"),
+            "function start() { return 1; }\nexport function twice(x) { return 2 * x; }\nexport { start as default };\n",
+        )
+        .unwrap();
+        std::fs::write(www.join("options.js"), "export const PLUS = 20;\n").unwrap();
+        bundle_worker(&www).unwrap();
+        let bundle = std::fs::read_to_string(www.join("pkg").join("worker.js")).unwrap();
+        let _ = std::fs::remove_dir_all(&www);
+        assert!(!bundle.contains("import "), "{bundle}");
+        assert!(bundle.contains("const { default: init, twice: twice } = (() => {"));
+        assert!(bundle.contains("return { twice: twice, default: start };"));
+        assert!(bundle.contains("const { PLUS: PLUS } = (() => {"));
+        assert!(bundle
+            .trim_end()
+            .ends_with("self.result = init() + twice(PLUS);"));
+        // A name the module does not export fails the build, not the page.
+        let www = std::env::temp_dir().join(format!("nutshell-bundle-bad-{}", std::process::id()));
+        std::fs::create_dir_all(www.join("pkg")).unwrap();
+        std::fs::write(
+            www.join("worker.js"),
+            "import { nope } from \"./options.js\";\n",
+        )
+        .unwrap();
+        std::fs::write(www.join("options.js"), "export const PLUS = 20;\n").unwrap();
+        let error = bundle_worker(&www).unwrap_err();
+        let _ = std::fs::remove_dir_all(&www);
+        assert!(error.contains("does not export `nope`"), "{error}");
+    }
+}
