@@ -60,7 +60,10 @@ function timing(page) {
     }
     for (const entry of performance.getEntriesByType("mark")) out[entry.name.replace("nutshell:", "")] ??= entry.startTime;
     for (const entry of performance.getEntriesByType("measure")) {
-      if (entry.name === "nutshell:wasm-init") out["wasm-init.end"] = entry.startTime + entry.duration;
+      if (entry.name === "nutshell:wasm-init") {
+        out["wasm-init.start"] = entry.startTime;
+        out["wasm-init.end"] = entry.startTime + entry.duration;
+      }
     }
     out.wasm = Number(/· ([\d.]+) ms/.exec(document.getElementById("status").textContent)?.[1]);
     return out;
