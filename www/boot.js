@@ -1,11 +1,13 @@
 // Start-up: the slow parts of opening the page, begun before anything else.
 //
 // A classic script at the top of <head> (so it runs before the page script, main.js, has
-// even been fetched): it starts the summarizer's Web Worker, compiles the WebAssembly
-// here in parallel (streaming: the compiling overlaps the download, on background
-// threads) and hands the compiled module to the worker, and fetches the sample article
-// when the URL asks for it (?sample). Without it these would run one after another:
-// page script → worker start → worker script → wasm glue → wasm → sample.
+// even been fetched): it starts the summarizer's Web Worker, compiles the WebAssembly here
+// in parallel (streaming: the compiling overlaps the download, on background threads) and
+// hands the compiled module to the worker, and fetches the sample article when the URL asks
+// for it (?sample). The worker, named after this page's URL, fetches the sample too and
+// starts summarizing it as soon as it can (see worker.js). Without this script these would
+// run one after another: page script → worker start → worker script → wasm → sample →
+// summary.
 //
 // main.js takes all of it over through `self.nutshellBoot.adopt(...)`; the messages and
 // errors the worker sends before then are kept and handed over in order. If this script
@@ -27,7 +29,8 @@
   // main.js reports a failure; the worker then fetches and compiles the wasm itself.
   wasm.catch(() => {});
 
-  const worker = new Worker("worker.js", { type: "module" });
+  // Named after this page's URL: with ?sample the worker starts the first summary itself.
+  const worker = new Worker("pkg/worker.js", { type: "module", name: location.href });
   const early = [];
   const keep = (event) => {
     if (event.type === "error") event.preventDefault();

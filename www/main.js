@@ -1,13 +1,16 @@
 // The nutshell page: DOM only. The summarizer itself runs in a module Web Worker
-// (worker.js, which owns the WebAssembly); this file sends it the text and options and
-// draws what comes back. boot.js has already started that worker, the wasm compile and
-// the sample's download before this file runs; the engine takes them over.
+// (worker.js, bundled into pkg/worker.js, which owns the WebAssembly); this file sends it
+// the text and options and draws what comes back. boot.js has already started that worker
+// (which with ?sample starts the first summary on its own), the wasm compile and the
+// sample's download before this file runs; the engine takes them over.
 //
 // Sections: engine (worker requests with ids; only the newest answer is drawn; a crashed
 // or stuck worker is replaced), options (controls <-> URL), renderers (one per result
 // region; all article text goes in as text nodes, never parsed as markup), source view
 // (highlights and jumps; built in slices), export (clipboard, downloads), input (paste,
 // drop, sample), wiring.
+
+import { SCALES, lengthFromQuery, lengthOptions } from "./options.js";
 
 performance.mark("nutshell:main");
 
@@ -103,6 +106,8 @@ function createEngine(boot) {
     unanswered.delete(data.id);
     armWatchdog();
     if (data.fatal) return crash(new WorkerCrash(`the summarizer stopped (${data.error})`));
+    // For the start-up timing: the first summary was the one the worker began early.
+    if (data.early) performance.mark("nutshell:early-answer");
     const waiter = pending.get(data.id);
     if (!waiter) return;
     pending.delete(data.id);
@@ -130,7 +135,7 @@ function createEngine(boot) {
       worker = boot.adopt(onMessage, onError);
       return;
     }
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = new Worker(new URL("./pkg/worker.js", import.meta.url), { type: "module" });
     worker.addEventListener("message", onMessage);
     worker.addEventListener("error", onError);
     const started = worker;
@@ -198,34 +203,14 @@ function createEngine(boot) {
 // Options: the length control, mirrored in the URL (?sentences=3, ?percent=20, ?words=100,
 // ?preset=headline) so that a setting can be bookmarked or shared.
 
-const SCALES = {
-  sentences: { min: 1, max: 15, step: 1, initial: 3, unit: "sentence" },
-  percent: { min: 5, max: 60, step: 5, initial: 20, unit: "percent" },
-  words: { min: 20, max: 300, step: 10, initial: 100, unit: "word" },
-};
-const PRESETS = ["headline", "tldr", "key-points"];
-
 /** The value last chosen for each scale, so switching scales back and forth keeps it. */
 const chosen = Object.fromEntries(Object.entries(SCALES).map(([mode, s]) => [mode, s.initial]));
 
-function clampToScale(mode, value) {
-  const { min, max, step } = SCALES[mode];
-  if (!Number.isFinite(value)) return SCALES[mode].initial;
-  return Math.min(max, Math.max(min, Math.round(value / step) * step));
-}
-
-/** Reads ?sentences / ?percent / ?words / ?preset; anything invalid is ignored. */
+/** Reads ?sentences / ?percent / ?words / ?preset (see options.js) into the controls. */
 function optionsFromUrl() {
-  const params = new URLSearchParams(location.search);
-  const preset = params.get("preset");
-  if (preset && PRESETS.includes(preset)) return setMode(preset);
-  for (const mode of Object.keys(SCALES)) {
-    if (params.has(mode)) {
-      chosen[mode] = clampToScale(mode, Number(params.get(mode)));
-      return setMode(mode);
-    }
-  }
-  setMode("sentences");
+  const { mode, value } = lengthFromQuery(location.search);
+  if (SCALES[mode]) chosen[mode] = value;
+  setMode(mode);
 }
 
 function setMode(mode) {
@@ -251,17 +236,9 @@ function updateLengthLabel() {
   elements.length.setAttribute("aria-valuetext", text);
 }
 
-/** The options object the wasm API takes. */
+/** The options object the wasm API takes (built by options.js, as the worker's are). */
 function readOptions() {
-  const mode = elements.mode.value;
-  const n = Number(elements.length.value);
-  const options = {};
-  if (mode === "sentences") options.sentences = n;
-  else if (mode === "percent") options.ratio = n / 100;
-  else if (mode === "words") options.words = n;
-  else options.preset = mode;
-  if (state.title) options.title = state.title;
-  return options;
+  return lengthOptions(elements.mode.value, Number(elements.length.value), state.title);
 }
 
 /** Writes the length setting into the URL (replaceState: no history entry per step). */

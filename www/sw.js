@@ -18,10 +18,10 @@ const ASSETS = [
   "index.html",
   "boot.js",
   "main.js",
-  "worker.js",
+  "options.js",
   "style.css",
   "sample.txt",
-  "pkg/nutshell.js",
+  "pkg/worker.js",
   "pkg/nutshell_bg.wasm",
 ];
 

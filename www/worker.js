@@ -1,12 +1,24 @@
 // The Web Worker that owns the WebAssembly module: the page's main thread never blocks on it.
 //
+// The page loads this as www/pkg/worker.js: one file that `cargo xtask build` bundles from
+// this one, options.js and the wasm-bindgen glue (pkg/nutshell.js), so that starting it takes
+// one request, not three in a row.
+//
+// Start-up: the page compiles the wasm while this worker starts (boot.js) and sends the
+// module. boot.js names the worker after the page's URL: with ?sample the worker fetches the
+// sample itself and summarizes it with the URL's length setting (read by options.js, as the
+// page reads it) as soon as the wasm is ready, without waiting for the page script. When the
+// page then asks for exactly that text with exactly those options, it gets that result
+// (nothing is computed twice; anything else is computed as usual).
+//
 // Protocol (structured-clone messages):
-//   first  {op: "init", module}: the compiled WebAssembly.Module (the page compiles it while
-//          this worker starts, see boot.js), or null to fetch and compile it here
+//   first  {op: "init", module}: the compiled WebAssembly.Module, or null to fetch and
+//          compile it here
 //   request  {id, op, text, options}
 //     op: "summarize" (default) | "prepare" | "segment" | "figures" | "defaultOptions"
 //     "prepare": {html: looksLikeHtml(text), article: extractArticle(text) when html}
-//   response {id, result} or {id, error, fatal?}; once loaded, {id: 0, loaded: {timing}},
+//   response {id, result} or {id, error, fatal?} (plus `early: true` when it is the early
+//   summary); once loaded, {id: 0, loaded: {timing}},
 //   or {id: 0, failed: message} if the wasm cannot load
 // Responses carry the request's id so the page can drop stale ones. Until the wasm has
 // loaded, requests wait for it; if it cannot load, every request gets that error.
@@ -20,6 +32,7 @@ import init, {
   extractArticle,
   looksLikeHtml,
 } from "./pkg/nutshell.js";
+import { lengthFromQuery, lengthOptions } from "./options.js";
 
 let receiveModule;
 const moduleReceived = new Promise((resolve) => {
@@ -41,6 +54,55 @@ ready.then(
   () => setTimeout(warmUp, 0),
   (error) => self.postMessage({ id: 0, failed: error instanceof Error ? error.message : String(error) }),
 );
+
+/**
+ * The summary the page is about to ask for ({text, options, result}), or null. boot.js
+ * names this worker after the page's URL; when that has ?sample, the worker fetches the
+ * sample itself at once (not through the page, whose main thread is busy laying the page
+ * out meanwhile) and summarizes it with the URL's length setting as soon as the wasm is
+ * ready. Set to null once taken, or if the sample cannot be fetched (the page reports that).
+ */
+let early = null;
+const page = pageUrl();
+if (page?.searchParams.has("sample")) {
+  const { mode, value } = lengthFromQuery(page.search);
+  const options = lengthOptions(mode, value);
+  const sample = fetch(new URL("sample.txt", page)).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  });
+  early = { options: JSON.stringify(options), text: sample, result: null };
+  early.result = Promise.all([sample, ready]).then(([text]) => {
+    early.text = text;
+    return run("summarize", text, options);
+  });
+  early.result.catch(() => {
+    early = null;
+  });
+}
+
+/** The page's URL, when the page named this worker after it (boot.js does). */
+function pageUrl() {
+  try {
+    return self.name ? new URL(self.name) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The early answer ({result} or {error, fatal}) if this request is exactly the one it
+ * answers (taken once), else null. Waits for the early sample to arrive (the page's own copy
+ * of it can come first).
+ */
+async function takeEarly(op, text, options) {
+  if (!early || op !== "summarize" || early.options !== JSON.stringify(options)) return null;
+  const taken = early;
+  const sample = await Promise.resolve(taken.text).catch(() => null);
+  if (early !== taken || sample !== text) return null;
+  early = null;
+  return taken.result;
+}
 
 const operations = {
   summarize: (text, options) => slim(summarize(text, options)),
@@ -77,7 +139,7 @@ let requests = 0;
  * unoptimised code comes on top.)
  */
 function warmUp() {
-  if (requests > 0) return;
+  if (requests > 0 || early) return;
   try {
     summarize(
       "The city council approved $12 million for road repairs on Tuesday, officials said. " +
@@ -90,6 +152,20 @@ function warmUp() {
   }
 }
 
+/** Runs one operation: {result} or {error, fatal}. */
+function run(op, text, options) {
+  try {
+    const operation = operations[op];
+    if (!operation) throw new Error(`unknown operation ${JSON.stringify(op)}`);
+    return { result: operation(text, options) };
+  } catch (error) {
+    return {
+      error: error instanceof Error ? error.message : String(error),
+      fatal: error instanceof WebAssembly.RuntimeError,
+    };
+  }
+}
+
 self.addEventListener("message", async (event) => {
   const { id, text, options, op = "summarize", module } = event.data ?? {};
   if (op === "init") {
@@ -99,14 +175,11 @@ self.addEventListener("message", async (event) => {
   requests += 1;
   try {
     await ready;
-    const operation = operations[op];
-    if (!operation) throw new Error(`unknown operation ${JSON.stringify(op)}`);
-    self.postMessage({ id, result: operation(text, options) });
   } catch (error) {
-    self.postMessage({
-      id,
-      error: error instanceof Error ? error.message : String(error),
-      fatal: error instanceof WebAssembly.RuntimeError,
-    });
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal: false });
+    return;
   }
+  const early = await takeEarly(op, text, options);
+  const answer = early ? { ...early, early: true } : run(op, text, options);
+  self.postMessage({ id, ...answer });
 });

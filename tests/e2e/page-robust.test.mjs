@@ -100,7 +100,8 @@ test("a 1 MB paste shows a result and the page stays usable meanwhile", async (t
   await session.context.close();
 });
 
-const ORIGINAL_WORKER = readFileSync(join(ROOT, "www", "worker.js"), "utf8");
+/** The worker as the page loads it: www/worker.js bundled with the glue (`cargo xtask build`). */
+const ORIGINAL_WORKER = readFileSync(join(ROOT, "www", "pkg", "worker.js"), "utf8");
 
 /** worker.js with a message listener that throws at the top level for text with `marker`. */
 const crashingWorker = (marker) => `
@@ -112,16 +113,17 @@ self.addEventListener = (type, listener, options) =>
   }, options);
 ${ORIGINAL_WORKER}`;
 
-/** The wasm glue with a summarize that traps (as a wasm `unreachable` would) on `marker`. */
-function trappingGlue(marker) {
-  const glue = readFileSync(join(ROOT, "www", "pkg", "nutshell.js"), "utf8");
-  assert.match(glue, /export function summarize\(/);
-  return (
-    glue.replace("export function summarize(", "function realSummarize(") +
-    `\nexport function summarize(text, options) {
+/** The worker with the glue's summarize trapping (as a wasm `unreachable` would) on `marker`. */
+function trappingWorker(marker) {
+  const declaration = "function summarize(text, options) {";
+  assert.ok(ORIGINAL_WORKER.includes(declaration));
+  return ORIGINAL_WORKER.replace(
+    declaration,
+    `function summarize(text, options) {
   if (String(text).includes(${JSON.stringify(marker)})) throw new WebAssembly.RuntimeError("unreachable executed");
   return realSummarize(text, options);
-}\n`
+}
+function realSummarize(text, options) {`,
   );
 }
 
@@ -132,13 +134,8 @@ for (const kind of ["a wasm trap", "an error at the worker's top level"]) {
     const { page, context } = session;
     const workers = [];
     page.on("worker", (worker) => workers.push(worker.url()));
-    if (kind === "a wasm trap") {
-      const body = trappingGlue(marker);
-      await context.route("**/pkg/nutshell.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }));
-    } else {
-      const body = crashingWorker(marker);
-      await context.route("**/worker.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }));
-    }
+    const body = kind === "a wasm trap" ? trappingWorker(marker) : crashingWorker(marker);
+    await context.route("**/pkg/worker.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }));
     await page.goto(env.server.url);
     await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
 
@@ -189,7 +186,7 @@ test("a worker that stops answering is replaced by the watchdog; the page stays 
   page.on("worker", (worker) => workers.push(worker.url()));
   const worker = hangingWorker(marker);
   const main = impatientMain(1500);
-  await context.route("**/worker.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: worker }));
+  await context.route("**/pkg/worker.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: worker }));
   await context.route("**/main.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: main }));
   await page.goto(env.server.url);
   await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });

@@ -7,7 +7,7 @@
 //!
 //! Commands:
 //! - `build`                    — the release wasm and its JS glue into `www/pkg/`, with sizes.
-//! - `serve [PORT] [--no-build]` — `build`, then serve `www/` on 127.0.0.1 (default 8000).
+//! - `serve [PORT] [--no-build] [--dir DIR]` — `build`, then serve `www/` (or DIR) on 127.0.0.1 (default 8000).
 //! - `test`                     — every test: Rust, wasm (node + headless Chromium), page e2e.
 //! - `eval [--split dev|test]`  — the three scorers in `../shared/eval/` on the release CLI.
 //! - `extension`                — the unpacked browser extension in `target/extension/`.
@@ -32,7 +32,7 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   build                      build the release wasm + JS glue into www/pkg/ and print sizes
-  serve [PORT] [--no-build]  build, then serve www/ on http://127.0.0.1:PORT/ (default 8000)
+  serve [PORT] [--no-build] [--dir DIR]  build, then serve www/ (or DIR) on http://127.0.0.1:PORT/ (default 8000)
   test                       install what is missing, then run every test
   eval [--split dev|test]    run the evaluation scorers on the release CLI
   extension                  build the unpacked browser extension into target/extension/

@@ -1,4 +1,5 @@
-//! `cargo xtask serve [PORT] [--no-build]`: build the page, then serve `www/` locally.
+//! `cargo xtask serve [PORT] [--no-build] [--dir DIR]`: build the page, then serve `www/`
+//! (or DIR: e.g. a copy of an older build, to compare start-up times side by side) locally.
 //!
 //! A small std-only static file server bound to 127.0.0.1 (never another interface):
 //! GET and HEAD, correct MIME types (`application/wasm` so streaming compilation works,
@@ -7,6 +8,14 @@
 //! resources plus `wasm-unsafe-eval`). Port 0 picks a free port; the first line printed
 //! is always `Serving http://127.0.0.1:PORT/` (the e2e tests read it). One thread per
 //! connection; each request reads at most 16 KB of headers. Cost per request: one file read.
+//!
+//! No `Cross-Origin-Opener-Policy`: with `same-origin`, Chromium has to move a page opened
+//! from a blank tab into a new browsing context group (a new renderer frame, often a new
+//! process) after the response arrives, which measured 40–75 ms of a first visit's start-up
+//! (`tests/e2e/cold-start-probe.mjs`, alternating runs with and without it). The page keeps
+//! nothing from other windows that the same-origin policy does not already protect, and
+//! with site isolation other sites run in other processes anyway; a `<meta>` cannot set it,
+//! so a deployed copy has it only if its host adds it.
 
 use crate::build;
 use crate::util::{self, Result};
@@ -26,9 +35,17 @@ const MAX_HEAD_BYTES: usize = 16 * 1024;
 pub fn run(args: &[String]) -> Result {
     let mut port = DEFAULT_PORT;
     let mut build_first = true;
-    for arg in args {
+    let mut root = util::root().join("www");
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--no-build" => build_first = false,
+            "--dir" => {
+                let dir = args.next().ok_or("--dir needs a directory")?;
+                root = std::env::current_dir()
+                    .map_err(|e| format!("no current directory: {e}"))?
+                    .join(dir);
+            }
             p => {
                 port = p
                     .parse()
@@ -39,9 +56,12 @@ pub fn run(args: &[String]) -> Result {
     if build_first {
         build::wasm_pkg()?;
     }
-    let root = util::root().join("www");
     if !root.join("pkg").join("nutshell_bg.wasm").exists() {
-        return Err("www/pkg/ is not built: run `cargo xtask build` (or drop --no-build)".into());
+        let pkg = root.join("pkg");
+        return Err(format!(
+            "{} is not built: run `cargo xtask build` (or drop --no-build)",
+            pkg.display()
+        ));
     }
     serve(&root, port)
 }
@@ -107,10 +127,14 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let response = respond(method, target, root);
     let mut stream = stream;
-    stream.write_all(&response.head())?;
+    // One write, sent at once: head and body in separate writes would wait on Nagle's
+    // algorithm for the client's (delayed) ACK of the first.
+    stream.set_nodelay(true)?;
+    let mut bytes = response.head();
     if method != "HEAD" {
-        stream.write_all(&response.body)?;
+        bytes.extend_from_slice(&response.body);
     }
+    stream.write_all(&bytes)?;
     let status = response.status;
     eprintln!("{status} {method} {target}");
     stream.flush()
@@ -149,7 +173,6 @@ impl Response {
              Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\n\
              X-Content-Type-Options: nosniff\r\n\
              Referrer-Policy: no-referrer\r\n\
-             Cross-Origin-Opener-Policy: same-origin\r\n\
              Cross-Origin-Resource-Policy: same-origin\r\n\
              Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n\
              Connection: close\r\n",
