@@ -132,11 +132,12 @@ fn run_json(command: &mut std::process::Command) -> Result<Json> {
 
 fn report(runtime: &str, r: &Json) {
     println!("\n{runtime}");
+    let num = |v: &Json, key: &str| v[key].as_f64().unwrap_or(f64::NAN);
+    println!("clock step: {:.4} ms", num(r, "clockStepMs"));
     println!(
         "{:<28} {:>12} {:>6} {:>12} {:>10}",
         "input", "bytes", "runs", "ms (median)", "MB/s"
     );
-    let num = |v: &Json, key: &str| v[key].as_f64().unwrap_or(f64::NAN);
     let inputs = r["inputs"].as_array().cloned().unwrap_or_default();
     for i in &inputs {
         println!(
@@ -152,9 +153,11 @@ fn report(runtime: &str, r: &Json) {
         let per_byte = |x: &Json| num(x, "ms") / num(x, "bytes");
         println!("(c)/(a) time per byte: {:.2}", per_byte(c) / per_byte(a));
     }
+    let memory = num(r, "memoryBytes");
     println!(
-        "wasm linear memory after the runs: {:.1} MB",
-        num(r, "memoryBytes") / 1e6
+        "wasm linear memory after the runs: {:.1} MB ({:.1}× the 10 MB input, its largest)",
+        memory / 1e6,
+        memory / inputs.get(2).map_or(f64::NAN, |c| num(c, "bytes"))
     );
     if let Some(rss) = r.get("rssBytes") {
         println!(
