@@ -1,8 +1,8 @@
 //! `cargo xtask build`: the release WebAssembly and its JS glue, into `www/pkg/`.
 //!
 //! Steps: add the `wasm32-unknown-unknown` target if missing (rustup), compile the library
-//! as a `cdylib` with the `wasm` profile (release tuned for size; `cargo rustc … --crate-type cdylib`, so LTO and
-//! `codegen-units = 1` apply), run wasm-bindgen's own library (pinned in `Cargo.toml` to the
+//! as a `cdylib` with the `wasm` profile (release at opt-level 3, see `Cargo.toml`;
+//! `cargo rustc … --crate-type cdylib`, so LTO and `codegen-units = 1` apply), run wasm-bindgen's own library (pinned in `Cargo.toml` to the
 //! crate's wasm-bindgen version, so glue and runtime always match) with `--target web`, and
 //! print the size of the `.wasm` and the glue, raw and gzipped (budget: 200 KB gzipped).
 //! Then bundle the page's worker: `www/worker.js` and the modules it imports (the glue,
@@ -50,8 +50,8 @@ pub fn ensure_wasm_target() -> Result {
     }
 }
 
-/// Compiles the library as an optimised cdylib (the `wasm` profile: release with LTO,
-/// tuned for size) and returns the `.wasm` path.
+/// Compiles the library as an optimised cdylib (the `wasm` profile: release with LTO at
+/// opt-level 3) and returns the `.wasm` path.
 fn release_wasm() -> Result<PathBuf> {
     util::run(util::cmd("cargo").args([
         "rustc",
