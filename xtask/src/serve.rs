@@ -320,6 +320,21 @@ mod tests {
     fn methods_other_than_get_and_head_are_refused() {
         let response = respond("POST", "/", Path::new("/nonexistent"));
         assert_eq!(response.status, 405);
-        assert!(String::from_utf8_lossy(&response.head()).contains("Allow: GET, HEAD"));
+        assert!(
+            String::from_utf8_lossy(&response.head(Isolation::None)).contains("Allow: GET, HEAD")
+        );
+    }
+
+    #[test]
+    fn only_the_bench_server_asks_for_cross_origin_isolation() {
+        let response = Response::error(404, "not found");
+        let page = String::from_utf8_lossy(&response.head(Isolation::None)).into_owned();
+        let bench = String::from_utf8_lossy(&response.head(Isolation::CrossOrigin)).into_owned();
+        assert!(
+            !page.contains("Cross-Origin-Opener-Policy") && !page.contains("Cross-Origin-Embedder")
+        );
+        assert!(bench.contains("Cross-Origin-Opener-Policy: same-origin\r\n"));
+        assert!(bench.contains("Cross-Origin-Embedder-Policy: require-corp\r\n"));
+        assert!(bench.contains("Content-Security-Policy: ") && bench.ends_with("\r\n\r\n"));
     }
 }
