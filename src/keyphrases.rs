@@ -291,18 +291,7 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
 
 /// [`NOT_TOPICS`] as [`crate::wordkey`] keys, computed at compile time (sorted like the
 /// words).
-const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = {
-    let mut keys = [0u128; NOT_TOPICS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = match key_lowercase(NOT_TOPICS[i].as_bytes()) {
-            Some(k) => k,
-            None => panic!("a NOT_TOPICS word is empty or too long"),
-        };
-        i += 1;
-    }
-    keys
-};
+const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = crate::wordkey::keys(NOT_TOPICS, true);
 
 /// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
 fn is_topic_word(word: &str) -> bool {

@@ -22,18 +22,7 @@ const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs")
 
 /// [`STOPWORDS`] as [`crate::wordkey`] keys, computed at compile time (sorted like the
 /// words), so a lookup compares integers instead of calling `memcmp`.
-const STOPWORD_KEYS: [u128; STOPWORDS.len()] = {
-    let mut keys = [0u128; STOPWORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = match key(STOPWORDS[i].as_bytes()) {
-            Some(k) => k,
-            None => panic!("a stop word is empty or longer than 16 bytes"),
-        };
-        i += 1;
-    }
-    keys
-};
+const STOPWORD_KEYS: [u128; STOPWORDS.len()] = crate::wordkey::keys(STOPWORDS, false);
 
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {

@@ -16,6 +16,23 @@ pub(crate) const fn key_lowercase(word: &[u8]) -> Option<u128> {
     pack(word, true)
 }
 
+/// The keys of a word list, in its order, at compile time: `const K: [u128; L.len()] =
+/// keys(L, false);` (`lowercase` lowercases ASCII letters first). A word that is empty or
+/// over 16 bytes stops the build.
+pub(crate) const fn keys<const N: usize>(words: &[&str], lowercase: bool) -> [u128; N] {
+    assert!(words.len() == N, "N must be the list's length");
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = match pack(words[i].as_bytes(), lowercase) {
+            Some(k) => k,
+            None => panic!("a listed word is empty or longer than 16 bytes"),
+        };
+        i += 1;
+    }
+    keys
+}
+
 const fn pack(word: &[u8], lowercase: bool) -> Option<u128> {
     if word.is_empty() || word.len() > 16 {
         return None;
