@@ -118,8 +118,9 @@ impl Tokens {
     }
 }
 
-/// A reusable tokenizer: the stemmer and a cache from word form (as written, and
-/// lowercased) to term.
+/// A tokenizer: the stemmer and a cache from word form (as written, and lowercased) to
+/// term. Reusing one keeps its buffers; the cache starts afresh with each text, because its
+/// terms index that text's [`Vocabulary`].
 #[derive(Default)]
 pub struct Tokenizer {
     stemmer: Stemmer,
@@ -134,6 +135,8 @@ impl Tokenizer {
     /// Tokenizes every segment of `text`.
     pub fn tokenize(&mut self, text: &str, segments: &[Segment]) -> Tokens {
         let mut out = Tokens::default();
+        self.forms = Interner::default();
+        self.form_terms.clear();
         // A long text's tokens are sized exactly by a counting pass (a tenth of the cost of
         // tokenizing): growing by doubling would leave up to half of one of the pipeline's
         // largest tables unused, and hold old and new copies at once while it grows.
@@ -324,6 +327,26 @@ mod tests {
             &text[tokens.tokens[4].start..tokens.tokens[4].end],
             "Runner"
         );
+    }
+
+    #[test]
+    fn a_reused_tokenizer_gives_what_a_fresh_one_gives() {
+        let (a, b) = (
+            "Rates rose. The bank said so.",
+            "The river rose; banks burst.",
+        );
+        let mut reused = Tokenizer::default();
+        reused.tokenize(a, &segment(a));
+        let again = reused.tokenize(b, &segment(b));
+        let fresh = Tokenizer::default().tokenize(b, &segment(b));
+        assert_eq!(again.tokens, fresh.tokens);
+        let stems = |t: &Tokens| {
+            t.tokens
+                .iter()
+                .map(|x| t.vocabulary.stem(x.term).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(stems(&again), stems(&fresh));
     }
 
     #[test]
