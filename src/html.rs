@@ -1574,7 +1574,9 @@ fn contains(containers: &[u32], nodes: &[Node], id: u32) -> bool {
     i > 0 && id < nodes[containers[i - 1] as usize].end
 }
 
-fn is_label(text: &str) -> bool {
+/// Whether a paragraph is only a label of the page's furniture ("Advertisement", "AD",
+/// "Share this", "Related stories"…): [`extract_article`] drops such paragraphs.
+pub fn is_label(text: &str) -> bool {
     if text.len() > 40 {
         return false;
     }

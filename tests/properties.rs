@@ -177,9 +177,10 @@ proptest! {
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
+        // A bare page label ("Advertisement", "AD", "Share") is dropped on purpose, and the
+        // generator's random letters can spell one.
+        prop_assume!(!nutshell::html::is_label(&expected));
         let got = nutshell::html::extract_article(&text).text;
-        // (A bare page label such as "Advertisement" would be dropped on purpose; these
-        // generated texts never spell one.)
         prop_assert_eq!(got, expected);
     }
 
