@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
-import { ROOT, launchChromium } from "./helpers.mjs";
+import { ROOT, launchChromium, waitForFirstDraw } from "./helpers.mjs";
 
 const args = process.argv.slice(2);
 let runs = 7;
@@ -68,22 +68,6 @@ function timing(page) {
     out.wasm = Number(/· ([\d.]+) ms/.exec(document.getElementById("status").textContent)?.[1]);
     return out;
   });
-}
-
-/**
- * Waits for the first result to be drawn without disturbing the start-up: an observer of the
- * page's own mark ("nutshell:first-complete"). (page.waitForFunction would first inject
- * playwright's selector engine, a ~35 ms script, into the page while it starts.)
- */
-async function waitForSummary(page) {
-  await page.evaluate(`new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error("no result within 30 s")), 30000);
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntriesByName("nutshell:first-complete").length === 0) return;
-      observer.disconnect();
-      resolve();
-    }).observe({ type: "mark", buffered: true });
-  })`);
 }
 
 async function waitForOfflineCopy(page) {
@@ -143,14 +127,14 @@ for (let run = 0; run < runs; run++) {
     const kinds = { all: /chrom/, renderer: /type=renderer/, gpu: /type=gpu/, utility: /type=utility/, browser: /^(?![^]*--type=)[^]*chrom/ };
     const before = Object.fromEntries(Object.entries(kinds).map(([k, re]) => [k, cpuMs(re)]));
     await page.goto(`${variant.url}?sample`);
-    await waitForSummary(page);
+    await waitForFirstDraw(page);
     const cpu = Object.fromEntries(Object.entries(kinds).map(([k, re]) => [`cpu ms to first-complete: ${k}`, cpuMs(re) - before[k]]));
     variant.first.push({ ...(await timing(page)), ...cpu });
     if (repeat) {
       await waitForOfflineCopy(page);
       await page.waitForTimeout(1500);
       await page.goto(`${variant.url}?sample`);
-      await waitForSummary(page);
+      await waitForFirstDraw(page);
       variant.warm.push(await timing(page));
     }
     if (errors.length) console.log(`${variant.dir}: errors ${errors.join("; ")}`);

@@ -78,3 +78,21 @@ export function isLocal(url) {
 
 /** The test article, written for these tests (no text from the evaluation data). */
 export const ARTICLE = readFileSync(join(ROOT, "tests", "e2e", "article.txt"), "utf8");
+
+/**
+ * Waits until the page's first result has been drawn completely, without disturbing the
+ * start-up being measured: a tiny observer of the page's own mark "nutshell:first-complete".
+ * (page.waitForFunction would first inject playwright's selector engine, a script that takes
+ * ~35 ms of the page's main thread, while the page is starting.) Shared by the cold-start
+ * test and tests/e2e/cold-start-probe.mjs, so both measure the same way.
+ */
+export function waitForFirstDraw(page) {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error("no result within 30 s")), 30000);
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName("nutshell:first-complete").length === 0) return;
+      observer.disconnect();
+      resolve();
+    }).observe({ type: "mark", buffered: true });
+  })`);
+}

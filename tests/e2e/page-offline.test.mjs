@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadavg } from "node:os";
-import { ARTICLE, ROOT } from "./helpers.mjs";
+import { ARTICLE, ROOT, waitForFirstDraw } from "./helpers.mjs";
 import { SCREENSHOTS, articleInput, assertClean, openPage, summaryTexts, useBrowser, waitForResult } from "./page-helpers.mjs";
 
 const env = useBrowser();
@@ -145,23 +145,6 @@ function startUpTiming(page) {
       wasm: Number(/· ([\d.]+) ms/.exec(document.getElementById("status").textContent)?.[1]),
     };
   });
-}
-
-/**
- * Waits until the first result has been drawn completely, without disturbing the start-up
- * it measures: a tiny observer of the page's own mark. (waitForResult's waitForFunction
- * first injects playwright's selector engine, a script that takes ~35 ms of the page's main
- * thread to compile and run, into the page while it is starting.)
- */
-function waitForFirstDraw(page) {
-  return page.evaluate(`new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error("no result within 30 s")), 30000);
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntriesByName("nutshell:first-complete").length === 0) return;
-      observer.disconnect();
-      resolve();
-    }).observe({ type: "mark", buffered: true });
-  })`);
 }
 
 // Each run opens a fresh browser context (no HTTP cache, no service worker: a first visit),
