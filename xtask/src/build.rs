@@ -82,22 +82,28 @@ pub fn target_dir() -> PathBuf {
 /// Runs wasm-bindgen (the pinned library, not a binary on PATH) with `--target web`.
 /// The name and producers sections are dropped: ~50 KB the page need not download (the
 /// wasm tests, built for debugging, keep their names).
+/// `NUTSHELL_KEEP_NAMES=1` keeps the name section, so that a profile of the wasm (node
+/// `--cpu-prof`, Chromium's DevTools) names the Rust functions.
 fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
-    let args = [
-        "wasm-bindgen".as_ref(),
-        "--target".as_ref(),
-        "web".as_ref(),
-        "--remove-name-section".as_ref(),
+    let keep_names = std::env::var_os("NUTSHELL_KEEP_NAMES").is_some_and(|v| v == "1");
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["wasm-bindgen".as_ref(), "--target".as_ref(), "web".as_ref()];
+    if !keep_names {
+        args.push("--remove-name-section".as_ref());
+    }
+    args.extend::<[&std::ffi::OsStr; 3]>([
         "--remove-producers-section".as_ref(),
         "--out-dir".as_ref(),
         out_dir.as_os_str(),
-        wasm.as_os_str(),
-    ];
+    ]);
+    args.push(wasm.as_os_str());
     eprintln!(
-        "$ wasm-bindgen --target web --remove-name-section --remove-producers-section \
-         --out-dir {} {}",
-        out_dir.display(),
-        wasm.display()
+        "$ wasm-bindgen {}",
+        args[1..]
+            .iter()
+            .map(|a| a.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     wasm_bindgen_cli::wasm_bindgen::run_cli_with_args(args)
         .map_err(|e| format!("wasm-bindgen failed: {e:#}"))
