@@ -213,7 +213,7 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
             let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
             Candidate {
-                score: mean * length_bonus * (1.0 + (count as f64).ln()),
+                score: mean * length_bonus * count_factor(count),
                 stems,
                 count,
                 start,
@@ -248,6 +248,16 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             count: c.count,
         })
         .collect()
+}
+
+/// `1 + ln(count)`: most candidates occur once, and a logarithm is a software routine in
+/// the wasm (compiler_builtins' `log`, among the top functions of its profile).
+fn count_factor(count: usize) -> f64 {
+    if count == 1 {
+        1.0
+    } else {
+        1.0 + (count as f64).ln()
+    }
 }
 
 /// The weight of every term (see the module docs); stop terms weigh 0.

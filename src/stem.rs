@@ -28,6 +28,13 @@ impl Stemmer {
         self.load(word);
         stem(&mut self.word);
         out.clear();
+        if self.wide.is_empty() {
+            // The word is ASCII (the common case): one copy, not a `push` per byte.
+            if let Ok(ascii) = std::str::from_utf8(&self.word) {
+                out.push_str(ascii);
+                return;
+            }
+        }
         let mut wide = self.wide.iter();
         for &b in &self.word {
             match b {

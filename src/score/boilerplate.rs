@@ -62,19 +62,47 @@ const FIRST_BYTE_RANGES: [u8; 257] = {
     ranges
 };
 
-/// Whether a lowercased sentence contains one of the [`FURNITURE`] phrases: one table
-/// lookup per byte, and a comparison only with the phrases that start with that byte.
-fn has_furniture(lower: &[u8]) -> bool {
-    (0..lower.len()).any(|i| {
-        let b = lower[i] as usize;
+/// The bit of a phrase's second byte in [`SECOND_BYTES`]: a letter's place in the
+/// alphabet, 26 for anything else (only "e-mail" has a non-letter there).
+const fn second_byte_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+/// For each (lowercase) first byte, the set of second bytes of the [`FURNITURE`] phrases
+/// that start with it: a position is compared with phrases only when its first two bytes
+/// begin one, which most positions of a sentence (common letters included) do not.
+const SECOND_BYTES: [u32; 256] = {
+    let mut sets = [0u32; 256];
+    let mut i = 0;
+    while i < FURNITURE.len() {
+        let p = FURNITURE[i].as_bytes();
+        sets[p[0] as usize] |= second_byte_bit(p[1]);
+        i += 1;
+    }
+    sets
+};
+
+/// Whether a sentence contains one of the [`FURNITURE`] phrases, ignoring ASCII case. It
+/// reads the sentence as it is (no lowercase copy) and looks at a position's first two
+/// bytes with one table lookup ([`SECOND_BYTES`]) before comparing it with any phrase.
+fn has_furniture(sentence: &[u8]) -> bool {
+    sentence.windows(2).enumerate().any(|(i, pair)| {
+        let (first, second) = (pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
+        if SECOND_BYTES[first as usize] & second_byte_bit(second) == 0 {
+            return false;
+        }
         let (from, to) = (
-            FIRST_BYTE_RANGES[b] as usize,
-            FIRST_BYTE_RANGES[b + 1] as usize,
+            FIRST_BYTE_RANGES[first as usize] as usize,
+            FIRST_BYTE_RANGES[first as usize + 1] as usize,
         );
-        // The second byte first: it rules out nearly every candidate without a memcmp.
-        FURNITURE[from..to].iter().any(|p| {
-            lower.get(i + 1) == p.as_bytes().get(1) && lower[i..].starts_with(p.as_bytes())
-        })
+        let rest = &sentence[i..];
+        FURNITURE[from..to]
+            .iter()
+            .any(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
     })
 }
 
@@ -85,12 +113,11 @@ const QUOTATION: f64 = 0.3;
 
 /// The penalty of one sentence (see the module docs).
 pub fn penalty(sentence: &str) -> f64 {
-    let lower = sentence.to_ascii_lowercase();
-    if has_furniture(lower.as_bytes()) || is_byline(&lower) || is_heading(sentence) {
+    if has_furniture(sentence.as_bytes()) || is_byline(sentence) || is_heading(sentence) {
         return 1.0;
     }
     let mut p: f64 = 0.0;
-    if lower
+    if sentence
         .trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}'])
         .ends_with('?')
     {
@@ -100,11 +127,17 @@ pub fn penalty(sentence: &str) -> f64 {
 }
 
 /// "By Jane Smith", "By . Jane Smith .", "Reporting by …": a short line naming the author.
-fn is_byline(lower: &str) -> bool {
-    (lower.starts_with("by ") && !lower.ends_with('.') && lower.split_whitespace().count() <= 8)
-        || lower.starts_with("by . ")
-        || lower.starts_with("reporting by ")
-        || lower.starts_with("written by ")
+fn is_byline(sentence: &str) -> bool {
+    let starts = |prefix: &str| {
+        sentence
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    (starts("by ") && !sentence.ends_with('.') && sentence.split_whitespace().count() <= 8)
+        || starts("by . ")
+        || starts("reporting by ")
+        || starts("written by ")
 }
 
 /// Longest heading, in words.
@@ -121,32 +154,35 @@ pub fn is_heading(sentence: &str) -> bool {
 
 /// The share of the sentence's letters and digits inside quotation marks.
 pub fn quoted_share(sentence: &str) -> f64 {
+    let bytes = sentence.as_bytes();
     let mut inside = false;
     let (mut quoted, mut total) = (0usize, 0usize);
-    let mut count = |inside: bool| {
-        total += 1;
-        quoted += usize::from(inside);
-    };
-    let mut rest = sentence;
+    let mut i = 0;
     // Bytes while ASCII (most of a news sentence); other characters decoded one by one.
-    while let Some(&b) = rest.as_bytes().first() {
-        if b.is_ascii() {
-            match b {
-                b'"' => inside = !inside,
-                _ if b.is_ascii_alphanumeric() => count(inside),
+    while i < bytes.len() {
+        let b = bytes[i];
+        let letter = if b.is_ascii() {
+            i += 1;
+            if b == b'"' {
+                inside = !inside;
+            }
+            b.is_ascii_alphanumeric()
+        } else {
+            let Some(c) = sentence[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            match c {
+                '\u{201C}' => inside = true,
+                '\u{201D}' => inside = false,
                 _ => {}
             }
-            rest = &rest[1..];
-            continue;
+            c.is_alphanumeric()
+        };
+        if letter {
+            total += 1;
+            quoted += usize::from(inside);
         }
-        let mut chars = rest.chars();
-        match chars.next() {
-            Some('\u{201C}') => inside = true,
-            Some('\u{201D}') => inside = false,
-            Some(c) if c.is_alphanumeric() => count(inside),
-            _ => {}
-        }
-        rest = chars.as_str();
     }
     if total == 0 {
         0.0
@@ -178,10 +214,7 @@ mod tests {
         assert!(FURNITURE.windows(2).all(|w| w[0] < w[1]));
         for p in FURNITURE {
             let sentence = format!("Before {} after", p.to_ascii_uppercase());
-            assert!(
-                has_furniture(sentence.to_ascii_lowercase().as_bytes()),
-                "{p}"
-            );
+            assert!(has_furniture(sentence.as_bytes()), "{p}");
         }
         assert!(!has_furniture(
             b"the council met on monday to vote on the photo rules."
