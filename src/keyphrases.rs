@@ -283,6 +283,7 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
         }
     }
     let early = text.len() / 5;
+    let mut ln_1p = crate::score::tfidf::SmallIntMemo::default();
     (0..n)
         .map(|t| {
             if tf[t] == 0 {
@@ -294,7 +295,7 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
                 0.0
             };
             let soon = if first[t] <= early { EARLY_BONUS } else { 0.0 };
-            (1.0 + tf[t] as f64).ln() * (1.0 + name + soon)
+            ln_1p.get(tf[t] as usize, |c| (1.0 + c as f64).ln()) * (1.0 + name + soon)
         })
         .collect()
 }

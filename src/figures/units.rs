@@ -440,13 +440,29 @@ pub const ISO_CODES: &[&str] = &[
     "THB", "TRY", "TWD", "UAH", "USD", "VND", "ZAR",
 ];
 
+/// Three bytes as one integer, in the same order as the bytes compare.
+const fn three_byte_key(a: u8, b: u8, c: u8) -> u32 {
+    (a as u32) << 16 | (b as u32) << 8 | c as u32
+}
+
+/// [`ISO_CODES`] as [`three_byte_key`]s (sorted like the codes), so that a lookup, made for
+/// every three-letter word of a text, compares integers rather than calling `memcmp`.
+const ISO_CODE_KEYS: [u32; ISO_CODES.len()] = {
+    let mut keys = [0u32; ISO_CODES.len()];
+    let mut i = 0;
+    while i < ISO_CODES.len() {
+        let code = ISO_CODES[i].as_bytes();
+        keys[i] = three_byte_key(code[0], code[1], code[2]);
+        i += 1;
+    }
+    keys
+};
+
 /// The code in [`ISO_CODES`] equal to `s` ignoring ASCII case.
 pub fn find_iso_code(s: &str) -> Option<&'static str> {
     let [a, b, c] = *<&[u8; 3]>::try_from(s.as_bytes()).ok()?;
-    let upper = [a, b, c].map(|x| x.to_ascii_uppercase());
-    let k = ISO_CODES
-        .binary_search_by(|code| code.as_bytes().cmp(&upper[..]))
-        .ok()?;
+    let [a, b, c] = [a, b, c].map(|x| x.to_ascii_uppercase());
+    let k = ISO_CODE_KEYS.binary_search(&three_byte_key(a, b, c)).ok()?;
     Some(ISO_CODES[k])
 }
 
@@ -606,6 +622,7 @@ mod tests {
     #[test]
     fn iso_codes_are_sorted_and_found_in_any_case() {
         assert!(ISO_CODES.windows(2).all(|w| w[0] < w[1]));
+        assert!(ISO_CODE_KEYS.windows(2).all(|w| w[0] < w[1]));
         for code in ISO_CODES {
             assert_eq!(find_iso_code(&code.to_ascii_lowercase()), Some(*code));
         }

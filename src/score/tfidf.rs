@@ -56,9 +56,15 @@ impl TfIdf {
             }
             vectors.push(v);
         }
+        // Counts and document frequencies are small integers that repeat: each logarithm
+        // (a software routine in the wasm) is computed once per distinct value.
+        let mut tf_part = SmallIntMemo::default();
+        let mut idf_of = SmallIntMemo::default();
         for v in &mut vectors {
             for (t, w) in v.iter_mut() {
-                *w = ((1.0 + f64::from(*w).ln()) * idf(n, df[*t as usize])) as f32;
+                let tf = tf_part.get(*w as usize, |c| 1.0 + (c as f64).ln());
+                let idf = idf_of.get(df[*t as usize] as usize, |d| idf(n, d as u32));
+                *w = (tf * idf) as f32;
             }
         }
         let norms = vectors.iter().map(|v| norm(v)).collect();
@@ -73,6 +79,33 @@ impl TfIdf {
         } else {
             0.0
         }
+    }
+}
+
+/// The values of a function of small non-negative integers, each computed once (for
+/// logarithms of counts, which repeat). Arguments past [`SmallIntMemo::LIMIT`] are computed
+/// every time, so the table stays small.
+#[derive(Default)]
+pub(crate) struct SmallIntMemo {
+    /// `values[k]` is `f(k)`, or NaN if not computed yet.
+    values: Vec<f64>,
+}
+
+impl SmallIntMemo {
+    const LIMIT: usize = 1024;
+
+    /// `f(k)`, from the table when it has been computed before.
+    pub(crate) fn get(&mut self, k: usize, f: impl Fn(usize) -> f64) -> f64 {
+        if k >= Self::LIMIT {
+            return f(k);
+        }
+        if k >= self.values.len() {
+            self.values.resize(k + 1, f64::NAN);
+        }
+        if self.values[k].is_nan() {
+            self.values[k] = f(k);
+        }
+        self.values[k]
     }
 }
 
