@@ -562,18 +562,47 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// A word list as sorted integer keys ([`crate::wordkey`]), built once: a lookup is a
-/// binary search over integers, with no string comparison.
-struct WordSet(Vec<u128>);
+/// binary search over integers, with no string comparison. Before it, a one-bit test of the
+/// word's shape (first letter and length) turns most words of a text away.
+struct WordSet {
+    keys: Vec<u128>,
+    /// For each first letter `a`–`z`, bit `n` is set when a listed word of `n` bytes starts
+    /// with it.
+    shapes: [u32; 26],
+}
 
 impl WordSet {
     fn of(list: &[&str]) -> WordSet {
         let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w.as_bytes())).collect();
         crate::sort::sort(&mut keys);
-        WordSet(keys)
+        let mut shapes = [0u32; 26];
+        for w in list {
+            if let Some(bit) = Self::shape_bit(w) {
+                shapes[bit.0] |= bit.1;
+            }
+        }
+        WordSet { keys, shapes }
+    }
+
+    /// The place of a word's shape in `shapes`, for a word that starts with a lowercase
+    /// ASCII letter and is shorter than 32 bytes (other words are not prefiltered).
+    fn shape_bit(w: &str) -> Option<(usize, u32)> {
+        match w.as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() && w.len() < 32 => {
+                Some(((b - b'a') as usize, 1 << w.len()))
+            }
+            _ => None,
+        }
     }
 
     fn contains(&self, w: &str) -> bool {
-        key(w.as_bytes()).is_some_and(|k| self.0.binary_search(&k).is_ok())
+        // A listed word with another first byte cannot equal `w`, so a clear bit is a miss.
+        if let Some((letter, bit)) = Self::shape_bit(w) {
+            if self.shapes[letter] & bit == 0 {
+                return false;
+            }
+        }
+        key(w.as_bytes()).is_some_and(|k| self.keys.binary_search(&k).is_ok())
     }
 }
 
@@ -608,28 +637,9 @@ fn has_in(list: List, w: &str) -> bool {
     SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize].contains(w)
 }
 
-/// A one-bit test before the binary search: is there a trigger word with this first letter
-/// and length? Most words of a text are turned away here.
-fn trigger_shape(w: &str) -> bool {
-    static SHAPES: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| {
-        let mut bits = [0u32; 26];
-        for t in TRIGGERS {
-            bits[(t.as_bytes()[0] - b'a') as usize] |= 1 << t.len();
-        }
-        bits
-    });
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii_lowercase() && w.len() < 32 => {
-            shapes[(b - b'a') as usize] & (1 << w.len()) != 0
-        }
-        _ => false,
-    }
-}
-
 /// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written, `lower` lowercased.
 pub fn may_start_figure(word: &str, lower: &str) -> bool {
-    if trigger_shape(lower) && has_in(List::Triggers, lower) {
+    if has_in(List::Triggers, lower) {
         return true;
     }
     if !word.is_ascii() {
