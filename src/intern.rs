@@ -51,10 +51,14 @@ impl Interner {
 
     /// The id of `s`, if it was interned.
     pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        self.get_hashed(s, hash(s))
+    }
+
+    /// [`Interner::get`] with the string's [`hash`] computed already.
+    pub(crate) fn get_hashed(&self, s: &str, hash: u32) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        let hash = hash(s);
         match self.probe(s, hash) {
             Probe::Found(id) => Some(id),
             Probe::Empty(_) => None,
@@ -63,11 +67,15 @@ impl Interner {
 
     /// The id of `s`, inserting it first if it is new.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
+        self.intern_hashed(s, hash(s))
+    }
+
+    /// [`Interner::intern`] with the string's [`hash`] computed already.
+    pub(crate) fn intern_hashed(&mut self, s: &str, hash: u32) -> u32 {
         // Keep at most half the slots used, so probe runs stay short.
         if (self.len() + 1) * 2 > self.slots.len() {
             self.rebuild((self.slots.len() * 2).max(16));
         }
-        let hash = hash(s);
         match self.probe(s, hash) {
             Probe::Found(id) => id,
             Probe::Empty(slot) => {
@@ -121,7 +129,9 @@ enum Probe {
 }
 
 /// FxHash of the bytes, folded to 32 bits (the high half mixes best).
-fn hash(s: &str) -> u32 {
+/// The hash the table files a string under (for the `_hashed` calls, so that a caller who
+/// looks a string up and then inserts it hashes it once).
+pub(crate) fn hash(s: &str) -> u32 {
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(s.as_bytes());
     let h = hasher.finish();

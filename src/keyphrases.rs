@@ -304,11 +304,32 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
 /// words).
 const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = crate::wordkey::keys(NOT_TOPICS, true);
 
+/// For each first letter `a`–`z`, bit `n` is set when a word of [`NOT_TOPICS`] of `n` bytes
+/// starts with it: most words are found to be topics with this one test.
+const NOT_TOPIC_SHAPES: [u32; 26] = {
+    let mut shapes = [0u32; 26];
+    let mut i = 0;
+    while i < NOT_TOPICS.len() {
+        let w = NOT_TOPICS[i].as_bytes();
+        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    shapes
+};
+
 /// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
 fn is_topic_word(word: &str) -> bool {
     const LONGEST: usize = 9; // "including"
     if word.len() > LONGEST || !word.is_ascii() {
         return true; // every listed word is short ASCII
+    }
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return true;
+    };
+    if first.is_ascii_lowercase()
+        && NOT_TOPIC_SHAPES[(first - b'a') as usize] & (1 << word.len()) == 0
+    {
+        return true;
     }
     key_lowercase(word.as_bytes()).is_none_or(|k| NOT_TOPIC_KEYS.binary_search(&k).is_err())
 }
@@ -381,6 +402,13 @@ mod tests {
         assert!(NOT_TOPICS.iter().all(|w| w.is_ascii() && w.len() <= 9));
         assert!(NOT_TOPIC_KEYS.windows(2).all(|k| k[0] < k[1]));
         assert!(!is_topic_word("Including") && !is_topic_word("SAID") && is_topic_word("Harbour"));
+        assert!(is_topic_word("") && is_topic_word("saidx") && is_topic_word("9"));
+        for w in NOT_TOPICS {
+            assert!(
+                !is_topic_word(w) && !is_topic_word(&w.to_ascii_uppercase()),
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! interned in arenas (see `src/intern.rs`), not a `String` each; ids are given in order of
 //! first occurrence, so no hash order reaches the output.
 
-use crate::intern::Interner;
+use crate::intern::{self, Interner};
 use crate::segment::Segment;
 use crate::stem::Stemmer;
 use crate::wordkey::key;
@@ -170,12 +170,25 @@ impl Tokenizer {
     }
 
     fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> u32 {
-        if let Some(form) = self.forms.get(word) {
+        let word_hash = intern::hash(word);
+        if let Some(form) = self.forms.get_hashed(word, word_hash) {
             return self.form_terms[form as usize];
         }
         lowercase_into(&mut self.lower, word);
+        // A word already in lowercase is a new form as it stands: no second lookup.
+        let lowercase = word == self.lower;
+        let lower_hash = if lowercase {
+            word_hash
+        } else {
+            intern::hash(&self.lower)
+        };
         // "The" after "the": the lowercase form is cached too, so no second stemming.
-        let hit = match self.forms.get(&self.lower) {
+        let cached = if lowercase {
+            None
+        } else {
+            self.forms.get_hashed(&self.lower, lower_hash)
+        };
+        let hit = match cached {
             Some(form) => self.form_terms[form as usize],
             None => {
                 let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
@@ -189,19 +202,20 @@ impl Tokenizer {
                     self.stemmer.stem_into(&self.lower, &mut self.stem);
                 }
                 let term = vocabulary.intern(&self.stem, stop);
-                self.add_form(None, term);
+                self.add_form(None, lower_hash, term);
                 term
             }
         };
-        if word != self.lower {
-            self.add_form(Some(word), hit);
+        if !lowercase {
+            self.add_form(Some(word), word_hash, hit);
         }
         hit
     }
 
-    /// Caches a new form: `word`, or the lowercase form in `self.lower` when `None`.
-    fn add_form(&mut self, word: Option<&str>, hit: u32) {
-        let id = self.forms.intern(word.unwrap_or(&self.lower));
+    /// Caches a new form: `word`, or the lowercase form in `self.lower` when `None`, whose
+    /// hash is `hash`.
+    fn add_form(&mut self, word: Option<&str>, hash: u32, hit: u32) {
+        let id = self.forms.intern_hashed(word.unwrap_or(&self.lower), hash);
         debug_assert_eq!(id as usize, self.form_terms.len());
         self.form_terms.push(hit);
     }
