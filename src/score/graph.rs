@@ -31,6 +31,52 @@ const CONVERGED: f64 = 1e-4;
 /// Sentence-similarity edges: for each sentence, `(neighbour, cosine)` sorted by neighbour.
 /// A cosine is kept as `f32` (8 bytes an edge instead of 16: the graph is the largest
 /// structure for long documents, and seven digits are more than the scores need).
+/// The inverted index of the rare terms: for each term in at most [`MAX_POSTINGS`]
+/// sentences, the sentences that have it (in order) with its weight there. One flat array
+/// sliced by term (a term's document frequency is its number of postings, so the slices
+/// are laid out before filling): not a `Vec` per term, hundreds of allocations an article.
+struct Postings {
+    /// Term `t`'s postings are `entries[starts[t]..starts[t + 1]]`.
+    starts: Vec<usize>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn new(tfidf: &TfIdf) -> Postings {
+        let rare = |df: u32| df as usize <= MAX_POSTINGS;
+        let mut starts = Vec::with_capacity(tfidf.df.len() + 1);
+        let mut total = 0;
+        starts.push(0);
+        for &df in &tfidf.df {
+            if rare(df) {
+                total += df as usize;
+            }
+            starts.push(total);
+        }
+        let mut filled = starts.clone();
+        let mut entries = vec![(0u32, 0f32); total];
+        for (i, v) in tfidf.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                let t = t as usize;
+                if rare(tfidf.df[t]) {
+                    entries[filled[t]] = (i as u32, w);
+                    filled[t] += 1;
+                }
+            }
+        }
+        debug_assert!(
+            filled[..filled.len() - 1] == starts[1..],
+            "a term's document frequency is its number of postings"
+        );
+        Postings { starts, entries }
+    }
+
+    fn of(&self, term: u32) -> &[(u32, f32)] {
+        let t = term as usize;
+        &self.entries[self.starts[t]..self.starts[t + 1]]
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     /// Neighbours of each sentence.
@@ -41,20 +87,13 @@ impl Graph {
     /// Builds the sparse graph (see the module docs).
     pub fn new(tfidf: &TfIdf) -> Graph {
         let n = tfidf.vectors.len();
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); tfidf.df.len()];
-        for (i, v) in tfidf.vectors.iter().enumerate() {
-            for &(t, w) in v {
-                if tfidf.df[t as usize] as usize <= MAX_POSTINGS {
-                    postings[t as usize].push((i as u32, w));
-                }
-            }
-        }
+        let postings = Postings::new(tfidf);
         let mut acc = vec![0.0f64; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut edges = Vec::with_capacity(n);
         for (i, v) in tfidf.vectors.iter().enumerate() {
             for &(t, w) in v {
-                for &(j, wj) in &postings[t as usize] {
+                for &(j, wj) in postings.of(t) {
                     if j as usize == i {
                         continue;
                     }
