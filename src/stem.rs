@@ -183,13 +183,50 @@ fn past_vowel_then_consonant(w: &[u8], from: usize) -> Option<usize> {
     Some(consonant + 1)
 }
 
-/// The longest of `suffixes` that `w` ends with (they are listed longest first).
-fn longest<'a, T>(w: &[u8], suffixes: &'a [(&'a [u8], T)]) -> Option<&'a (&'a [u8], T)> {
-    // The last byte first: most words end in none of the suffixes' letters.
-    let last = *w.last()?;
-    suffixes
-        .iter()
-        .find(|(suffix, _)| suffix.last() == Some(&last) && w.ends_with(suffix))
+/// A suffix list, longest first, with each suffix's last byte kept apart (compared before
+/// the suffix, so most entries cost one byte comparison) and the set of the suffixes' last
+/// letters (a word ending in none of them is turned away at once). Searching the lists
+/// entry by entry was a third of the stemmer's instructions (callgrind).
+struct Suffixes<T: 'static, const N: usize> {
+    list: [(&'static [u8], T); N],
+    last: [u8; N],
+    /// [`letter_bit`]s of the last bytes.
+    ends: u32,
+}
+
+/// A lowercase letter's bit (`a` = bit 0); bit 26 stands for every other byte.
+const fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+impl<T: Copy, const N: usize> Suffixes<T, N> {
+    const fn new(list: [(&'static [u8], T); N]) -> Self {
+        let mut last = [0u8; N];
+        let mut ends = 0;
+        let mut i = 0;
+        while i < N {
+            let suffix = list[i].0;
+            last[i] = suffix[suffix.len() - 1];
+            ends |= letter_bit(last[i]);
+            i += 1;
+        }
+        Suffixes { list, last, ends }
+    }
+
+    /// The longest suffix of the list that `w` ends with, and its value.
+    fn longest(&self, w: &[u8]) -> Option<(&'static [u8], T)> {
+        let &last = w.last()?;
+        if self.ends & letter_bit(last) == 0 {
+            return None;
+        }
+        (0..N)
+            .find(|&i| self.last[i] == last && w.ends_with(self.list[i].0))
+            .map(|i| self.list[i])
+    }
 }
 
 fn step_1a(w: &mut Vec<u8>) {
@@ -212,15 +249,15 @@ fn step_1a(w: &mut Vec<u8>) {
 }
 
 fn step_1b(w: &mut Vec<u8>, p1: usize) {
-    const SUFFIXES: &[(&[u8], bool)] = &[
+    const SUFFIXES: Suffixes<bool, 6> = Suffixes::new([
         (b"eedly", true),
         (b"ingly", false),
         (b"edly", false),
         (b"eed", true),
         (b"ing", false),
         (b"ed", false),
-    ];
-    let Some(&(suffix, is_eed)) = longest(w, SUFFIXES) else {
+    ]);
+    let Some((suffix, is_eed)) = SUFFIXES.longest(w) else {
         return;
     };
     let start = w.len() - suffix.len();
@@ -275,7 +312,7 @@ enum Rule {
 
 fn step_2(w: &mut Vec<u8>, p1: usize) {
     use Rule::*;
-    const SUFFIXES: &[(&[u8], Rule)] = &[
+    const SUFFIXES: Suffixes<Rule, 24> = Suffixes::new([
         (b"ational", To(b"ate")),
         (b"ization", To(b"ize")),
         (b"iveness", To(b"ive")),
@@ -300,13 +337,13 @@ fn step_2(w: &mut Vec<u8>, p1: usize) {
         (b"bli", To(b"ble")),
         (b"ogi", OgAfterL),
         (b"li", DeleteAfterLiEnding),
-    ];
-    apply(w, SUFFIXES, p1, usize::MAX);
+    ]);
+    apply(w, &SUFFIXES, p1, usize::MAX);
 }
 
 fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
     use Rule::*;
-    const SUFFIXES: &[(&[u8], Rule)] = &[
+    const SUFFIXES: Suffixes<Rule, 9> = Suffixes::new([
         (b"ational", To(b"ate")),
         (b"tional", To(b"tion")),
         (b"alize", To(b"al")),
@@ -316,13 +353,13 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
         (b"ical", To(b"ic")),
         (b"ness", Delete),
         (b"ful", Delete),
-    ];
-    apply(w, SUFFIXES, p1, p2);
+    ]);
+    apply(w, &SUFFIXES, p1, p2);
 }
 
 /// Applies the rule of the longest suffix in `suffixes`, if that suffix starts in R1.
-fn apply(w: &mut Vec<u8>, suffixes: &[(&[u8], Rule)], p1: usize, p2: usize) {
-    let Some(&(suffix, rule)) = longest(w, suffixes) else {
+fn apply<const N: usize>(w: &mut Vec<u8>, suffixes: &Suffixes<Rule, N>, p1: usize, p2: usize) {
+    let Some((suffix, rule)) = suffixes.longest(w) else {
         return;
     };
     let start = w.len() - suffix.len();
@@ -350,7 +387,7 @@ fn apply(w: &mut Vec<u8>, suffixes: &[(&[u8], Rule)], p1: usize, p2: usize) {
 }
 
 fn step_4(w: &mut Vec<u8>, p2: usize) {
-    const SUFFIXES: &[(&[u8], ())] = &[
+    const SUFFIXES: Suffixes<(), 18> = Suffixes::new([
         (b"ement", ()),
         (b"ance", ()),
         (b"ence", ()),
@@ -369,8 +406,8 @@ fn step_4(w: &mut Vec<u8>, p2: usize) {
         (b"al", ()),
         (b"er", ()),
         (b"ic", ()),
-    ];
-    let Some(&(suffix, ())) = longest(w, SUFFIXES) else {
+    ]);
+    let Some((suffix, ())) = SUFFIXES.longest(w) else {
         return;
     };
     let start = w.len() - suffix.len();
