@@ -275,15 +275,22 @@ fn next_word_start(text: &str, mut from: usize) -> Option<usize> {
 /// The end of the word starting at `start`: letters and digits, and an inner apostrophe or
 /// hyphen when a letter follows it.
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = start;
-    while let Some((c, len)) = char_at(text, i) {
-        if c.is_alphanumeric() || (is_joiner(c) && joins_word(text, i + len, c == '-')) {
-            i += len;
-        } else {
-            break;
+    loop {
+        // ASCII letters and digits byte by byte (most of a word); anything else decoded.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        match char_at(text, i) {
+            Some((c, len))
+                if c.is_alphanumeric() || (is_joiner(c) && joins_word(text, i + len, c == '-')) =>
+            {
+                i += len
+            }
+            _ => return i,
         }
     }
-    i
 }
 
 fn is_joiner(c: char) -> bool {
