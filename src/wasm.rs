@@ -644,6 +644,9 @@ impl Names {
 /// it, enums as their serde names — with one call into JS per field ([`Plain`]), and with
 /// every text that is a span of the input sliced from the caller's JS string (no UTF-8
 /// decoding). Offsets become UTF-16 on the way. `tests/wasm.rs` compares the two.
+///
+/// Every result struct is destructured in full, so a field added to one (`Fact`, `Sentence`,
+/// `ScoreParts`, `Keyphrase`, `Stats`, `Summary`) fails to compile here until it is built.
 struct Build<'t, 'n> {
     text: &'t str,
     /// The caller's string, when its slices are the input's: not when the input has a
