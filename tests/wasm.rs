@@ -5,12 +5,16 @@
 //! `Reflect`, exactly as a page would. Covers: result shapes of summarize / segment /
 //! figures / defaultOptions; UTF-16 offsets (`text.slice(start, end) === item.text`) on text
 //! with emoji, other non-BMP characters and accents; every invalid option throwing a JS
-//! `Error` whose message names the option; non-string text. Native builds compile this file
-//! to nothing (the API only exists on wasm32).
+//! `Error` whose message names the option; non-string text; the results of summarize and
+//! figures, built field by field, deep-equal to serde-wasm-bindgen's conversion of the same
+//! Rust values (key order, `undefined` vs missing keys, types). Native builds compile this
+//! file to nothing (the API only exists on wasm32).
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JsString, Reflect, JSON};
-use nutshell::wasm::{default_options, figures, segment, summarize};
+use js_sys::{Array, JsString, Object, Reflect, JSON};
+use nutshell::wasm::{
+    default_options, figures, figures_serde, segment, summarize, summarize_serde,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -313,4 +317,201 @@ fn empty_and_odd_text_never_throw() {
         segment(JsValue::from_str(text)).unwrap();
         figures(JsValue::from_str(text)).unwrap();
     }
+}
+
+/// News-like text with every kind of figure: money, percentages and their ranges, bounds,
+/// approximations, counts of things, rates ("a barrel"), dates and date ranges, times, ages,
+/// durations, ordinals, scores; quotes, a backslash, a tab and a line separator in the text.
+const FIGURES_ARTICLE: &str = "Oil prices rose to $79.62 a barrel on Tuesday, March 3, 2026, \
+the highest since January. Shares of Northwind Energy jumped 4.5% to $12.30 at 3:30 p.m., \
+while the broader index gained between 1% and 2% over the week. The company said it would \
+cut about 1,200 jobs and close more than 40 stores by the end of 2027.\n\nChief executive \
+Dana Price, 54, said the \"difficult\" plan would save up to $300 million a year. Analysts \
+expect revenue of $4 billion to $4.5 billion for the third quarter, from March 1 to June 30. \
+In the final, Harbor United beat the Rangers 2-1 after 90 minutes; 35,000 fans watched.\n\n\
+The yen traded at 155.2 per dollar. Rainfall reached 120 mm in 24 hours\tacross \
+the region, a path\\to records\u{2028}said officials. Nearly two-thirds of the 5.2 million \
+residents were affected, and tens of thousands of homes lost power for three days.";
+
+/// Offsets and text after emoji, flags, a CJK extension B character and accents (figures
+/// kept 16+ bytes after multi-byte characters, as in `NON_BMP`).
+const EMOJI_ARTICLE: &str = "Über-fast café chain 🚀 Étoile 🇫🇷 reported on Friday that \
+its sales rose 18% to €2.4 billion in 2025. « Nous sommes ravis », said its founder 😀 \
+in Paris. The 𠀋 new store in Lyon served 12,500 customers in its first week. \
+Prices there start at $4.50 per coffee, about 30% less than in London.";
+
+/// `value` deep-equals `expected`: the same own keys in the same order (a key holding
+/// `undefined` is not a missing key), the same prototypes, arrays where arrays, and
+/// primitives equal by `Object.is` (so `null` ≠ `undefined`, `-0` ≠ `0`, `NaN` = `NaN`).
+fn assert_same(value: &JsValue, expected: &JsValue, path: &str) {
+    assert_eq!(
+        value.js_typeof(),
+        expected.js_typeof(),
+        "{path}: typeof {value:?} vs {expected:?}"
+    );
+    let is_array = (Array::is_array(value), Array::is_array(expected));
+    assert_eq!(is_array.0, is_array.1, "{path}: array vs not");
+    if is_array.0 {
+        let (a, b): (&Array, &Array) = (value.unchecked_ref(), expected.unchecked_ref());
+        assert_eq!(a.length(), b.length(), "{path}: length");
+        for i in 0..a.length() {
+            assert_same(&a.get(i), &b.get(i), &format!("{path}[{i}]"));
+        }
+    } else if value.is_object() && expected.is_object() {
+        let (a, b): (&Object, &Object) = (value.unchecked_ref(), expected.unchecked_ref());
+        assert!(
+            Object::is(&Object::get_prototype_of(a), &Object::get_prototype_of(b)),
+            "{path}: prototype"
+        );
+        let keys = |o: &Object| -> Vec<String> {
+            Object::keys(o)
+                .iter()
+                .map(|k| k.as_string().unwrap())
+                .collect()
+        };
+        assert_eq!(keys(a), keys(b), "{path}: keys");
+        for key in keys(a) {
+            assert_same(
+                &get(value, &key),
+                &get(expected, &key),
+                &format!("{path}.{key}"),
+            );
+        }
+    } else {
+        assert!(
+            Object::is(value, expected),
+            "{path}: {value:?} vs {expected:?}"
+        );
+    }
+}
+
+/// Sets `stats.elapsed_ms` (a number in both, but a different one) to 0.
+fn zero_elapsed(result: &JsValue) {
+    let stats = get(result, "stats");
+    assert!(get(&stats, "elapsed_ms").as_f64().is_some());
+    Reflect::set(&stats, &"elapsed_ms".into(), &JsValue::from_f64(0.0)).unwrap();
+}
+
+/// What the facts of all cases showed, so that the comparison is known to cover each shape.
+#[derive(Default, Debug)]
+struct Seen {
+    counted: bool,
+    per: bool,
+    range: bool,
+    text_value: bool,
+    no_value: bool,
+    no_unit: bool,
+    bound: bool,
+    approximate: bool,
+}
+
+impl Seen {
+    fn facts(&mut self, facts: &Array) {
+        for fact in facts.iter() {
+            let keys: Vec<String> = Object::keys(fact.unchecked_ref::<Object>())
+                .iter()
+                .map(|k| k.as_string().unwrap())
+                .collect();
+            self.counted |= keys.iter().any(|k| k == "counted");
+            self.per |= keys.iter().any(|k| k == "per");
+            let value = get(&fact, "value");
+            self.range |= Array::is_array(&value);
+            self.text_value |= value.is_string();
+            self.no_value |= value.is_undefined();
+            self.no_unit |= get(&fact, "unit").is_undefined();
+            self.bound |= get(&fact, "bound").is_string();
+            self.approximate |= get(&fact, "approximate") == JsValue::TRUE;
+        }
+    }
+}
+
+/// The JS values that `summarize` and `figures` build field by field are those that
+/// serde-wasm-bindgen made of the same results, for news-like text with every kind of
+/// figure, non-ASCII text and emoji (UTF-16 offsets), an empty string, a title, other
+/// options, and input whose spans cannot be sliced from the JS string (U+FFFD, lone
+/// surrogates).
+#[wasm_bindgen_test]
+fn summarize_and_figures_equal_the_serde_conversion() {
+    let lone_surrogate: JsValue =
+        JSON::parse(r#""Sales rose \ud83d 12% in May to $3 million. Costs fell 3% in June.""#)
+            .unwrap();
+    let inputs: Vec<JsValue> = [
+        FIGURES_ARTICLE,
+        ARTICLE,
+        NON_BMP,
+        EMOJI_ARTICLE,
+        "",
+        "🎉",
+        "A price of \u{FFFD}40 rose 5% to $42 in 2025. It fell again.",
+    ]
+    .iter()
+    .map(|t| JsValue::from_str(t))
+    .chain([lone_surrogate])
+    .collect();
+    let option_sets = [
+        "null",
+        r#"{"sentences": 2, "title": "Oil prices hit a high as Northwind cuts 1,200 jobs"}"#,
+        r#"{"ratio": 1, "keyphrases": 3}"#,
+        r#"{"preset": "key-points", "title": "Café sales rise 18%"}"#,
+    ];
+    let mut seen = Seen::default();
+    for input in &inputs {
+        let name = input.as_string().unwrap_or_default();
+        let name = name.chars().take(30).collect::<String>();
+        for json in option_sets {
+            let result = summarize(input.clone(), options(json)).unwrap();
+            let expected = summarize_serde(input.clone(), options(json)).unwrap();
+            zero_elapsed(&result);
+            zero_elapsed(&expected);
+            assert_same(&result, &expected, &format!("summarize({name:?}, {json})"));
+            // And JSON sees the same text (a second check, on a different path).
+            assert_eq!(
+                JSON::stringify(&result).unwrap(),
+                JSON::stringify(&expected).unwrap()
+            );
+            seen.facts(&array(&result, "facts"));
+        }
+        let result = figures(input.clone()).unwrap();
+        let expected = figures_serde(input.clone()).unwrap();
+        assert_same(&result, &expected, &format!("figures({name:?})"));
+        seen.facts(&array(&result, "facts"));
+    }
+    let Seen {
+        counted,
+        per,
+        range,
+        text_value,
+        no_value,
+        no_unit,
+        bound,
+        approximate,
+    } = &seen;
+    assert!(
+        *counted
+            && *per
+            && *range
+            && *text_value
+            && *no_value
+            && *no_unit
+            && *bound
+            && *approximate,
+        "the inputs should give every shape of figure: {seen:?}"
+    );
+}
+
+/// Offsets in the results built field by field are UTF-16 (and `text` their slice) for text
+/// with emoji, flags and accents before and between the figures.
+#[wasm_bindgen_test]
+fn summarize_offsets_are_utf16_with_emoji_and_accents() {
+    let result = summarize(JsValue::from_str(EMOJI_ARTICLE), options(r#"{"ratio": 1}"#)).unwrap();
+    assert_slices(EMOJI_ARTICLE, &array(&result, "sentences"));
+    assert_slices(EMOJI_ARTICLE, &array(&result, "summary"));
+    assert_slices(EMOJI_ARTICLE, &array(&result, "facts"));
+    assert_slices(EMOJI_ARTICLE, &array(&result, "keyphrases"));
+    let facts = array(&result, "facts");
+    let euros = facts
+        .iter()
+        .find(|f| string(f, "text") == "€2.4 billion")
+        .expect("€2.4 billion is a key figure");
+    assert_eq!(string(&euros, "unit"), "EUR");
 }
