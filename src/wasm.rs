@@ -377,7 +377,10 @@ fn js_type(value: &JsValue) -> String {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    // `None` is `null`, as the TypeScript types say (and JSON keeps it), not `undefined`.
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     value
         .serialize(&serializer)
         .map_err(|e| JsError::new(&e.to_string()))
@@ -640,8 +643,8 @@ impl Names {
 }
 
 /// Builds the JS value of a result as serde-wasm-bindgen would — the same keys in the same
-/// order, a `None` as a present key holding `undefined` or as a missing key where serde skips
-/// it, enums as their serde names — with one call into JS per field ([`Plain`]), and with
+/// order, a `None` as `null` (as the TypeScript types and the CLI's JSON have it) or as a
+/// missing key where serde skips it, enums as their serde names — with one call into JS per field ([`Plain`]), and with
 /// every text that is a span of the input sliced from the caller's JS string (no UTF-8
 /// decoding). Offsets become UTF-16 on the way. `tests/wasm.rs` compares the two.
 ///
@@ -829,17 +832,17 @@ impl<'t, 'n> Build<'t, 'n> {
                     &(&range[0]).into(),
                     &(&range[1]).into(),
                 )),
-                crate::Value::None => item.set_value(&JsValue::UNDEFINED),
+                crate::Value::None => item.set_value(&JsValue::NULL),
             }
             match unit {
                 Some(unit) => item.set_unit(&unit_string(unit)),
-                None => item.set_unit(&JsValue::UNDEFINED),
+                None => item.set_unit(&JsValue::NULL),
             }
             item.set_approximate(*approximate);
             match bound {
                 Some(crate::Bound::Min) => item.set_bound(&self.names.min),
                 Some(crate::Bound::Max) => item.set_bound(&self.names.max),
-                None => item.set_bound(&JsValue::UNDEFINED),
+                None => item.set_bound(&JsValue::NULL),
             }
             if let Some(counted) = counted {
                 item.set_counted(counted);

@@ -417,8 +417,11 @@ impl Seen {
             let value = get(&fact, "value");
             self.range |= Array::is_array(&value);
             self.text_value |= value.is_string();
-            self.no_value |= value.is_undefined();
-            self.no_unit |= get(&fact, "unit").is_undefined();
+            // A missing value, unit or bound is `null`, as the TypeScript types say.
+            self.no_value |= value.is_null();
+            self.no_unit |= get(&fact, "unit").is_null();
+            assert!(!value.is_undefined() && !get(&fact, "unit").is_undefined());
+            assert!(!get(&fact, "bound").is_undefined());
             self.bound |= get(&fact, "bound").is_string();
             self.approximate |= get(&fact, "approximate") == JsValue::TRUE;
         }
