@@ -37,17 +37,32 @@ const fn pack(word: &[u8], lowercase: bool) -> Option<u128> {
     if word.is_empty() || word.len() > 16 {
         return None;
     }
-    let mut bytes = [0u8; 16];
+    // The two halves are folded in with shifts on 64-bit integers: in the wasm a `u128`
+    // built with `from_be_bytes` costs two emulated byte swaps, and this runs for every
+    // new word form of a text.
+    let (mut hi, mut lo) = (0u64, 0u64);
     let mut i = 0;
     while i < word.len() {
-        bytes[i] = if lowercase {
+        let b = if lowercase {
             word[i].to_ascii_lowercase()
         } else {
             word[i]
-        };
+        } as u64;
+        if i < 8 {
+            hi = hi << 8 | b;
+        } else {
+            lo = lo << 8 | b;
+        }
         i += 1;
     }
-    Some(u128::from_be_bytes(bytes))
+    // Zero padding: each half's bytes move to its top.
+    if word.len() < 8 {
+        hi <<= 8 * (8 - word.len());
+    }
+    if word.len() > 8 && word.len() < 16 {
+        lo <<= 8 * (16 - word.len());
+    }
+    Some((hi as u128) << 64 | lo as u128)
 }
 
 #[cfg(test)]
@@ -65,5 +80,42 @@ mod tests {
         assert_eq!(key_lowercase(b"DaY"), key(b"day"));
         assert_eq!(key(b""), None);
         assert_eq!(key(&[b'x'; 17]), None);
+    }
+
+    /// The definition: the bytes big-endian in a `u128`, zero-padded on the right.
+    fn reference(word: &[u8], lowercase: bool) -> Option<u128> {
+        if word.is_empty() || word.len() > 16 {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        for (slot, b) in bytes.iter_mut().zip(word) {
+            *slot = if lowercase {
+                b.to_ascii_lowercase()
+            } else {
+                *b
+            };
+        }
+        Some(u128::from_be_bytes(bytes))
+    }
+
+    #[test]
+    fn keys_are_the_bytes_big_endian_at_every_length() {
+        let text = "Abcdefghijklmnopq\u{e9}\u{6771}Z";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let word = &text.as_bytes()[start..end];
+                assert_eq!(key(word), reference(word, false), "{word:?}");
+                assert_eq!(key_lowercase(word), reference(word, true), "{word:?}");
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn keys_match_the_definition(word in proptest::collection::vec(proptest::num::u8::ANY, 0..20)) {
+            proptest::prop_assert_eq!(key(&word), reference(&word, false));
+            proptest::prop_assert_eq!(key_lowercase(&word), reference(&word, true));
+        }
     }
 }
