@@ -563,13 +563,20 @@ const CALENDAR: &[&str] = &[
 
 /// A word list as sorted integer keys ([`crate::wordkey`]), built once: a lookup is a
 /// binary search over integers, with no string comparison. Before it, a one-bit test of the
-/// word's shape (first letter and length) turns most words of a text away.
+/// word's shape (first letter and length) and one of a one-bit-per-key filter of the key's
+/// hash turn nearly every word of a text away (the lists are looked up for every word, and
+/// the common shapes pass the first test).
 struct WordSet {
     keys: Vec<u128>,
     /// For each first letter `a`–`z`, bit `n` is set when a listed word of `n` bytes starts
     /// with it.
     shapes: [u32; 26],
+    /// Bit [`WordSet::slot`] of every listed key (a Bloom filter with one hash).
+    filter: [u64; FILTER_WORDS],
 }
+
+/// The filter's size in 64-bit words: 8,192 bits, a few percent of them set per list.
+const FILTER_WORDS: usize = 128;
 
 impl WordSet {
     fn of(list: &[&str]) -> WordSet {
@@ -581,7 +588,16 @@ impl WordSet {
                 shapes[bit.0] |= bit.1;
             }
         }
-        WordSet { keys, shapes }
+        let mut filter = [0u64; FILTER_WORDS];
+        for &k in &keys {
+            let slot = Self::slot(k);
+            filter[slot / 64] |= 1 << (slot % 64);
+        }
+        WordSet {
+            keys,
+            shapes,
+            filter,
+        }
     }
 
     /// The place of a word's shape in `shapes`, for a word that starts with a lowercase
@@ -595,6 +611,12 @@ impl WordSet {
         }
     }
 
+    /// A key's bit in `filter`: the top bits of a multiplicative hash of its two halves.
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 13)) as usize
+    }
+
     fn contains(&self, w: &str) -> bool {
         // A listed word with another first byte cannot equal `w`, so a clear bit is a miss.
         if let Some((letter, bit)) = Self::shape_bit(w) {
@@ -602,7 +624,11 @@ impl WordSet {
                 return false;
             }
         }
-        key(w.as_bytes()).is_some_and(|k| self.keys.binary_search(&k).is_ok())
+        let Some(k) = key(w.as_bytes()) else {
+            return false;
+        };
+        let slot = Self::slot(k);
+        self.filter[slot / 64] & (1 << (slot % 64)) != 0 && self.keys.binary_search(&k).is_ok()
     }
 }
 
@@ -772,6 +798,19 @@ pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_passes_the_prefilters() {
+        for list in LISTS {
+            let set = WordSet::of(list);
+            for w in list.iter().filter(|w| w.len() <= 16) {
+                assert!(set.contains(w), "{w}");
+            }
+            for w in ["", "zzzz", "qx", "a-word-longer-than-sixteen"] {
+                assert!(!set.contains(w), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
