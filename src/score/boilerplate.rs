@@ -152,9 +152,21 @@ pub fn is_heading(sentence: &str) -> bool {
     !ends_like_sentence && trimmed.split_whitespace().count() <= HEADING_WORDS
 }
 
+/// Whether a sentence has a quotation mark that opens or closes a quotation (`"`, `“`, `”`):
+/// two fast searches for a byte, most sentences having none.
+fn has_quotation_mark(bytes: &[u8]) -> bool {
+    const CURLY: [&[u8]; 2] = ["\u{201C}".as_bytes(), "\u{201D}".as_bytes()];
+    bytes.contains(&b'"')
+        || (bytes.contains(&CURLY[0][0])
+            && bytes.windows(3).any(|w| w == CURLY[0] || w == CURLY[1]))
+}
+
 /// The share of the sentence's letters and digits inside quotation marks.
 pub fn quoted_share(sentence: &str) -> f64 {
     let bytes = sentence.as_bytes();
+    if !has_quotation_mark(bytes) {
+        return 0.0; // nothing is ever inside
+    }
     let mut inside = false;
     let (mut quoted, mut total) = (0usize, 0usize);
     let mut i = 0;
@@ -226,6 +238,8 @@ mod tests {
         assert_eq!(quoted_share("\"Ab\" cd"), 0.5);
         assert_eq!(quoted_share("\u{201C}Été\u{201D} is here"), 3.0 / 9.0);
         assert_eq!(quoted_share("-- !"), 0.0);
+        assert_eq!(quoted_share("It\u{2014}was the \u{2019}90s"), 0.0);
+        assert_eq!(quoted_share("a \u{201D}b \u{201C}cd"), 2.0 / 4.0);
     }
 
     #[test]
