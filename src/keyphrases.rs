@@ -49,10 +49,21 @@ const EARLY_BONUS: f64 = 0.3;
 
 /// A candidate's stems, padded with `u32::MAX` after `len` (a phrase has at most
 /// [`MAX_WORDS`] words, so no allocation is needed per candidate).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Stems {
     len: u8,
     terms: [u32; MAX_WORDS],
+}
+
+/// Two 64-bit writes (unused slots hold `u32::MAX`, so the length is implied): the derived
+/// hash wrote the length, the array's length and its bytes through the byte-string path,
+/// for every candidate of every sentence.
+impl std::hash::Hash for Stems {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let [a, b, c, d] = self.terms.map(u64::from);
+        state.write_u64(a | b << 32);
+        state.write_u64(c | d << 32);
+    }
 }
 
 impl Stems {
