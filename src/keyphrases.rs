@@ -315,18 +315,9 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
 /// words).
 const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = crate::wordkey::keys(NOT_TOPICS, true);
 
-/// For each first letter `a`–`z`, bit `n` is set when a word of [`NOT_TOPICS`] of `n` bytes
-/// starts with it: most words are found to be topics with this one test.
-const NOT_TOPIC_SHAPES: [u32; 26] = {
-    let mut shapes = [0u32; 26];
-    let mut i = 0;
-    while i < NOT_TOPICS.len() {
-        let w = NOT_TOPICS[i].as_bytes();
-        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
-        i += 1;
-    }
-    shapes
-};
+/// The shapes of [`NOT_TOPICS`] ([`crate::wordkey::shapes`]): most words are found to be
+/// topics with one test.
+const NOT_TOPIC_SHAPES: [u32; 26] = crate::wordkey::shapes(NOT_TOPICS);
 
 /// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
 fn is_topic_word(word: &str) -> bool {
@@ -334,12 +325,11 @@ fn is_topic_word(word: &str) -> bool {
     if word.len() > LONGEST || !word.is_ascii() {
         return true; // every listed word is short ASCII
     }
+    // The list is lowercase; the word's first letter may not be.
     let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
         return true;
     };
-    if first.is_ascii_lowercase()
-        && NOT_TOPIC_SHAPES[(first - b'a') as usize] & (1 << word.len()) == 0
-    {
+    if !crate::wordkey::may_list_shape(&NOT_TOPIC_SHAPES, first, word.len()) {
         return true;
     }
     key_lowercase(word.as_bytes()).is_none_or(|k| NOT_TOPIC_KEYS.binary_search(&k).is_err())

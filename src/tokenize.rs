@@ -24,35 +24,14 @@ const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs")
 /// words), so a lookup compares integers instead of calling `memcmp`.
 const STOPWORD_KEYS: [u128; STOPWORDS.len()] = crate::wordkey::keys(STOPWORDS, false);
 
-/// For each first letter `a`–`z`, bit `n` is set when a stop word of `n` bytes starts with
-/// it: a content word is usually turned away with this one test.
-const STOPWORD_SHAPES: [u32; 26] = {
-    let mut shapes = [0u32; 26];
-    let mut i = 0;
-    while i < STOPWORDS.len() {
-        let w = STOPWORDS[i].as_bytes();
-        assert!(
-            w[0].is_ascii_lowercase() && w.len() < 32,
-            "stop words are short lowercase words"
-        );
-        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
-        i += 1;
-    }
-    shapes
-};
+/// The shapes of [`STOPWORDS`] ([`crate::wordkey::shapes`]): a content word is usually
+/// turned away with one test.
+const STOPWORD_SHAPES: [u32; 26] = crate::wordkey::shapes(STOPWORDS);
 
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {
-    match lower.as_bytes().first() {
-        Some(&b) if b.is_ascii_lowercase() && lower.len() < 32 => {
-            if STOPWORD_SHAPES[(b - b'a') as usize] & (1 << lower.len()) == 0 {
-                return false;
-            }
-        }
-        // Every stop word starts with a lowercase ASCII letter.
-        _ => return false,
-    }
-    key(lower.as_bytes()).is_some_and(|k| STOPWORD_KEYS.binary_search(&k).is_ok())
+    crate::wordkey::may_list(&STOPWORD_SHAPES, lower.as_bytes())
+        && key(lower.as_bytes()).is_some_and(|k| STOPWORD_KEYS.binary_search(&k).is_ok())
 }
 
 /// Texts longer than this (bytes) get their token table sized exactly (see `tokenize`).

@@ -3,8 +3,10 @@
 //! Input: a word of at most 16 bytes. Output: its bytes packed big-endian into a `u128`,
 //! zero-padded, so that integer order is the words' byte order. A sorted list of keys is
 //! then binary-searched with integer comparisons instead of a `memcmp` call per probe. (UTF-8
-//! words contain no zero byte, so the padding keeps "day" and "days" apart.) Used by the
-//! figures lexicon, the keyphrase stop list and the language vote. Cost: O(length).
+//! words contain no zero byte, so the padding keeps "day" and "days" apart.) Before the
+//! search, a list's [`shapes`] (which first letters and lengths it has) turn most words away
+//! with one test ([`may_list`]). Used by the figures lexicon, the stop words, the keyphrase
+//! stop list and the language vote. Cost: O(length).
 
 /// The key of `word` as it is; `None` if it is empty or longer than 16 bytes.
 pub(crate) const fn key(word: &[u8]) -> Option<u128> {
@@ -31,6 +33,35 @@ pub(crate) const fn keys<const N: usize>(words: &[&str], lowercase: bool) -> [u1
         i += 1;
     }
     keys
+}
+
+/// The shapes of a word list, a prefilter before its keys are searched: for each first
+/// letter `a`–`z`, bit `n` is set when a listed word of `n` bytes starts with it. Words that
+/// start with another byte, or are 32 bytes or longer, are not recorded (see [`may_list`]).
+pub(crate) const fn shapes(words: &[&str]) -> [u32; 26] {
+    let mut shapes = [0u32; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        if !w.is_empty() && w[0].is_ascii_lowercase() && w.len() < 32 {
+            shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        }
+        i += 1;
+    }
+    shapes
+}
+
+/// Whether a list with these [`shapes`] may hold `word`: false only when it cannot (the
+/// word starts with a lowercase letter, and no listed word has its first letter and
+/// length). One test turns most words of a text away from most lists.
+pub(crate) fn may_list(shapes: &[u32; 26], word: &[u8]) -> bool {
+    word.first()
+        .is_none_or(|&first| may_list_shape(shapes, first, word.len()))
+}
+
+/// [`may_list`] for a word of `len` bytes that starts with `first`.
+pub(crate) fn may_list_shape(shapes: &[u32; 26], first: u8, len: usize) -> bool {
+    !(first.is_ascii_lowercase() && len < 32) || shapes[(first - b'a') as usize] & (1 << len) != 0
 }
 
 const fn pack(word: &[u8], lowercase: bool) -> Option<u128> {
@@ -80,6 +111,24 @@ mod tests {
         assert_eq!(key_lowercase(b"DaY"), key(b"day"));
         assert_eq!(key(b""), None);
         assert_eq!(key(&[b'x'; 17]), None);
+    }
+
+    #[test]
+    fn shapes_turn_away_only_unlisted_words() {
+        let list = ["day", "days", "Year", "über", "x"];
+        let shapes = shapes(&list);
+        // "dog" has the shape of "day": a shape test only ever says "maybe".
+        assert!(may_list(&shapes, b"dog"));
+        for w in list {
+            assert!(may_list(&shapes, w.as_bytes()), "{w}");
+        }
+        assert!(
+            !may_list(&shapes, b"doggy") && !may_list(&shapes, b"da") && !may_list(&shapes, b"y")
+        );
+        // Not prefiltered: another first byte, or 32 bytes and more.
+        assert!(
+            may_list(&shapes, b"Dog") && may_list(&shapes, b"") && may_list(&shapes, &[b'q'; 32])
+        );
     }
 
     /// The definition: the bytes big-endian in a `u128`, zero-padded on the right.

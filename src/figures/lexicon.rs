@@ -568,8 +568,7 @@ const CALENDAR: &[&str] = &[
 /// the common shapes pass the first test).
 struct WordSet {
     keys: Vec<u128>,
-    /// For each first letter `a`–`z`, bit `n` is set when a listed word of `n` bytes starts
-    /// with it.
+    /// The list's [`crate::wordkey::shapes`].
     shapes: [u32; 26],
     /// Bit [`WordSet::slot`] of every listed key (a Bloom filter with one hash).
     filter: [u64; FILTER_WORDS],
@@ -582,12 +581,7 @@ impl WordSet {
     fn of(list: &[&str]) -> WordSet {
         let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w.as_bytes())).collect();
         crate::sort::sort(&mut keys);
-        let mut shapes = [0u32; 26];
-        for w in list {
-            if let Some(bit) = Self::shape_bit(w) {
-                shapes[bit.0] |= bit.1;
-            }
-        }
+        let shapes = crate::wordkey::shapes(list);
         let mut filter = [0u64; FILTER_WORDS];
         for &k in &keys {
             let slot = Self::slot(k);
@@ -600,17 +594,6 @@ impl WordSet {
         }
     }
 
-    /// The place of a word's shape in `shapes`, for a word that starts with a lowercase
-    /// ASCII letter and is shorter than 32 bytes (other words are not prefiltered).
-    fn shape_bit(w: &str) -> Option<(usize, u32)> {
-        match w.as_bytes().first() {
-            Some(b) if b.is_ascii_lowercase() && w.len() < 32 => {
-                Some(((b - b'a') as usize, 1 << w.len()))
-            }
-            _ => None,
-        }
-    }
-
     /// A key's bit in `filter`: the top bits of a multiplicative hash of its two halves.
     fn slot(key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
@@ -618,11 +601,8 @@ impl WordSet {
     }
 
     fn contains(&self, w: &str) -> bool {
-        // A listed word with another first byte cannot equal `w`, so a clear bit is a miss.
-        if let Some((letter, bit)) = Self::shape_bit(w) {
-            if self.shapes[letter] & bit == 0 {
-                return false;
-            }
+        if !crate::wordkey::may_list(&self.shapes, w.as_bytes()) {
+            return false;
         }
         let Some(k) = key(w.as_bytes()) else {
             return false;
