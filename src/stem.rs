@@ -11,6 +11,8 @@
 //! Cost: O(length) per word, no allocation once the buffers have grown. The algorithm is
 //! Martin Porter's, published by the Snowball project under the BSD 3-clause licence.
 
+use crate::wordkey::letter_bit;
+
 /// A reusable stemmer; its buffers keep their capacity between words.
 #[derive(Debug, Default)]
 pub struct Stemmer {
@@ -192,15 +194,6 @@ struct Suffixes<T: 'static, const N: usize> {
     last: [u8; N],
     /// [`letter_bit`]s of the last bytes.
     ends: u32,
-}
-
-/// A lowercase letter's bit (`a` = bit 0); bit 26 stands for every other byte.
-const fn letter_bit(b: u8) -> u32 {
-    if b.is_ascii_lowercase() {
-        1 << (b - b'a')
-    } else {
-        1 << 26
-    }
 }
 
 impl<T: Copy, const N: usize> Suffixes<T, N> {

@@ -64,6 +64,16 @@ pub(crate) fn may_list_shape(shapes: &[u32; 26], first: u8, len: usize) -> bool 
     !(first.is_ascii_lowercase() && len < 32) || shapes[(first - b'a') as usize] & (1 << len) != 0
 }
 
+/// A byte's bit in a set of lowercase letters (`a` = bit 0); bit 26 stands for every other
+/// byte. For prefilters over short fixed strings (suffixes, phrases) by one of their bytes.
+pub(crate) const fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        1 << 26
+    }
+}
+
 const fn pack(word: &[u8], lowercase: bool) -> Option<u128> {
     if word.is_empty() || word.len() > 16 {
         return None;

@@ -8,6 +8,8 @@
 //! quotations with little around them. Matching is ASCII case-insensitive on a short list
 //! of phrases. Cost: O(length of the sentence).
 
+use crate::wordkey::letter_bit;
+
 /// Phrases that mark page furniture wherever they appear in a sentence; sorted, so that
 /// [`FIRST_BYTE_RANGES`] can find the few that start with a given byte.
 const FURNITURE: &[&str] = &[
@@ -62,16 +64,6 @@ const FIRST_BYTE_RANGES: [u8; 257] = {
     ranges
 };
 
-/// The bit of a phrase's second byte in [`SECOND_BYTES`]: a letter's place in the
-/// alphabet, 26 for anything else (only "e-mail" has a non-letter there).
-const fn second_byte_bit(b: u8) -> u32 {
-    if b.is_ascii_lowercase() {
-        1 << (b - b'a')
-    } else {
-        1 << 26
-    }
-}
-
 /// For each (lowercase) first byte, the set of second bytes of the [`FURNITURE`] phrases
 /// that start with it: a position is compared with phrases only when its first two bytes
 /// begin one, which most positions of a sentence (common letters included) do not.
@@ -80,7 +72,7 @@ const SECOND_BYTES: [u32; 256] = {
     let mut i = 0;
     while i < FURNITURE.len() {
         let p = FURNITURE[i].as_bytes();
-        sets[p[0] as usize] |= second_byte_bit(p[1]);
+        sets[p[0] as usize] |= letter_bit(p[1]);
         i += 1;
     }
     sets
@@ -92,7 +84,7 @@ const SECOND_BYTES: [u32; 256] = {
 fn has_furniture(sentence: &[u8]) -> bool {
     sentence.windows(2).enumerate().any(|(i, pair)| {
         let (first, second) = (pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
-        if SECOND_BYTES[first as usize] & second_byte_bit(second) == 0 {
+        if SECOND_BYTES[first as usize] & letter_bit(second) == 0 {
             return false;
         }
         let (from, to) = (
