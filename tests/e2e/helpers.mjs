@@ -9,8 +9,11 @@ import { chromium } from "playwright-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Starts `xtask serve --no-build 0`; resolves to { url, stop } once it listens. */
-export async function startServer() {
+/**
+ * Starts `xtask serve --no-build 0` (serving `www/`, or `dir` when given); resolves to
+ * { url, stop } once it listens.
+ */
+export async function startServer({ dir } = {}) {
   const xtask = process.env.NUTSHELL_XTASK ?? join(ROOT, "target", "xtask", "xtask");
   if (!existsSync(xtask)) {
     throw new Error(`${xtask} not found: run the page tests with \`cargo xtask test\``);
@@ -18,7 +21,7 @@ export async function startServer() {
   if (!existsSync(join(ROOT, "www", "pkg", "nutshell_bg.wasm"))) {
     throw new Error("www/pkg/ is not built: run `cargo xtask build` first");
   }
-  const child = spawn(xtask, ["serve", "--no-build", "0"], {
+  const child = spawn(xtask, ["serve", "--no-build", "0", ...(dir ? ["--dir", dir] : [])], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadavg } from "node:os";
-import { ARTICLE, ROOT, waitForFirstDraw } from "./helpers.mjs";
+import { ARTICLE, ROOT, startServer, waitForFirstDraw } from "./helpers.mjs";
 import { SCREENSHOTS, articleInput, assertClean, openPage, summaryTexts, useBrowser, waitForResult } from "./page-helpers.mjs";
 
 const env = useBrowser();
@@ -126,15 +126,26 @@ test("with ?sample the worker's early summary is shown, the same the page comput
  * figures and source were too; the rest are the steps on the way (see boot.js, main.js).
  */
 function startUpTiming(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const navigation = performance.getEntriesByType("navigation")[0];
     const init = performance.getEntriesByName("nutshell:wasm-init")[0];
+    // The first paint can be recorded after the first result is drawn: wait for it.
+    const firstPaint = await new Promise((resolve) => {
+      const timeout = setTimeout(() => resolve(NaN), 2000);
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntriesByName("first-contentful-paint")[0];
+        if (!entry) return;
+        observer.disconnect();
+        clearTimeout(timeout);
+        resolve(entry.startTime);
+      }).observe({ type: "paint", buffered: true });
+    });
     return {
       summary: at("nutshell:first-summary"),
       complete: at("nutshell:first-complete"),
       html: navigation.responseEnd,
-      firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+      firstPaint,
       boot: at("nutshell:boot"),
       wasmCompiled: at("nutshell:wasm-compiled"),
       main: at("nutshell:main"),
@@ -155,9 +166,41 @@ function startUpTiming(page) {
 // did it long before they navigated. So each run lets the new window settle first.
 const SETTLE_MS = 1500;
 
+/**
+ * This machine's floor for the same start-up (tests/e2e/floor/): navigation → the first
+ * message of an empty module worker started by a classic script at the top of a blank
+ * page, in a fresh context like the page's first visit. A summary computed in the page's
+ * worker cannot arrive before that, however fast the wasm.
+ */
+async function floorTiming(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.waitForTimeout(SETTLE_MS);
+    await page.goto(url);
+    return await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          setTimeout(() => reject(new Error("the floor page's worker did not answer in 30 s")), 30000);
+          new PerformanceObserver((list, observer) => {
+            const message = list.getEntriesByName("floor:worker-message")[0];
+            if (!message) return;
+            observer.disconnect();
+            resolve({ script: performance.getEntriesByName("floor:script")[0].startTime, workerMessage: message.startTime });
+          }).observe({ type: "mark", buffered: true });
+        }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 test("cold start: navigation to the first summary of a 1,000-word article", async (t) => {
   const runs = [];
+  const floorServer = await startServer({ dir: join(ROOT, "tests", "e2e", "floor") });
+  t.after(() => floorServer.stop());
   for (let i = 0; i < 5; i++) {
+    const floor = await floorTiming(env.browser, floorServer.url);
     // Requests are watched, not intercepted: holding each one for this process to let
     // through would add a round trip to every fetch on the start-up path.
     const session = await openPage(env, { path: "?sample", wait: false, intercept: false });
@@ -176,14 +219,21 @@ test("cold start: navigation to the first summary of a 1,000-word article", asyn
     await waitForResult(page);
     const words = (await articleInput(page).inputValue()).split(/\s+/).filter(Boolean).length;
     assert.ok(words >= 1000, `the sample has ${words} words`);
-    runs.push({ words, first, warm });
+    runs.push({ words, first, warm, floor });
     assertClean(session);
     await session.context.close();
   }
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const medians = (visit) =>
     Object.fromEntries(Object.keys(runs[0][visit]).map((key) => [`${key}_ms`, median(runs.map((r) => r[visit][key]))]));
-  const report = { words: runs[0].words, load_average: loadavg(), first_visit: medians("first"), repeat_visit: medians("warm"), runs };
+  const report = {
+    words: runs[0].words,
+    load_average: loadavg(),
+    first_visit: medians("first"),
+    repeat_visit: medians("warm"),
+    floor: medians("floor"),
+    runs,
+  };
   writeFileSync(join(SCREENSHOTS, "cold-start.json"), JSON.stringify(report, null, 2) + "\n");
   const ms = (x) => `${x.toFixed(0)} ms`;
   const describe = (m) =>
@@ -194,11 +244,14 @@ test("cold start: navigation to the first summary of a 1,000-word article", asyn
   const line =
     `cold start, navigation → first summary of the ${report.words}-word sample (median of ${runs.length}): ` +
     `first visit ${describe(report.first_visit)}; repeat visit from the service worker ${describe(report.repeat_visit)}; ` +
+    `this machine's floor (blank page, empty module worker answering) ${ms(report.floor.workerMessage_ms)} ` +
+    `(its script ran at ${ms(report.floor.script_ms)}); ` +
     `load average ${report.load_average.map((x) => x.toFixed(1)).join(" ")}`;
   t.diagnostic(line);
   console.log(line);
-  for (const { first, warm } of runs) {
+  for (const { first, warm, floor } of runs) {
     assert.ok(first.summary > 0 && warm.summary > 0 && first.wasm > 0);
+    assert.ok(floor.workerMessage > floor.script && floor.script > 0);
     assert.ok(first.complete >= first.summary && warm.complete >= warm.summary);
     // The first summary was the one the worker started before the page script ran.
     assert.ok(first.earlyAnswer <= first.summary && warm.earlyAnswer <= warm.summary, "the early summary was not used");

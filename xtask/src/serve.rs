@@ -1,5 +1,6 @@
 //! `cargo xtask serve [PORT] [--no-build] [--dir DIR]`: build the page, then serve `www/`
-//! (or DIR: e.g. a copy of an older build, to compare start-up times side by side) locally.
+//! (or DIR: e.g. a copy of an older build, to compare start-up times side by side, or the
+//! start-up floor page of `tests/e2e/floor/`) locally.
 //!
 //! A small std-only static file server bound to 127.0.0.1 (never another interface):
 //! GET and HEAD, correct MIME types (`application/wasm` so streaming compilation works,
@@ -35,7 +36,8 @@ const MAX_HEAD_BYTES: usize = 16 * 1024;
 pub fn run(args: &[String]) -> Result {
     let mut port = DEFAULT_PORT;
     let mut build_first = true;
-    let mut root = util::root().join("www");
+    let www = util::root().join("www");
+    let mut root = www.clone();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -56,7 +58,9 @@ pub fn run(args: &[String]) -> Result {
     if build_first {
         build::wasm_pkg()?;
     }
-    if !root.join("pkg").join("nutshell_bg.wasm").exists() {
+    // Another directory (--dir) is served as it is: it may be a page without the wasm
+    // (tests/e2e/floor/).
+    if root == www && !root.join("pkg").join("nutshell_bg.wasm").exists() {
         let pkg = root.join("pkg");
         return Err(format!(
             "{} is not built: run `cargo xtask build` (or drop --no-build)",

@@ -1,0 +1,2 @@
+// An empty worker: it only says that it runs.
+self.postMessage("running");
