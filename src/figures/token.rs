@@ -144,19 +144,24 @@ fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
 /// currency code stops before digits ("USD115" is "USD" + "115").
 fn scan_word(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
-    // ASCII bytes without decoding (nearly every word of English text).
+    // ASCII bytes without decoding (nearly every word of English text): a run of letters,
+    // then whatever ends or continues it.
     let mut end = i;
-    while let Some(&b) = bytes.get(end) {
-        let k = end - i;
-        if b.is_ascii_digit() && k == 3 && GLUED_CODES.contains(&&text[i..i + 3]) {
-            return end;
-        }
-        if b.is_ascii_alphabetic() || b.is_ascii_digit() && k > 0 {
+    loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
             end += 1;
-        } else if b.is_ascii() {
-            return end;
-        } else {
-            break;
+        }
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_digit() => {
+                let k = end - i;
+                if k == 0 || (k == 3 && GLUED_CODES.contains(&&text[i..i + 3])) {
+                    return end;
+                }
+                end += 1;
+            }
+            Some(b) if b.is_ascii() => return end,
+            Some(_) => break,
+            None => return end,
         }
     }
     // From the first non-ASCII character on, by characters.
