@@ -583,13 +583,16 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// How many of the eight ASCII bytes in `word` are letters. (A byte with bit 5 set is in
 /// `a..=z` exactly when the byte is an ASCII letter; adding to each byte's low seven bits
-/// sets its top bit at a threshold without carrying into the next byte.)
+/// sets its top bit at a threshold without carrying into the next byte. The multiplication
+/// sums the eight 0-or-1 bytes into the top one: cheaper than a bit count where the CPU
+/// has no instruction for it.)
 fn ascii_letters(word: u64) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let lower = word | (ONES * 0x20);
     let at_least_a = lower + ONES * (0x80 - u64::from(b'a'));
     let above_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
-    (at_least_a & !above_z & HIGH_BITS).count_ones() as usize
+    let letters = (at_least_a & !above_z & HIGH_BITS) >> 7;
+    (letters.wrapping_mul(ONES) >> 56) as usize
 }
 
 #[derive(Default)]
