@@ -581,18 +581,26 @@ pub fn detect(text: &str) -> Language {
 /// The top bit of each byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// How many of the eight ASCII bytes in `word` are letters. (A byte with bit 5 set is in
-/// `a..=z` exactly when the byte is an ASCII letter; adding to each byte's low seven bits
-/// sets its top bit at a threshold without carrying into the next byte. The multiplication
-/// sums the eight 0-or-1 bytes into the top one: cheaper than a bit count where the CPU
-/// has no instruction for it.)
+/// How many of the eight ASCII bytes in `word` are letters. (The multiplication sums the
+/// eight 0-or-1 bytes into the top one: cheaper than a bit count where the CPU has no
+/// instruction for it.)
 fn ascii_letters(word: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let lower = word | (ONES * 0x20);
+    let letters = ascii_letter_bits(word) >> 7;
+    (letters.wrapping_mul(ONES) >> 56) as usize
+}
+
+/// One in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each byte of `word` (little-endian) that is an ASCII letter; the other
+/// bits clear. (A byte with bit 5 set is in `a..=z` exactly when it is an ASCII letter;
+/// adding to each byte's low seven bits sets its top bit at a threshold without carrying
+/// into the next byte. Bytes of 0x80 and above are no ASCII letters.)
+fn ascii_letter_bits(word: u64) -> u64 {
+    let lower = (word & !HIGH_BITS) | (ONES * 0x20);
     let at_least_a = lower + ONES * (0x80 - u64::from(b'a'));
     let above_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
-    let letters = (at_least_a & !above_z & HIGH_BITS) >> 7;
-    (letters.wrapping_mul(ONES) >> 56) as usize
+    at_least_a & !above_z & !word & HIGH_BITS
 }
 
 #[derive(Default)]
@@ -829,6 +837,15 @@ fn vote_function_words(sample: &str, votes: &mut [usize; 9]) {
 /// The end of the run of letters starting at `i` (a char boundary of `s`).
 fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
+    // ASCII letters eight at a time: the first byte that is not one ends the fast part.
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        let stops = !ascii_letter_bits(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if stops != 0 {
+            i += stops.trailing_zeros() as usize / 8;
+            break;
+        }
+        i += 8;
+    }
     while i < bytes.len() {
         match BYTE_CLASS[bytes[i] as usize] {
             ASCII_LETTER => i += 1,
@@ -1043,6 +1060,8 @@ mod tests {
             "Że był na się, ktorí sú už tak. Ça è più. Ølen på mit hus.",
             "THE AND Of tO IS—in“that”it’s 12x the3and4of ß ÖSTERREICH",
             "a a a a a a a a the the the",
+            "Österreichische Straßenbahnen fahren über die Brücke, naïveté und déjà-vu@dem das",
+            "abcdefgh das abcdefghijklmnop die abcdefg\u{e9} der zwölfzwölf des",
             "",
         ]
         .iter()
