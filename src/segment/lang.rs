@@ -4,10 +4,10 @@
 //! Input: a language code or a text. Output: the [`Profile`] the scanner follows. Tables are
 //! parsed once from `data/abbrev_*.txt` (a few hundred entries) and looked up by binary
 //! search. Detection reads at most the first 4 KB: the script decides (Han, Arabic,
-//! Cyrillic, …), then for Latin text a vote of a dozen function words per language. Cost:
-//! O(min(n, 4 KB)).
+//! Cyrillic, …), then for Latin text a vote of a dozen function words per language (a hash
+//! table of them; ASCII is read without decoding characters). Cost: O(min(n, 4 KB)).
 
-use crate::wordkey::key_lowercase;
+use crate::wordkey;
 use std::sync::OnceLock;
 
 /// A language the segmenter knows, or `Auto` to detect it from the text.
@@ -553,21 +553,54 @@ pub fn detect(text: &str) -> Language {
     }
     let sample = &text[..end];
     let mut counts = ScriptCounts::default();
-    // ASCII letters counted byte by byte; other characters decoded.
-    let mut rest = sample;
-    while let Some(k) = rest.bytes().position(|b| !b.is_ascii()) {
-        counts.latin += rest.as_bytes()[..k]
-            .iter()
-            .filter(|b| b.is_ascii_alphabetic())
-            .count();
-        let mut chars = rest[k..].chars();
-        if let Some(c) = chars.next() {
-            counts.add(c);
+    // ASCII letters counted eight bytes at a time; other characters decoded.
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if word & HIGH_BITS == 0 {
+                counts.latin += ascii_letters(word);
+                i += 8;
+                continue;
+            }
         }
-        rest = chars.as_str();
+        let b = bytes[i];
+        if b.is_ascii() {
+            counts.latin += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+        } else {
+            let c = sample[i..].chars().next().unwrap_or(' ');
+            counts.add(c);
+            i += c.len_utf8();
+        }
     }
-    counts.latin += rest.bytes().filter(u8::is_ascii_alphabetic).count();
     counts.language(sample)
+}
+
+/// The top bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// How many of the eight ASCII bytes in `word` are letters. (The multiplication sums the
+/// eight 0-or-1 bytes into the top one: cheaper than a bit count where the CPU has no
+/// instruction for it.)
+fn ascii_letters(word: u64) -> usize {
+    let letters = ascii_letter_bits(word) >> 7;
+    (letters.wrapping_mul(ONES) >> 56) as usize
+}
+
+/// One in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each byte of `word` (little-endian) that is an ASCII letter; the other
+/// bits clear. (A byte with bit 5 set is in `a..=z` exactly when it is an ASCII letter;
+/// adding to each byte's low seven bits sets its top bit at a threshold without carrying
+/// into the next byte. Bytes of 0x80 and above are no ASCII letters.)
+fn ascii_letter_bits(word: u64) -> u64 {
+    let lower = (word & !HIGH_BITS) | (ONES * 0x20);
+    let at_least_a = lower + ONES * (0x80 - u64::from(b'a'));
+    let above_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
+    at_least_a & !above_z & !word & HIGH_BITS
 }
 
 #[derive(Default)]
@@ -588,12 +621,22 @@ struct ScriptCounts {
     kana: usize,
     ethiopic: usize,
     myanmar: usize,
+    /// Votes for the Latin-script languages from letters only one of them uses, by
+    /// [`FUNCTION_WORDS`] row (counted here, where every non-ASCII character is decoded
+    /// anyway).
+    letters: [usize; 9],
 }
 
 impl ScriptCounts {
     fn add(&mut self, c: char) {
         match c {
-            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => self.latin += 1,
+            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => {
+                self.latin += 1;
+                if let Some(lang) = latin_letter_language(c) {
+                    self.letters[lang] += 1;
+                }
+            }
+            '¿' | '¡' => self.letters[3] += 1,
             '\u{400}'..='\u{4FF}' => {
                 self.cyrillic += 1;
                 match c {
@@ -663,7 +706,7 @@ impl ScriptCounts {
             6 => Language::Zh,
             7 => Language::Am,
             8 => Language::My,
-            _ => latin_language(sample),
+            _ => latin_language(sample, self.letters),
         }
     }
 }
@@ -735,38 +778,11 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
     ),
 ];
 
-/// Votes among the Latin-script languages; English wins ties.
-fn latin_language(sample: &str) -> Language {
-    let table = function_word_table();
-    let mut votes = [0usize; 9];
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= 6)
-        .take(2000)
-    {
-        let Some(key) = key_lowercase(word.as_bytes()) else {
-            continue;
-        };
-        if let Ok(k) = table.binary_search_by_key(&key, |&(key, _)| key) {
-            for (i, vote) in votes.iter_mut().enumerate() {
-                *vote += usize::from(table[k].1 & (1 << i) != 0);
-            }
-        }
-    }
-    // Letters only one of these languages uses.
-    for c in sample.chars() {
-        let lang = match c {
-            'ß' | 'ö' | 'ü' => 1,
-            'ç' | 'è' | 'ê' | 'à' | 'œ' => 2,
-            'ñ' | '¿' | '¡' => 3,
-            'ì' | 'ò' | 'ù' => 4,
-            'ø' | 'æ' | 'å' => 6,
-            'ł' | 'ś' | 'ż' | 'ź' | 'ę' | 'ą' | 'ć' | 'ń' => 7,
-            'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' | 'š' | 'č' | 'ž' | 'ý' => 8,
-            _ => continue,
-        };
-        votes[lang] += 1;
-    }
+/// Votes among the Latin-script languages; English wins ties. `letters`: the votes of
+/// letters only one of them uses (see [`ScriptCounts`]).
+fn latin_language(sample: &str, letters: [usize; 9]) -> Language {
+    let mut votes = letters;
+    vote_function_words(sample, &mut votes);
     let mut best = 0;
     for i in 1..votes.len() {
         if votes[i] > votes[best] {
@@ -776,33 +792,184 @@ fn latin_language(sample: &str) -> Language {
     FUNCTION_WORDS[best].0
 }
 
-/// Every function word, as a [`crate::wordkey`] key (ASCII-lowercased, as the vote
-/// compares), with the set of languages whose list has it, one bit per [`FUNCTION_WORDS`]
-/// row; sorted for binary search, so a word costs one lookup instead of a comparison with
-/// every list.
-fn function_word_table() -> &'static [(u128, u16)] {
-    static TABLE: OnceLock<Vec<(u128, u16)>> = OnceLock::new();
+/// Adds a vote per language for each of the first 2000 words (runs of letters) of at most
+/// 6 bytes that its function-word list has.
+fn vote_function_words(sample: &str, votes: &mut [usize; 9]) {
+    let (table, shapes) = function_word_table();
+    let bytes = sample.as_bytes();
+    let (mut i, mut words) = (0, 0);
+    while i < bytes.len() && words < 2000 {
+        // Past the non-letters: ASCII ones by a table look-up, others decoded.
+        match BYTE_CLASS[bytes[i] as usize] {
+            ASCII_LETTER => {}
+            OTHER => {
+                let (len, letter) = decode_class(sample, i);
+                if !letter {
+                    i += len;
+                    continue;
+                }
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        let start = i;
+        i = word_end(sample, i);
+        let word = &bytes[start..i];
+        if word.len() > 6 {
+            continue;
+        }
+        words += 1;
+        // Most words have no listed word's first letter and length: one test, no search.
+        if !wordkey::may_list_shape(shapes, word[0].to_ascii_lowercase(), word.len()) {
+            continue;
+        }
+        if let Some(mut langs) = table.get(short_key(word)) {
+            while langs != 0 {
+                votes[langs.trailing_zeros() as usize] += 1;
+                langs &= langs - 1;
+            }
+        }
+    }
+}
+
+/// The end of the run of letters starting at `i` (a char boundary of `s`).
+fn word_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    // ASCII letters eight at a time: the first byte that is not one ends the fast part.
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        let stops = !ascii_letter_bits(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if stops != 0 {
+            i += stops.trailing_zeros() as usize / 8;
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        match BYTE_CLASS[bytes[i] as usize] {
+            ASCII_LETTER => i += 1,
+            OTHER => match decode_class(s, i) {
+                (len, true) => i += len,
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The byte length of the (non-ASCII) character at `i` and whether it is a letter.
+fn decode_class(s: &str, i: usize) -> (usize, bool) {
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c.len_utf8(), c.is_alphabetic())
+}
+
+/// [`BYTE_CLASS`]: an ASCII letter, another ASCII byte, a byte of a longer character.
+const ASCII_LETTER: u8 = 1;
+const ASCII_OTHER: u8 = 0;
+const OTHER: u8 = 2;
+
+/// What each byte is, for the word pass; a character's continuation bytes are never
+/// looked up (the pass moves from one char boundary to the next).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = if (b as u8).is_ascii_alphabetic() {
+            ASCII_LETTER
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The vote's key of a word of 1 to 6 bytes: its bytes ASCII-lowercased, big-endian in a
+/// `u64`, zero-padded (never 0: a word has no zero byte).
+fn short_key(word: &[u8]) -> u64 {
+    let key = word
+        .iter()
+        .fold(0u64, |k, &b| k << 8 | u64::from(b.to_ascii_lowercase()));
+    key << (8 * (8 - word.len().min(8)))
+}
+
+/// The language (a [`FUNCTION_WORDS`] row) of a letter only one of them uses.
+fn latin_letter_language(c: char) -> Option<usize> {
+    Some(match c {
+        'ß' | 'ö' | 'ü' => 1,
+        'ç' | 'è' | 'ê' | 'à' | 'œ' => 2,
+        'ñ' => 3,
+        'ì' | 'ò' | 'ù' => 4,
+        'ø' | 'æ' | 'å' => 6,
+        'ł' | 'ś' | 'ż' | 'ź' | 'ę' | 'ą' | 'ć' | 'ń' => 7,
+        'ľ' | 'ĺ' | 'ŕ' | 'ô' | 'ť' | 'ď' | 'ň' | 'š' | 'č' | 'ž' | 'ý' => 8,
+        _ => return None,
+    })
+}
+
+/// Every function word of at most 6 bytes, as a [`short_key`] (ASCII-lowercased, as the
+/// vote compares), with the set of languages whose list has it, one bit per
+/// [`FUNCTION_WORDS`] row, in a hash table, so a word costs a probe or two instead of a
+/// comparison with every list. With the lists' [`wordkey::shapes`], to turn most words
+/// away before it.
+fn function_word_table() -> &'static (WordSet, [u32; 26]) {
+    static TABLE: OnceLock<(WordSet, [u32; 26])> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<(u128, u16)> = Vec::new();
+        let mut table = WordSet {
+            slots: [(0, 0); WORD_SLOTS],
+        };
+        let mut shapes = [0u32; 26];
         for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            for (all, one) in shapes.iter_mut().zip(wordkey::shapes(words)) {
+                *all |= one;
+            }
             // Longer words could never match: the vote reads words of at most 6 bytes.
             for &w in words.iter().filter(|w| w.len() <= 6) {
                 debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
-                if let Some(key) = key_lowercase(w.as_bytes()) {
-                    table.push((key, 1 << i));
+                if !w.is_empty() {
+                    table.add(short_key(w.as_bytes()), 1 << i);
                 }
             }
         }
-        crate::sort::sort(&mut table);
-        table.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
-            if same {
-                earlier.1 |= later.1;
-            }
-            same
-        });
-        table
+        (table, shapes)
     })
+}
+
+/// Slots of [`WordSet`]: a power of two, over twice the number of function words.
+const WORD_SLOTS: usize = 512;
+
+/// An open-addressing hash table from [`short_key`]s to sets of languages.
+struct WordSet {
+    /// (key, languages); key 0 marks an empty slot.
+    slots: [(u64, u16); WORD_SLOTS],
+}
+
+impl WordSet {
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % WORD_SLOTS
+    }
+
+    fn add(&mut self, key: u64, langs: u16) {
+        let mut i = Self::slot(key);
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) % WORD_SLOTS;
+        }
+        self.slots[i].0 = key;
+        self.slots[i].1 |= langs;
+    }
+
+    fn get(&self, key: u64) -> Option<u16> {
+        let mut i = Self::slot(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (k, langs) if k == key => return Some(langs),
+                _ => i = (i + 1) % WORD_SLOTS,
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -857,6 +1024,71 @@ mod tests {
             Some(Abbr::NeverFinal)
         );
         assert_eq!(en.abbreviation(""), None);
+    }
+
+    /// The vote as first written, every character decoded: what the fast paths must match.
+    fn reference_votes(sample: &str) -> [usize; 9] {
+        let mut votes = [0usize; 9];
+        let words = sample
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && w.len() <= 6)
+            .take(2000);
+        for word in words {
+            for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+                let lower = word.to_ascii_lowercase();
+                votes[i] += usize::from(list.iter().any(|w| w.len() <= 6 && *w == lower));
+            }
+        }
+        for c in sample.chars() {
+            match c {
+                '¿' | '¡' => votes[3] += 1,
+                c => {
+                    votes[latin_letter_language(c).unwrap_or(0)] +=
+                        usize::from(latin_letter_language(c).is_some())
+                }
+            }
+        }
+        votes
+    }
+
+    #[test]
+    fn fast_vote_matches_the_reference() {
+        let mut samples: Vec<String> = [
+            "The council met on Monday and voted.",
+            "Der Rat hat am Montag nicht abgestimmt, und das ist für alle neu.",
+            "¿Qué? ¡Nadie está aquí! Más y más, pero sus cosas fue así.",
+            "Że był na się, ktorí sú už tak. Ça è più. Ølen på mit hus.",
+            "THE AND Of tO IS—in“that”it’s 12x the3and4of ß ÖSTERREICH",
+            "a a a a a a a a the the the",
+            "Österreichische Straßenbahnen fahren über die Brücke, naïveté und déjà-vu@dem das",
+            "abcdefgh das abcdefghijklmnop die abcdefg\u{e9} der zwölfzwölf des",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // More than 2000 short words, and words of every length around the limit.
+        samples.push("the a ".repeat(1200));
+        samples.push("og ".repeat(2100) + "de de de");
+        samples.push((1..12).map(|n| "e".repeat(n) + " und ").collect());
+        for sample in &samples {
+            let mut counts = ScriptCounts::default();
+            for c in sample.chars().filter(|c| !c.is_ascii()) {
+                counts.add(c);
+            }
+            let mut votes = counts.letters;
+            vote_function_words(sample, &mut votes);
+            assert_eq!(votes, reference_votes(sample), "{sample:?}");
+        }
+        let mut ascii = 0;
+        for (k, b) in (0..=127u8).enumerate() {
+            let word = u64::from_le_bytes([b, b'a', b'Z', 0, b'@', b'[', b'`', b'{']);
+            ascii += ascii_letters(word);
+            assert_eq!(
+                ascii,
+                (k + 1) * 2 + (0..=b).filter(u8::is_ascii_alphabetic).count()
+            );
+        }
     }
 
     #[test]
