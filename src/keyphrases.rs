@@ -277,18 +277,19 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
     let mut tf = vec![0u32; n];
     let mut capitalised = vec![0u32; n];
     let mut first = vec![usize::MAX; n];
+    let listed = listed_terms(tokens);
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
             continue;
         }
         for (j, t) in tokens.of_sentence(i).iter().enumerate() {
-            if tokens.is_stop(t) || !is_topic_word(&text[t.start..t.end]) {
+            let term = t.term as usize;
+            if tokens.is_stop(t) || (listed[term] && !is_topic_word(&text[t.start..t.end])) {
                 continue;
             }
-            let term = t.term as usize;
             tf[term] += 1;
             first[term] = first[term].min(t.start);
-            if j > 0 && text[t.start..].starts_with(char::is_uppercase) {
+            if j > 0 && starts_uppercase(&text[t.start..]) {
                 capitalised[term] += 1;
             }
         }
@@ -318,6 +319,38 @@ const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = crate::wordkey::keys(NOT_TOPICS
 /// The shapes of [`NOT_TOPICS`] ([`crate::wordkey::shapes`]): most words are found to be
 /// topics with one test.
 const NOT_TOPIC_SHAPES: [u32; 26] = crate::wordkey::shapes(NOT_TOPICS);
+
+/// The stems of [`NOT_TOPICS`] (as the tokenizer gives them, which a test checks; "just" is
+/// a stop word), sorted.
+const NOT_TOPIC_STEMS: &[&str] = &[
+    "also", "anoth", "around", "back", "could", "day", "eight", "even", "first", "five", "four",
+    "get", "go", "got", "includ", "last", "like", "made", "make", "mani", "may", "might", "much",
+    "must", "need", "new", "next", "nine", "often", "one", "per", "said", "say", "second", "seven",
+    "six", "take", "ten", "thing", "three", "time", "told", "two", "us", "use", "way", "week",
+    "well", "would", "year",
+];
+
+/// For each term, whether a word of [`NOT_TOPICS`] may be one of its forms: only the
+/// tokens of those terms need [`is_topic_word`]. A word's term is its stem, so a term
+/// whose stem is not in [`NOT_TOPIC_STEMS`] has no listed form; and looking up those few
+/// stems once costs less than testing every word of an article.
+fn listed_terms(tokens: &Tokens) -> Vec<bool> {
+    let mut listed = vec![false; tokens.vocabulary.len()];
+    for stem in NOT_TOPIC_STEMS {
+        if let Some(term) = tokens.vocabulary.id(stem) {
+            listed[term as usize] = true;
+        }
+    }
+    listed
+}
+
+/// Whether `s` starts with an uppercase letter (an ASCII byte read as it is, not decoded).
+fn starts_uppercase(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.starts_with(char::is_uppercase),
+    }
+}
 
 /// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
 fn is_topic_word(word: &str) -> bool {
@@ -410,6 +443,39 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn every_not_topic_word_has_a_listed_term() {
+        assert!(NOT_TOPIC_STEMS.windows(2).all(|w| w[0] < w[1]));
+        let forms: Vec<String> = NOT_TOPICS
+            .iter()
+            .flat_map(|w| {
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                [w.to_string(), title, w.to_ascii_uppercase()]
+            })
+            .collect();
+        let text = forms.join(" ");
+        let tokens = Tokenizer::default().tokenize(&text, &segment(&text));
+        assert_eq!(tokens.tokens.len(), forms.len());
+        let listed = listed_terms(&tokens);
+        for t in &tokens.tokens {
+            assert!(
+                tokens.is_stop(t) || listed[t.term as usize],
+                "{}",
+                &text[t.start..t.end]
+            );
+        }
+    }
+
+    #[test]
+    fn uppercase_start() {
+        assert!(starts_uppercase("Harbour") && starts_uppercase("Ärger") && starts_uppercase("Σ"));
+        assert!(
+            !starts_uppercase("harbour") && !starts_uppercase("ärger") && !starts_uppercase("")
+        );
+        assert!(!starts_uppercase("9") && !starts_uppercase("-"));
     }
 
     #[test]
