@@ -13,7 +13,7 @@
 //! extra word (multi-word phrases are more specific), times `1 + ln(count)`. A phrase whose
 //! stems are all inside a better phrase ("Wonder" under "Wonder Woman"), or that contains a
 //! better phrase, is dropped.
-//! Ties go to the phrase that occurs first (then the shorter, then by stems), so the output
+//! Ties go to the phrase that occurs first (then the shorter, which settles it), so the output
 //! is deterministic. Cost: O(tokens · MAX_WORDS²) expected to count the candidates (a
 //! one-word one by its term, a longer one in a hash map keyed by a fixed-size stem array;
 //! no allocation per candidate), O(c log c) to rank
@@ -84,23 +84,34 @@ impl Stems {
     }
 }
 
-#[derive(Clone, Copy)]
-struct Candidate {
+/// A distinct part of the runs: its stems, how often it occurs, and the span of its first
+/// occurrence.
+struct Found {
     stems: Stems,
-    score: f64,
     count: usize,
     start: usize,
     end: usize,
 }
 
-/// Better is greater: a higher score, then an earlier first occurrence, then the stems (so
-/// shorter before longer). A total order: no two candidates have the same stems.
+/// A [`Found`] part as ranked: the fields its order needs, and its index (small, because
+/// every part is put in the ranking heap).
+#[derive(Clone, Copy)]
+struct Candidate {
+    score: f64,
+    start: usize,
+    len: u8,
+    index: usize,
+}
+
+/// Better is greater: a higher score, then an earlier first occurrence, then the shorter.
+/// A total order: two parts that first occur at the same word with the same length are the
+/// same words, hence one part (that is what ordering by stems came to).
 impl Ord for Candidate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.score
             .total_cmp(&other.score)
             .then(other.start.cmp(&self.start))
-            .then(other.stems.cmp(&self.stems))
+            .then(other.len.cmp(&self.len))
     }
 }
 
@@ -197,7 +208,7 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
     let expected = tokens.tokens.len().min(1 << 12);
     let mut index: FxHashMap<Stems, usize> =
         FxHashMap::with_capacity_and_hasher(expected / 2, Default::default());
-    let mut found: Vec<(Stems, usize, usize, usize)> = Vec::with_capacity(expected);
+    let mut found: Vec<Found> = Vec::with_capacity(expected);
     // A one-word candidate (most of them) is found by its term, without hashing.
     let mut single = vec![usize::MAX; weights.len()];
     let mut sentence_runs = Vec::new();
@@ -213,7 +224,12 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
                 let mut stems = Stems::EMPTY;
                 for (b, last) in run.iter().enumerate().skip(a) {
                     stems.push(last.term);
-                    let new = || (stems, 0, run[a].start, last.end);
+                    let new = || Found {
+                        stems,
+                        count: 0,
+                        start: run[a].start,
+                        end: last.end,
+                    };
                     let k = if b == a {
                         let k = &mut single[last.term as usize];
                         if *k == usize::MAX {
@@ -227,24 +243,19 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
                             found.len() - 1
                         })
                     };
-                    found[k].1 += 1;
+                    found[k].count += 1;
                 }
             }
         }
     }
     let ranked: Vec<Candidate> = found
-        .into_iter()
-        .map(|(stems, count, start, end)| {
-            let terms = stems.as_slice();
-            let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
-            let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
-            Candidate {
-                score: mean * length_bonus * count_factor(count),
-                stems,
-                count,
-                start,
-                end,
-            }
+        .iter()
+        .enumerate()
+        .map(|(index, f)| Candidate {
+            score: score(f, &weights),
+            start: f.start,
+            len: f.stems.len,
+            index,
         })
         .collect();
     // Best first, in a total order (see `Candidate`'s `Ord`), so the result never depends on
@@ -257,7 +268,10 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             break;
         }
         if kept.iter().any(|better| {
-            let (better, c) = (better.stems.as_slice(), c.stems.as_slice());
+            let (better, c) = (
+                found[better.index].stems.as_slice(),
+                found[c.index].stems.as_slice(),
+            );
             contains_all(better, c) || contains_all(c, better)
         }) {
             continue;
@@ -266,14 +280,26 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
     }
     let top = kept.first().map_or(1.0, |c| c.score).max(f64::MIN_POSITIVE);
     kept.into_iter()
-        .map(|c| Keyphrase {
-            text: text[c.start..c.end].to_string(),
-            start: c.start,
-            end: c.end,
-            weight: c.score / top,
-            count: c.count,
+        .map(|c| {
+            let f = &found[c.index];
+            Keyphrase {
+                text: text[f.start..f.end].to_string(),
+                start: f.start,
+                end: f.end,
+                weight: c.score / top,
+                count: f.count,
+            }
         })
         .collect()
+}
+
+/// A part's score: the mean weight of its words, times the bonus for its length, times
+/// [`count_factor`].
+fn score(found: &Found, weights: &[f64]) -> f64 {
+    let terms = found.stems.as_slice();
+    let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
+    let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
+    mean * length_bonus * count_factor(found.count)
 }
 
 /// `1 + ln(count)`: most candidates occur once, and a logarithm is a software routine in
