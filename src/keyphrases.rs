@@ -19,6 +19,7 @@
 //! no allocation per candidate), O(c log c) to rank
 //! the c candidates, O(k²) to pick the top k.
 
+use crate::score::tfidf::SmallIntMemo;
 use crate::tokenize::Tokens;
 use crate::wordkey::key_lowercase;
 use rustc_hash::FxHashMap;
@@ -248,11 +249,12 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             }
         }
     }
+    let mut count_factors = SmallIntMemo::default();
     let ranked: Vec<Candidate> = found
         .iter()
         .enumerate()
         .map(|(index, f)| Candidate {
-            score: score(f, &weights),
+            score: score(f, &weights, &mut count_factors),
             start: f.start,
             len: f.stems.len,
             index,
@@ -295,20 +297,21 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
 
 /// A part's score: the mean weight of its words, times the bonus for its length, times
 /// [`count_factor`].
-fn score(found: &Found, weights: &[f64]) -> f64 {
+fn score(found: &Found, weights: &[f64], count_factors: &mut SmallIntMemo) -> f64 {
     let terms = found.stems.as_slice();
     let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
     let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
-    mean * length_bonus * count_factor(found.count)
+    mean * length_bonus * count_factor(found.count, count_factors)
 }
 
 /// `1 + ln(count)`: most candidates occur once, and a logarithm is a software routine in
-/// the wasm (compiler_builtins' `log`, among the top functions of its profile).
-fn count_factor(count: usize) -> f64 {
+/// the wasm (compiler_builtins' `log`, among the top functions of its profile), so the
+/// other counts, which repeat, are looked up in `memo` after their first time.
+fn count_factor(count: usize, memo: &mut SmallIntMemo) -> f64 {
     if count == 1 {
         1.0
     } else {
-        1.0 + (count as f64).ln()
+        memo.get(count, |c| 1.0 + (c as f64).ln())
     }
 }
 
@@ -336,7 +339,7 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
         }
     }
     let early = text.len() / 5;
-    let mut ln_1p = crate::score::tfidf::SmallIntMemo::default();
+    let mut ln_1p = SmallIntMemo::default();
     (0..n)
         .map(|t| {
             if tf[t] == 0 {
