@@ -422,22 +422,20 @@ fn runs<'t>(
 ) {
     out.clear();
     let mut start = 0;
-    // Stop terms weigh 0 (see `word_weights`), as do words that are never topics.
-    let stop = |t: &crate::tokenize::Token| weights[t.term as usize] == 0.0;
     for j in 0..=sentence.len() {
-        let breaks = j == sentence.len()
-            || stop(&sentence[j])
+        // Stop terms weigh 0 (see `word_weights`), as do words that are never topics; the
+        // sentence's end stops a run too.
+        let stop = sentence
+            .get(j)
+            .is_none_or(|t| weights[t.term as usize] == 0.0);
+        let breaks = stop
             || (j > start && !adjacent(text, sentence[j - 1].end, sentence[j].start))
             || j - start == MAX_WORDS;
         if breaks {
             if j > start {
                 out.push(&sentence[start..j]);
             }
-            start = if j < sentence.len() && stop(&sentence[j]) {
-                j + 1
-            } else {
-                j
-            };
+            start = if stop { j + 1 } else { j };
         }
     }
 }
@@ -449,7 +447,11 @@ fn contains_all(whole: &[u32], part: &[u32]) -> bool {
 
 /// Two words are adjacent when only spaces (or a hyphen) separate them.
 fn adjacent(text: &str, end: usize, start: usize) -> bool {
-    text[end..start].chars().all(|c| c == ' ' || c == '-')
+    // Bytes, not characters: every byte of a non-ASCII character is above 0x7F, so neither
+    // a space nor a hyphen, and no decoding is needed.
+    text.as_bytes()[end..start]
+        .iter()
+        .all(|&b| b == b' ' || b == b'-')
 }
 
 #[cfg(test)]
