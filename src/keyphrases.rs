@@ -13,11 +13,13 @@
 //! extra word (multi-word phrases are more specific), times `1 + ln(count)`. A phrase whose
 //! stems are all inside a better phrase ("Wonder" under "Wonder Woman"), or that contains a
 //! better phrase, is dropped.
-//! Ties go to the phrase that occurs first (then the shorter, then by stems), so the output
-//! is deterministic. Cost: O(tokens · MAX_WORDS²) expected to count the candidates (a hash
-//! map keyed by a fixed-size stem array, no allocation per candidate), O(c log c) to rank
+//! Ties go to the phrase that occurs first (then the shorter, which settles it), so the output
+//! is deterministic. Cost: O(tokens · MAX_WORDS²) expected to count the candidates (a
+//! one-word one by its term, a longer one in a hash map keyed by a fixed-size stem array;
+//! no allocation per candidate), O(c log c) to rank
 //! the c candidates, O(k²) to pick the top k.
 
+use crate::score::tfidf::SmallIntMemo;
 use crate::tokenize::Tokens;
 use crate::wordkey::key_lowercase;
 use rustc_hash::FxHashMap;
@@ -67,15 +69,15 @@ impl std::hash::Hash for Stems {
 }
 
 impl Stems {
-    fn of(part: &[crate::tokenize::Token]) -> Stems {
-        let mut terms = [u32::MAX; MAX_WORDS];
-        for (slot, t) in terms.iter_mut().zip(part) {
-            *slot = t.term;
-        }
-        Stems {
-            len: part.len().min(MAX_WORDS) as u8,
-            terms,
-        }
+    const EMPTY: Stems = Stems {
+        len: 0,
+        terms: [u32::MAX; MAX_WORDS],
+    };
+
+    /// Appends a stem (a part grows one word at a time, so it is not copied again).
+    fn push(&mut self, term: u32) {
+        self.terms[self.len as usize] = term;
+        self.len += 1;
     }
 
     fn as_slice(&self) -> &[u32] {
@@ -83,23 +85,34 @@ impl Stems {
     }
 }
 
-#[derive(Clone, Copy)]
-struct Candidate {
+/// A distinct part of the runs: its stems, how often it occurs, and the span of its first
+/// occurrence.
+struct Found {
     stems: Stems,
-    score: f64,
     count: usize,
     start: usize,
     end: usize,
 }
 
-/// Better is greater: a higher score, then an earlier first occurrence, then the stems (so
-/// shorter before longer). A total order: no two candidates have the same stems.
+/// A [`Found`] part as ranked: the fields its order needs, and its index (small, because
+/// every part is put in the ranking heap).
+#[derive(Clone, Copy)]
+struct Candidate {
+    score: f64,
+    start: usize,
+    len: u8,
+    index: usize,
+}
+
+/// Better is greater: a higher score, then an earlier first occurrence, then the shorter.
+/// A total order: two parts that first occur at the same word with the same length are the
+/// same words, hence one part (that is what ordering by stems came to).
 impl Ord for Candidate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.score
             .total_cmp(&other.score)
             .then(other.start.cmp(&self.start))
-            .then(other.stems.cmp(&self.stems))
+            .then(other.len.cmp(&self.len))
     }
 }
 
@@ -190,11 +203,15 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
     let weights = word_weights(text, tokens, skip);
     // stem sequence → index in `found` of (count, first start, first end)
     // Sized for an article up front (growing the table and list was a fifth of this
-    // stage's time); a long document grows them from there.
+    // stage's time); a long document grows them from there. The table holds only the
+    // parts of two words or more: fewer than half as many as tokens in each of the 1,918
+    // test texts (a fifth on average).
     let expected = tokens.tokens.len().min(1 << 12);
     let mut index: FxHashMap<Stems, usize> =
-        FxHashMap::with_capacity_and_hasher(expected, Default::default());
-    let mut found: Vec<(Stems, usize, usize, usize)> = Vec::with_capacity(expected);
+        FxHashMap::with_capacity_and_hasher(expected / 2, Default::default());
+    let mut found: Vec<Found> = Vec::with_capacity(expected);
+    // A one-word candidate (most of them) is found by its term, without hashing.
+    let mut single = vec![usize::MAX; weights.len()];
     let mut sentence_runs = Vec::new();
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
@@ -205,31 +222,42 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             // Every contiguous part of the run is a candidate too, so a name inside a longer
             // run ("Harbour Bridge" in "Harbour Bridge repairs") is counted every time.
             for a in 0..run.len() {
-                for b in a + 1..=run.len() {
-                    let part = &run[a..b];
-                    let stems = Stems::of(part);
-                    let k = *index.entry(stems).or_insert_with(|| {
-                        found.push((stems, 0, part[0].start, part[part.len() - 1].end));
-                        found.len() - 1
-                    });
-                    found[k].1 += 1;
+                let mut stems = Stems::EMPTY;
+                for (b, last) in run.iter().enumerate().skip(a) {
+                    stems.push(last.term);
+                    let new = || Found {
+                        stems,
+                        count: 0,
+                        start: run[a].start,
+                        end: last.end,
+                    };
+                    let k = if b == a {
+                        let k = &mut single[last.term as usize];
+                        if *k == usize::MAX {
+                            *k = found.len();
+                            found.push(new());
+                        }
+                        *k
+                    } else {
+                        *index.entry(stems).or_insert_with(|| {
+                            found.push(new());
+                            found.len() - 1
+                        })
+                    };
+                    found[k].count += 1;
                 }
             }
         }
     }
+    let mut count_factors = SmallIntMemo::default();
     let ranked: Vec<Candidate> = found
-        .into_iter()
-        .map(|(stems, count, start, end)| {
-            let terms = stems.as_slice();
-            let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
-            let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
-            Candidate {
-                score: mean * length_bonus * count_factor(count),
-                stems,
-                count,
-                start,
-                end,
-            }
+        .iter()
+        .enumerate()
+        .map(|(index, f)| Candidate {
+            score: score(f, &weights, &mut count_factors),
+            start: f.start,
+            len: f.stems.len,
+            index,
         })
         .collect();
     // Best first, in a total order (see `Candidate`'s `Ord`), so the result never depends on
@@ -242,7 +270,10 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             break;
         }
         if kept.iter().any(|better| {
-            let (better, c) = (better.stems.as_slice(), c.stems.as_slice());
+            let (better, c) = (
+                found[better.index].stems.as_slice(),
+                found[c.index].stems.as_slice(),
+            );
             contains_all(better, c) || contains_all(c, better)
         }) {
             continue;
@@ -251,23 +282,36 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
     }
     let top = kept.first().map_or(1.0, |c| c.score).max(f64::MIN_POSITIVE);
     kept.into_iter()
-        .map(|c| Keyphrase {
-            text: text[c.start..c.end].to_string(),
-            start: c.start,
-            end: c.end,
-            weight: c.score / top,
-            count: c.count,
+        .map(|c| {
+            let f = &found[c.index];
+            Keyphrase {
+                text: text[f.start..f.end].to_string(),
+                start: f.start,
+                end: f.end,
+                weight: c.score / top,
+                count: f.count,
+            }
         })
         .collect()
 }
 
+/// A part's score: the mean weight of its words, times the bonus for its length, times
+/// [`count_factor`].
+fn score(found: &Found, weights: &[f64], count_factors: &mut SmallIntMemo) -> f64 {
+    let terms = found.stems.as_slice();
+    let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
+    let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
+    mean * length_bonus * count_factor(found.count, count_factors)
+}
+
 /// `1 + ln(count)`: most candidates occur once, and a logarithm is a software routine in
-/// the wasm (compiler_builtins' `log`, among the top functions of its profile).
-fn count_factor(count: usize) -> f64 {
+/// the wasm (compiler_builtins' `log`, among the top functions of its profile), so the
+/// other counts, which repeat, are looked up in `memo` after their first time.
+fn count_factor(count: usize, memo: &mut SmallIntMemo) -> f64 {
     if count == 1 {
         1.0
     } else {
-        1.0 + (count as f64).ln()
+        memo.get(count, |c| 1.0 + (c as f64).ln())
     }
 }
 
@@ -277,24 +321,25 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
     let mut tf = vec![0u32; n];
     let mut capitalised = vec![0u32; n];
     let mut first = vec![usize::MAX; n];
+    let listed = listed_terms(tokens);
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
             continue;
         }
         for (j, t) in tokens.of_sentence(i).iter().enumerate() {
-            if tokens.is_stop(t) || !is_topic_word(&text[t.start..t.end]) {
+            let term = t.term as usize;
+            if tokens.is_stop(t) || (listed[term] && !is_topic_word(&text[t.start..t.end])) {
                 continue;
             }
-            let term = t.term as usize;
             tf[term] += 1;
             first[term] = first[term].min(t.start);
-            if j > 0 && text[t.start..].starts_with(char::is_uppercase) {
+            if j > 0 && starts_uppercase(&text[t.start..]) {
                 capitalised[term] += 1;
             }
         }
     }
     let early = text.len() / 5;
-    let mut ln_1p = crate::score::tfidf::SmallIntMemo::default();
+    let mut ln_1p = SmallIntMemo::default();
     (0..n)
         .map(|t| {
             if tf[t] == 0 {
@@ -318,6 +363,38 @@ const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = crate::wordkey::keys(NOT_TOPICS
 /// The shapes of [`NOT_TOPICS`] ([`crate::wordkey::shapes`]): most words are found to be
 /// topics with one test.
 const NOT_TOPIC_SHAPES: [u32; 26] = crate::wordkey::shapes(NOT_TOPICS);
+
+/// The stems of [`NOT_TOPICS`] (as the tokenizer gives them, which a test checks; "just" is
+/// a stop word), sorted.
+const NOT_TOPIC_STEMS: &[&str] = &[
+    "also", "anoth", "around", "back", "could", "day", "eight", "even", "first", "five", "four",
+    "get", "go", "got", "includ", "last", "like", "made", "make", "mani", "may", "might", "much",
+    "must", "need", "new", "next", "nine", "often", "one", "per", "said", "say", "second", "seven",
+    "six", "take", "ten", "thing", "three", "time", "told", "two", "us", "use", "way", "week",
+    "well", "would", "year",
+];
+
+/// For each term, whether a word of [`NOT_TOPICS`] may be one of its forms: only the
+/// tokens of those terms need [`is_topic_word`]. A word's term is its stem, so a term
+/// whose stem is not in [`NOT_TOPIC_STEMS`] has no listed form; and looking up those few
+/// stems once costs less than testing every word of an article.
+fn listed_terms(tokens: &Tokens) -> Vec<bool> {
+    let mut listed = vec![false; tokens.vocabulary.len()];
+    for stem in NOT_TOPIC_STEMS {
+        if let Some(term) = tokens.vocabulary.id(stem) {
+            listed[term as usize] = true;
+        }
+    }
+    listed
+}
+
+/// Whether `s` starts with an uppercase letter (an ASCII byte read as it is, not decoded).
+fn starts_uppercase(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.starts_with(char::is_uppercase),
+    }
+}
 
 /// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
 fn is_topic_word(word: &str) -> bool {
@@ -345,22 +422,20 @@ fn runs<'t>(
 ) {
     out.clear();
     let mut start = 0;
-    // Stop terms weigh 0 (see `word_weights`), as do words that are never topics.
-    let stop = |t: &crate::tokenize::Token| weights[t.term as usize] == 0.0;
     for j in 0..=sentence.len() {
-        let breaks = j == sentence.len()
-            || stop(&sentence[j])
+        // Stop terms weigh 0 (see `word_weights`), as do words that are never topics; the
+        // sentence's end stops a run too.
+        let stop = sentence
+            .get(j)
+            .is_none_or(|t| weights[t.term as usize] == 0.0);
+        let breaks = stop
             || (j > start && !adjacent(text, sentence[j - 1].end, sentence[j].start))
             || j - start == MAX_WORDS;
         if breaks {
             if j > start {
                 out.push(&sentence[start..j]);
             }
-            start = if j < sentence.len() && stop(&sentence[j]) {
-                j + 1
-            } else {
-                j
-            };
+            start = if stop { j + 1 } else { j };
         }
     }
 }
@@ -372,7 +447,11 @@ fn contains_all(whole: &[u32], part: &[u32]) -> bool {
 
 /// Two words are adjacent when only spaces (or a hyphen) separate them.
 fn adjacent(text: &str, end: usize, start: usize) -> bool {
-    text[end..start].chars().all(|c| c == ' ' || c == '-')
+    // Bytes, not characters: every byte of a non-ASCII character is above 0x7F, so neither
+    // a space nor a hyphen, and no decoding is needed.
+    text.as_bytes()[end..start]
+        .iter()
+        .all(|&b| b == b' ' || b == b'-')
 }
 
 #[cfg(test)]
@@ -410,6 +489,39 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn every_not_topic_word_has_a_listed_term() {
+        assert!(NOT_TOPIC_STEMS.windows(2).all(|w| w[0] < w[1]));
+        let forms: Vec<String> = NOT_TOPICS
+            .iter()
+            .flat_map(|w| {
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                [w.to_string(), title, w.to_ascii_uppercase()]
+            })
+            .collect();
+        let text = forms.join(" ");
+        let tokens = Tokenizer::default().tokenize(&text, &segment(&text));
+        assert_eq!(tokens.tokens.len(), forms.len());
+        let listed = listed_terms(&tokens);
+        for t in &tokens.tokens {
+            assert!(
+                tokens.is_stop(t) || listed[t.term as usize],
+                "{}",
+                &text[t.start..t.end]
+            );
+        }
+    }
+
+    #[test]
+    fn uppercase_start() {
+        assert!(starts_uppercase("Harbour") && starts_uppercase("Ärger") && starts_uppercase("Σ"));
+        assert!(
+            !starts_uppercase("harbour") && !starts_uppercase("ärger") && !starts_uppercase("")
+        );
+        assert!(!starts_uppercase("9") && !starts_uppercase("-"));
     }
 
     #[test]
