@@ -504,50 +504,12 @@ extern "C" {
     /// value` in the glue, one call per field and a monomorphic store, where serde-wasm-
     /// bindgen makes the value a `JsValue` first (a second call) and stores with a computed
     /// key (`object[key] = value`, a megamorphic store once a few shapes have been seen).
+    /// Used for the few objects made once per call (the result, its `stats`); the items of
+    /// its lists are made whole by the builders below.
     #[wasm_bindgen(extends = Object)]
     type Plain;
-    #[wasm_bindgen(method, setter = index)]
-    fn set_index(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = start)]
-    fn set_start(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = end)]
-    fn set_end(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = paragraph)]
-    fn set_paragraph(this: &Plain, value: f64);
     #[wasm_bindgen(method, setter = words)]
     fn set_words(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = score)]
-    fn set_score(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = position)]
-    fn set_position(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = centrality)]
-    fn set_centrality(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = graph)]
-    fn set_graph(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = coverage)]
-    fn set_coverage(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = title)]
-    fn set_title(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = figures)]
-    fn set_figures(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = entities)]
-    fn set_entities(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = length)]
-    fn set_length(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = boilerplate)]
-    fn set_boilerplate(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = redundancy)]
-    fn set_redundancy(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = counted_start)]
-    fn set_counted_start(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = counted_end)]
-    fn set_counted_end(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = sentence)]
-    fn set_sentence(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = weight)]
-    fn set_weight(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = count)]
-    fn set_count(this: &Plain, value: f64);
     #[wasm_bindgen(method, setter = bytes)]
     fn set_bytes(this: &Plain, value: f64);
     #[wasm_bindgen(method, setter = sentences)]
@@ -558,18 +520,6 @@ extern "C" {
     fn set_summary_words(this: &Plain, value: f64);
     #[wasm_bindgen(method, setter = elapsed_ms)]
     fn set_elapsed_ms(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = value)]
-    fn set_value_number(this: &Plain, value: f64);
-    #[wasm_bindgen(method, setter = selected)]
-    fn set_selected(this: &Plain, value: bool);
-    #[wasm_bindgen(method, setter = approximate)]
-    fn set_approximate(this: &Plain, value: bool);
-    #[wasm_bindgen(method, setter = parts)]
-    fn set_parts(this: &Plain, value: &JsValue);
-    #[wasm_bindgen(method, setter = kind)]
-    fn set_kind(this: &Plain, value: &JsValue);
-    #[wasm_bindgen(method, setter = bound)]
-    fn set_bound(this: &Plain, value: &JsValue);
     #[wasm_bindgen(method, setter = summary)]
     fn set_summary(this: &Plain, value: &JsValue);
     #[wasm_bindgen(method, setter = facts)]
@@ -580,26 +530,109 @@ extern "C" {
     fn set_stats(this: &Plain, value: &JsValue);
     #[wasm_bindgen(method, setter = sentences)]
     fn set_sentences_list(this: &Plain, value: &JsValue);
-    #[wasm_bindgen(method, setter = value)]
-    fn set_value(this: &Plain, value: &JsValue);
-    #[wasm_bindgen(method, setter = unit)]
-    fn set_unit(this: &Plain, value: &JsValue);
-    #[wasm_bindgen(method, setter = text)]
-    fn set_text(this: &Plain, value: &JsValue);
-    #[wasm_bindgen(method, setter = text)]
-    fn set_text_str(this: &Plain, value: &str);
-    #[wasm_bindgen(method, setter = value)]
-    fn set_value_str(this: &Plain, value: &str);
-    #[wasm_bindgen(method, setter = counted)]
-    fn set_counted(this: &Plain, value: &str);
-    #[wasm_bindgen(method, setter = per)]
-    fn set_per(this: &Plain, value: &str);
     #[wasm_bindgen(method, setter = offset_unit)]
     fn set_offset_unit(this: &Plain, value: &str);
 }
 
+/// `undefined`, borrowed where a builder's `input` is not needed.
+static UNDEFINED: JsValue = JsValue::UNDEFINED;
+
 fn plain() -> Plain {
     Object::new().unchecked_into()
+}
+
+// The items of the result lists (a sentence with its score parts, a figure, a keyphrase),
+// each made by one call into JS with its fields as arguments: an object literal there has
+// one shape for the whole list, where a setter per field was a call into JS each, about
+// 1,000 calls for a news article and most of the cost of converting its result. A text
+// that is a span of the input comes as `text === undefined` and is sliced from `input`, the
+// caller's own string (no UTF-8 decoding). `cargo xtask build` inlines this module into the
+// glue (`nutshell.js`), so the package stays one JS file.
+#[wasm_bindgen(inline_js = r#"
+export function nutshell_sentence(input, text, index, start, end, paragraph, words, score,
+    position, centrality, graph, coverage, title, figures, entities, length, boilerplate,
+    redundancy, selected) {
+  return {
+    index, text: text === undefined ? input.slice(start, end) : text, start, end, paragraph,
+    words, score,
+    parts: { position, centrality, graph, coverage, title, figures, entities, length,
+      boilerplate, redundancy },
+    selected,
+  };
+}
+export function nutshell_keyphrase(input, text, start, end, weight, count) {
+  return { text: text === undefined ? input.slice(start, end) : text, start, end, weight, count };
+}
+export function nutshell_fact(input, text, start, end, kind, shape, number, high, value_text,
+    high_text, unit, approximate, bound, counted, counted_start, counted_end, per, sentence) {
+  const value = shape === 0 ? null : shape === 1 ? number : shape === 2 ? [number, high]
+    : shape === 3 ? value_text : [value_text, high_text];
+  const fact = {
+    text: text === undefined ? input.slice(start, end) : text, start, end, kind, value, unit,
+    approximate, bound,
+  };
+  if (counted !== undefined) fact.counted = counted;
+  if (counted_start !== undefined) fact.counted_start = counted_start;
+  if (counted_end !== undefined) fact.counted_end = counted_end;
+  if (per !== undefined) fact.per = per;
+  fact.sentence = sentence;
+  return fact;
+}
+"#)]
+extern "C" {
+    #[allow(clippy::too_many_arguments)]
+    fn nutshell_sentence(
+        input: &JsValue,
+        text: Option<&str>,
+        index: f64,
+        start: f64,
+        end: f64,
+        paragraph: f64,
+        words: f64,
+        score: f64,
+        position: f64,
+        centrality: f64,
+        graph: f64,
+        coverage: f64,
+        title: f64,
+        figures: f64,
+        entities: f64,
+        length: f64,
+        boilerplate: f64,
+        redundancy: f64,
+        selected: bool,
+    ) -> JsValue;
+    fn nutshell_keyphrase(
+        input: &JsValue,
+        text: Option<&str>,
+        start: f64,
+        end: f64,
+        weight: f64,
+        count: f64,
+    ) -> JsValue;
+    /// `shape`: the [`crate::Value`] variant, 0 None, 1 Number (`number`), 2 Range
+    /// (`number`, `high`), 3 Text (`value_text`), 4 TextRange (`value_text`, `high_text`).
+    #[allow(clippy::too_many_arguments)]
+    fn nutshell_fact(
+        input: &JsValue,
+        text: Option<&str>,
+        start: f64,
+        end: f64,
+        kind: &JsValue,
+        shape: u32,
+        number: f64,
+        high: f64,
+        value_text: Option<&str>,
+        high_text: Option<&str>,
+        unit: &JsValue,
+        approximate: bool,
+        bound: &JsValue,
+        counted: Option<&str>,
+        counted_start: Option<f64>,
+        counted_end: Option<f64>,
+        per: Option<&str>,
+        sentence: f64,
+    ) -> JsValue;
 }
 
 /// The strings that are values of an enum field, made once (as serde-wasm-bindgen caches
@@ -644,9 +677,11 @@ impl Names {
 
 /// Builds the JS value of a result as serde-wasm-bindgen would — the same keys in the same
 /// order, a `None` as `null` (as the TypeScript types and the CLI's JSON have it) or as a
-/// missing key where serde skips it, enums as their serde names — with one call into JS per field ([`Plain`]), and with
-/// every text that is a span of the input sliced from the caller's JS string (no UTF-8
-/// decoding). Offsets become UTF-16 on the way. `tests/wasm.rs` compares the two.
+/// missing key where serde skips it, enums as their serde names — with one call into JS per
+/// sentence, figure or keyphrase (`nutshell_sentence`, `nutshell_fact`,
+/// `nutshell_keyphrase`) and one per field of the rest ([`Plain`]), and with every text
+/// that is a span of the input sliced from the caller's JS string (no UTF-8 decoding).
+/// Offsets become UTF-16 on the way. `tests/wasm.rs` compares the two.
 ///
 /// Every result struct is destructured in full, so a field added to one (`Fact`, `Sentence`,
 /// `ScoreParts`, `Keyphrase`, `Stats`, `Summary`) fails to compile here until it is built.
@@ -692,11 +727,15 @@ impl<'t, 'n> Build<'t, 'n> {
                 weight,
                 count,
             } = k;
-            let item = plain();
-            self.span(&item, text, *start, *end);
-            item.set_weight(*weight);
-            item.set_count(*count as f64);
-            list.push(&item);
+            let (input, text, start, end) = self.span(text, *start, *end);
+            list.push(&nutshell_keyphrase(
+                input,
+                text,
+                start,
+                end,
+                *weight,
+                *count as f64,
+            ));
         }
         object.set_keyphrases(&list);
         let crate::Stats {
@@ -726,18 +765,22 @@ impl<'t, 'n> Build<'t, 'n> {
         object.into()
     }
 
-    /// Sets `text`, `start` and `end` of an item: `text` sliced from the input when it is the
-    /// input's span, else decoded.
-    fn span(&mut self, item: &Plain, text: &str, start: usize, end: usize) {
-        let (start16, end16) = (self.map.get(start), self.map.get(end));
+    /// The arguments of a builder for an item's `text` at bytes `start..end`: the input
+    /// string and no text when `text` is that span of it (the builder slices it), else no
+    /// input and the text; then the UTF-16 offsets.
+    fn span<'a>(
+        &mut self,
+        text: &'a str,
+        start: usize,
+        end: usize,
+    ) -> (&'t JsValue, Option<&'a str>, f64, f64) {
+        let offsets = (self.map.get(start) as f64, self.map.get(end) as f64);
         match self.input {
             Some(input) if self.is_span(text, start, end) => {
-                item.set_text(&input.slice(start16 as u32, end16 as u32));
+                (input.as_ref(), None, offsets.0, offsets.1)
             }
-            _ => item.set_text_str(text),
+            _ => (&UNDEFINED, Some(text), offsets.0, offsets.1),
         }
-        item.set_start(start16 as f64);
-        item.set_end(end16 as f64);
     }
 
     /// Whether `text` is the input's bytes `start..end` (compared eight bytes at a time:
@@ -777,26 +820,28 @@ impl<'t, 'n> Build<'t, 'n> {
                 boilerplate,
                 redundancy,
             } = parts;
-            let item = plain();
-            item.set_index(*index as f64);
-            self.span(&item, text, *start, *end);
-            item.set_paragraph(*paragraph as f64);
-            item.set_words(*words as f64);
-            item.set_score(*score);
-            let p = plain();
-            p.set_position(*position);
-            p.set_centrality(*centrality);
-            p.set_graph(*graph);
-            p.set_coverage(*coverage);
-            p.set_title(*title);
-            p.set_figures(*figures);
-            p.set_entities(*entities);
-            p.set_length(*length);
-            p.set_boilerplate(*boilerplate);
-            p.set_redundancy(*redundancy);
-            item.set_parts(&p);
-            item.set_selected(*selected);
-            list.push(&item);
+            let (input, text, start, end) = self.span(text, *start, *end);
+            list.push(&nutshell_sentence(
+                input,
+                text,
+                *index as f64,
+                start,
+                end,
+                *paragraph as f64,
+                *words as f64,
+                *score,
+                *position,
+                *centrality,
+                *graph,
+                *coverage,
+                *title,
+                *figures,
+                *entities,
+                *length,
+                *boilerplate,
+                *redundancy,
+                *selected,
+            ));
         }
         list.into()
     }
@@ -819,45 +864,48 @@ impl<'t, 'n> Build<'t, 'n> {
                 per,
                 sentence,
             } = f;
-            let item = plain();
-            self.span(&item, text, *start, *end);
-            item.set_kind(self.names.kind(*kind));
-            match value {
-                crate::Value::Number(x) => item.set_value_number(*x),
-                crate::Value::Range([lo, hi]) => {
-                    item.set_value(&js_sys::Array::of2(&(*lo).into(), &(*hi).into()))
-                }
-                crate::Value::Text(s) => item.set_value_str(s),
-                crate::Value::TextRange(range) => item.set_value(&js_sys::Array::of2(
-                    &(&range[0]).into(),
-                    &(&range[1]).into(),
-                )),
-                crate::Value::None => item.set_value(&JsValue::NULL),
-            }
-            match unit {
-                Some(unit) => item.set_unit(&unit_string(unit)),
-                None => item.set_unit(&JsValue::NULL),
-            }
-            item.set_approximate(*approximate);
-            match bound {
-                Some(crate::Bound::Min) => item.set_bound(&self.names.min),
-                Some(crate::Bound::Max) => item.set_bound(&self.names.max),
-                None => item.set_bound(&JsValue::NULL),
-            }
-            if let Some(counted) = counted {
-                item.set_counted(counted);
-            }
-            if let Some(start) = counted_start {
-                item.set_counted_start(self.map.get(*start) as f64);
-            }
-            if let Some(end) = counted_end {
-                item.set_counted_end(self.map.get(*end) as f64);
-            }
-            if let Some(per) = per {
-                item.set_per(per);
-            }
-            item.set_sentence(*sentence as f64);
-            list.push(&item);
+            let (input, text, start, end) = self.span(text, *start, *end);
+            let (shape, number, high, value_text, high_text) = match value {
+                crate::Value::None => (0, 0.0, 0.0, None, None),
+                crate::Value::Number(x) => (1, *x, 0.0, None, None),
+                crate::Value::Range([lo, hi]) => (2, *lo, *hi, None, None),
+                crate::Value::Text(s) => (3, 0.0, 0.0, Some(s.as_str()), None),
+                crate::Value::TextRange(range) => (
+                    4,
+                    0.0,
+                    0.0,
+                    Some(range[0].as_str()),
+                    Some(range[1].as_str()),
+                ),
+            };
+            let unit = unit.as_deref().map_or(JsValue::NULL, unit_string);
+            let bound = match bound {
+                Some(crate::Bound::Min) => &self.names.min,
+                Some(crate::Bound::Max) => &self.names.max,
+                None => &JsValue::NULL,
+            };
+            let counted_start = counted_start.map(|at| self.map.get(at) as f64);
+            let counted_end = counted_end.map(|at| self.map.get(at) as f64);
+            list.push(&nutshell_fact(
+                input,
+                text,
+                start,
+                end,
+                self.names.kind(*kind),
+                shape,
+                number,
+                high,
+                value_text,
+                high_text,
+                &unit,
+                *approximate,
+                bound,
+                counted.as_deref(),
+                counted_start,
+                counted_end,
+                per.as_deref(),
+                *sentence as f64,
+            ));
         }
         list.into()
     }

@@ -34,6 +34,7 @@ pub fn wasm_pkg() -> Result<PathBuf> {
     let wasm = release_wasm()?;
     let out_dir = util::root().join("www").join("pkg");
     bindgen(&wasm, &out_dir)?;
+    inline_snippets(&out_dir)?;
     bundle_worker(&util::root().join("www"))?;
     print_sizes(&out_dir)?;
     Ok(out_dir)
@@ -107,6 +108,60 @@ fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
     );
     wasm_bindgen_cli::wasm_bindgen::run_cli_with_args(args)
         .map_err(|e| format!("wasm-bindgen failed: {e:#}"))
+}
+
+/// Moves the JS modules of the crate's `inline_js` (wasm-bindgen writes them to
+/// `pkg/snippets/` and imports them from the glue) into the glue itself, in place of their
+/// imports, and removes `snippets/`: the glue stays one self-contained file for every
+/// consumer (the worker bundle, the extension, the npm package), none of which has to know
+/// about snippets. A snippet is a module of `export function`s that imports nothing; any
+/// other import in the glue is an error.
+fn inline_snippets(out_dir: &Path) -> Result {
+    let glue_path = out_dir.join("nutshell.js");
+    let glue = String::from_utf8(util::read(&glue_path)?)
+        .map_err(|_| format!("{} is not UTF-8", glue_path.display()))?;
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.split_inclusive('\n') {
+        if !line.starts_with("import ") {
+            out.push_str(line);
+            continue;
+        }
+        let import = parse_import(
+            line.trim_end()
+                .trim_start_matches("import ")
+                .trim_end_matches(';'),
+        )?;
+        if !import.specifier.starts_with("./snippets/") {
+            return Err(format!(
+                "the glue imports `{}`: only snippets can be inlined",
+                import.specifier
+            ));
+        }
+        let path = out_dir.join(import.specifier.trim_start_matches("./"));
+        let snippet = String::from_utf8(util::read(&path)?)
+            .map_err(|_| format!("{} is not UTF-8", path.display()))?;
+        let (scoped, exports) =
+            module_scope(&snippet).map_err(|e| format!("inlining {}: {e}", path.display()))?;
+        for (imported, local) in &import.names {
+            if imported != local || !exports.iter().any(|(exported, _)| exported == imported) {
+                return Err(format!(
+                    "inlining {}: cannot bind `{imported}`",
+                    import.specifier
+                ));
+            }
+        }
+        out.push_str(&format!(
+            "// ---- {} (inline_js) ----\n{scoped}\n",
+            import.specifier
+        ));
+    }
+    let snippets = out_dir.join("snippets");
+    if snippets.exists() {
+        std::fs::remove_dir_all(&snippets)
+            .map_err(|e| format!("cannot remove {}: {e}", snippets.display()))?;
+    }
+    std::fs::write(&glue_path, out)
+        .map_err(|e| format!("cannot write {}: {e}", glue_path.display()))
 }
 
 /// Prints the raw and gzipped sizes of what the page downloads, and the budget.
@@ -229,7 +284,7 @@ fn split_imports(source: &str) -> Result<(Vec<Import>, String)> {
 fn parse_import(statement: &str) -> Result<Import> {
     let bad = || format!("bundling the worker: cannot read `import {statement}`");
     let (clause, from) = statement.rsplit_once(" from ").ok_or_else(bad)?;
-    let specifier = from.trim().trim_matches('"').to_string();
+    let specifier = from.trim().trim_matches(['"', '\'']).to_string();
     if !specifier.starts_with("./") || specifier.contains("..") {
         return Err(bad());
     }
@@ -378,6 +433,40 @@ mod tests {
         );
         assert!(module_scope("import x from \"./y.js\";\n").is_err());
         assert!(module_scope("export default 3;\n").is_err());
+    }
+
+    #[test]
+    fn snippets_are_inlined_into_the_glue() {
+        let pkg =
+            std::env::temp_dir().join(format!("nutshell-snippet-test-{}", std::process::id()));
+        let snippet_dir = pkg.join("snippets").join("nutshell-0123");
+        std::fs::create_dir_all(&snippet_dir).unwrap();
+        std::fs::write(
+            pkg.join("nutshell.js"),
+            "import { make } from './snippets/nutshell-0123/inline0.js';\n\nlet wasm;\n\
+             export function f() { return make(1); }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            snippet_dir.join("inline0.js"),
+            "\nexport function make(x) {\n  return { x };\n}\n",
+        )
+        .unwrap();
+        inline_snippets(&pkg).unwrap();
+        let glue = std::fs::read_to_string(pkg.join("nutshell.js")).unwrap();
+        let snippets_left = pkg.join("snippets").exists();
+        // Any other import stays an error.
+        std::fs::write(pkg.join("nutshell.js"), "import { a } from './other.js';\n").unwrap();
+        let other = inline_snippets(&pkg);
+        let _ = std::fs::remove_dir_all(&pkg);
+        assert!(!glue.contains("import "), "{glue}");
+        assert!(glue.contains("function make(x) {") && !glue.contains("export function make"));
+        assert!(
+            glue.contains("export function f()"),
+            "the glue's own exports stay"
+        );
+        assert!(!snippets_left);
+        assert!(other.is_err());
     }
 
     #[test]
