@@ -139,13 +139,13 @@ pub fn select(
         taken[i] = true;
         // The pick makes its neighbours more redundant, along the edges it keeps and the
         // edges that keep it.
-        let forward = graph.edges.get(i).map_or(&[][..], Vec::as_slice);
-        let forward = forward
+        let forward = graph
+            .row(i)
             .iter()
             .filter(|&&(j, _)| (j as usize) < n)
             .map(|&(j, s)| (j, f64::from(s)));
         let backward = reverse.of_sentence(i).iter().filter_map(|&j| {
-            let row = &graph.edges[j as usize];
+            let row = graph.row(j as usize);
             let k = row.binary_search_by_key(&(i as u32), |&(t, _)| t).ok()?;
             Some((j, f64::from(row[k].1)))
         });
@@ -173,8 +173,8 @@ impl ReverseEdges {
     fn of(graph: &Graph, n: usize) -> ReverseEdges {
         let mut offsets = vec![0u32; n + 1];
         // Rows and targets past `n` (a graph larger than the candidate list) are ignored.
-        let rows = &graph.edges[..graph.edges.len().min(n)];
-        for row in rows {
+        let rows = || graph.rows().take(n);
+        for row in rows() {
             for &(j, _) in row.iter().filter(|&&(j, _)| (j as usize) < n) {
                 offsets[j as usize + 1] += 1;
             }
@@ -184,7 +184,7 @@ impl ReverseEdges {
         }
         let mut fill = offsets.clone();
         let mut sources = vec![0u32; offsets[n] as usize];
-        for (i, row) in rows.iter().enumerate() {
+        for (i, row) in rows().enumerate() {
             for &(j, _) in row.iter().filter(|&&(j, _)| (j as usize) < n) {
                 sources[fill[j as usize] as usize] = i as u32;
                 fill[j as usize] += 1;
@@ -206,13 +206,11 @@ mod tests {
     use super::*;
 
     fn graph(edges: &[(u32, u32, f32)], n: usize) -> Graph {
-        let mut g = Graph {
-            edges: vec![Vec::new(); n],
-        };
+        let mut rows = vec![Vec::new(); n];
         for &(a, b, s) in edges {
-            g.edges[a as usize].push((b, s));
+            rows[a as usize].push((b, s));
         }
-        g
+        Graph::from_rows(&rows)
     }
 
     fn empty_tfidf(n: usize) -> TfIdf {

@@ -21,15 +21,14 @@ const EDGE_THRESHOLD: f64 = 0.1;
 /// Σ of thresholded similarities to later (`forward`) and earlier (`backward`) sentences.
 pub fn directed(graph: &Graph) -> (Vec<f64>, Vec<f64>) {
     let max = graph
-        .edges
+        .edges()
         .iter()
-        .flatten()
         .map(|&(_, s)| f64::from(s))
         .fold(0.0, f64::max);
     let cut = EDGE_THRESHOLD * max;
     let mut forward = vec![0.0; graph.len()];
     let mut backward = vec![0.0; graph.len()];
-    for (i, row) in graph.edges.iter().enumerate() {
+    for (i, row) in graph.rows().enumerate() {
         for &(j, s) in row {
             let s = f64::from(s);
             if s <= cut {

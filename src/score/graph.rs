@@ -28,9 +28,6 @@ const DAMPING: f64 = 0.85;
 const ITERATIONS: usize = 30;
 const CONVERGED: f64 = 1e-4;
 
-/// Sentence-similarity edges: for each sentence, `(neighbour, cosine)` sorted by neighbour.
-/// A cosine is kept as `f32` (8 bytes an edge instead of 16: the graph is the largest
-/// structure for long documents, and seven digits are more than the scores need).
 /// The inverted index of the rare terms: for each term in at most [`MAX_POSTINGS`]
 /// sentences, the sentences that have it (in order) with its weight there. One flat array
 /// sliced by term (a term's document frequency is its number of postings, so the slices
@@ -77,10 +74,71 @@ impl Postings {
     }
 }
 
+/// Sentence-similarity edges: for each sentence, `(neighbour, cosine)` sorted by neighbour.
+/// A cosine is kept as `f32` (8 bytes an edge instead of 16: the graph is the largest
+/// structure for long documents, and seven digits are more than the scores need). The rows
+/// are one flat array sliced by sentence, not a `Vec` per sentence (an allocation, and
+/// reallocations as it grows, for every sentence).
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
-    /// Neighbours of each sentence.
-    pub edges: Vec<Vec<(u32, f32)>>,
+    /// Sentence `i`'s edges are `edges[starts[i]..starts[i + 1]]` (no sentences: empty).
+    starts: Vec<usize>,
+    edges: Vec<(u32, f32)>,
+}
+
+/// The sentences one row touched, read back in order of sentence without sorting them: a
+/// bit per sentence, and the list of the 64-bit words that have a bit set. Reading them
+/// costs a step per touched sentence and per word read; the words are read all in order
+/// when at least 1/[`DENSE`] of them have a bit set (in a news article, every row), else
+/// the list is sorted. So building stays O(tokens · MAX_POSTINGS), and a row of a news
+/// article neither sorts its neighbours nor reads every sentence.
+struct Touched {
+    bits: Vec<u64>,
+    words: Vec<u32>,
+}
+
+/// See [`Touched`].
+const DENSE: usize = 8;
+
+impl Touched {
+    fn new(n: usize) -> Touched {
+        Touched {
+            bits: vec![0; n.div_ceil(64)],
+            words: Vec::new(),
+        }
+    }
+
+    fn insert(&mut self, j: u32) {
+        let w = (j / 64) as usize;
+        if self.bits[w] == 0 {
+            self.words.push(w as u32);
+        }
+        self.bits[w] |= 1 << (j % 64);
+    }
+
+    /// Calls `f` on each touched sentence, in order, and empties the set.
+    fn drain(&mut self, mut f: impl FnMut(u32)) {
+        if self.words.len().saturating_mul(DENSE) >= self.bits.len() {
+            for (w, bits) in self.bits.iter_mut().enumerate() {
+                drain_word(bits, w, &mut f);
+            }
+        } else {
+            crate::sort::sort(&mut self.words);
+            for &w in &self.words {
+                drain_word(&mut self.bits[w as usize], w as usize, &mut f);
+            }
+        }
+        self.words.clear();
+    }
+}
+
+/// Calls `f` on the sentence of each bit of word `w`, in order, and clears them.
+fn drain_word(bits: &mut u64, w: usize, f: &mut impl FnMut(u32)) {
+    let mut b = std::mem::take(bits);
+    while b != 0 {
+        f(w as u32 * 64 + b.trailing_zeros());
+        b &= b - 1;
+    }
 }
 
 impl Graph {
@@ -89,53 +147,77 @@ impl Graph {
         let n = tfidf.vectors.len();
         let postings = Postings::new(tfidf);
         let mut acc = vec![0.0f64; n];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut edges = Vec::with_capacity(n);
+        let mut touched = Touched::new(n);
+        let mut strengths = Vec::new();
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0);
+        let mut edges = Vec::new();
         for (i, v) in tfidf.vectors.iter().enumerate() {
             for &(t, w) in v {
                 for &(j, wj) in postings.of(t) {
                     if j as usize == i {
                         continue;
                     }
-                    if acc[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
+                    touched.insert(j);
                     acc[j as usize] += f64::from(w) * f64::from(wj);
                 }
             }
-            let mut row: Vec<(u32, f32)> = touched
-                .iter()
-                .map(|&j| {
-                    let d = tfidf.norms[i] * tfidf.norms[j as usize];
-                    (j, if d > 0.0 { acc[j as usize] / d } else { 0.0 })
-                })
-                .filter(|&(_, s)| s >= MIN_SIMILARITY)
-                .map(|(j, s)| (j, s as f32))
-                .collect();
-            for &j in &touched {
-                acc[j as usize] = 0.0;
-            }
-            touched.clear();
-            if row.len() > MAX_NEIGHBOURS {
-                crate::sort::sort_by(&mut row, |a, b| {
-                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
-                });
-                row.truncate(MAX_NEIGHBOURS);
-            }
-            crate::sort::sort_by(&mut row, |a, b| a.0 < b.0);
-            edges.push(row);
+            let row = edges.len();
+            touched.drain(|j| {
+                let dot = std::mem::take(&mut acc[j as usize]);
+                let d = tfidf.norms[i] * tfidf.norms[j as usize];
+                let s = if d > 0.0 { dot / d } else { 0.0 };
+                if s >= MIN_SIMILARITY {
+                    edges.push((j, s as f32));
+                }
+            });
+            keep_strongest(&mut edges, row, &mut strengths);
+            starts.push(edges.len());
         }
-        Graph { edges }
+        Graph { starts, edges }
+    }
+
+    /// A graph with these rows, each sorted by neighbour.
+    #[cfg(test)]
+    pub(crate) fn from_rows(rows: &[Vec<(u32, f32)>]) -> Graph {
+        let mut starts = vec![0];
+        starts.extend(rows.iter().scan(0, |end, row| {
+            *end += row.len();
+            Some(*end)
+        }));
+        Graph {
+            starts,
+            edges: rows.concat(),
+        }
     }
 
     /// Number of sentences.
     pub fn len(&self) -> usize {
-        self.edges.len()
+        self.starts.len().saturating_sub(1)
     }
 
     /// Whether the graph has no sentences.
     pub fn is_empty(&self) -> bool {
-        self.edges.is_empty()
+        self.len() == 0
+    }
+
+    /// Sentence `i`'s edges, `(neighbour, cosine)` sorted by neighbour (none past the last
+    /// sentence).
+    pub fn row(&self, i: usize) -> &[(u32, f32)] {
+        match (self.starts.get(i), self.starts.get(i.saturating_add(1))) {
+            (Some(&a), Some(&b)) => &self.edges[a..b],
+            _ => &[],
+        }
+    }
+
+    /// Every sentence's edges, in order of sentence.
+    pub fn rows(&self) -> impl Iterator<Item = &[(u32, f32)]> {
+        self.starts.windows(2).map(|w| &self.edges[w[0]..w[1]])
+    }
+
+    /// All the edges, row after row.
+    pub fn edges(&self) -> &[(u32, f32)] {
+        &self.edges
     }
 
     /// Continuous LexRank: the stationary distribution of a random walk that follows
@@ -147,8 +229,7 @@ impl Graph {
             return Vec::new();
         }
         let out_weight: Vec<f64> = self
-            .edges
-            .iter()
+            .rows()
             .map(|row| row.iter().map(|&(_, s)| f64::from(s)).sum())
             .collect();
         let mut rank = vec![1.0 / n as f64; n];
@@ -161,7 +242,7 @@ impl Graph {
                 .sum();
             let base = (1.0 - DAMPING) / n as f64 + DAMPING * dangling / n as f64;
             next.iter_mut().for_each(|x| *x = base);
-            for (i, row) in self.edges.iter().enumerate() {
+            for (i, row) in self.rows().enumerate() {
                 if out_weight[i] == 0.0 {
                     continue;
                 }
@@ -178,6 +259,43 @@ impl Graph {
         }
         rank
     }
+}
+
+/// Keeps the [`MAX_NEIGHBOURS`] strongest edges of the row that starts at `edges[row]`
+/// (of equal ones, those to the nearer neighbours), in order of neighbour. The row being in
+/// that order already, it finds the weakest cosine kept by sorting a copy of the cosines
+/// (`strengths`, reused) and drops the edges below it in one pass: one sort of plain
+/// `f32`s instead of sorting the edges by strength and the kept ones back by neighbour.
+fn keep_strongest(edges: &mut Vec<(u32, f32)>, row: usize, strengths: &mut Vec<f32>) {
+    if edges.len() - row <= MAX_NEIGHBOURS {
+        return;
+    }
+    strengths.clear();
+    strengths.extend(edges[row..].iter().map(|&(_, s)| s));
+    crate::sort::sort_by(strengths, |a, b| b.total_cmp(a).is_lt());
+    let weakest = strengths[MAX_NEIGHBOURS - 1];
+    let stronger = strengths
+        .iter()
+        .take_while(|s| s.total_cmp(&weakest).is_gt());
+    // How many of the edges as strong as the weakest kept one are kept (the nearest).
+    let mut ties = MAX_NEIGHBOURS - stronger.count();
+    let mut kept = row;
+    for k in row..edges.len() {
+        let e = edges[k];
+        let keep = match e.1.total_cmp(&weakest) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Equal if ties > 0 => {
+                ties -= 1;
+                true
+            }
+            _ => false,
+        };
+        if keep {
+            edges[kept] = e;
+            kept += 1;
+        }
+    }
+    edges.truncate(kept);
 }
 
 #[cfg(test)]
@@ -198,12 +316,12 @@ mod tests {
         let text = "Rain fell on the harbour. The harbour closed after rain. \
                     Ferries stopped at the harbour. Bakers sold bread.";
         let (tfidf, g) = graph(text);
-        for (i, row) in g.edges.iter().enumerate() {
+        for (i, row) in g.rows().enumerate() {
             for &(j, s) in row {
                 assert!((f64::from(s) - tfidf.similarity(i, j as usize)).abs() < 1e-6);
             }
         }
-        assert!(g.edges[3].is_empty(), "the bread sentence shares nothing");
+        assert!(g.row(3).is_empty(), "the bread sentence shares nothing");
     }
 
     #[test]
@@ -214,5 +332,23 @@ mod tests {
         let r = g.lexrank();
         assert!(r[1] > r[3] && r[2] > r[3]);
         assert!((r.iter().sum::<f64>() - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_strongest_neighbours_are_kept_in_order() {
+        for len in [MAX_NEIGHBOURS, MAX_NEIGHBOURS + 1, 3 * MAX_NEIGHBOURS] {
+            // Cosines with many ties, rows after a row that must stay as it is.
+            let row: Vec<(u32, f32)> = (0..len as u32)
+                .map(|j| (j * 2 + 1, ((j * 7919) % 13) as f32 / 13.0))
+                .collect();
+            let mut want = row.clone();
+            want.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            want.truncate(MAX_NEIGHBOURS);
+            want.sort_by_key(|e| e.0);
+            let before = [(0, 0.5), (7, 0.25)];
+            let mut edges = [&before[..], &row].concat();
+            keep_strongest(&mut edges, before.len(), &mut Vec::new());
+            assert_eq!(edges, [&before[..], &want].concat());
+        }
     }
 }
