@@ -1,10 +1,12 @@
 //! Word lists the figure rules share: function words, hedges and bounds, change verbs,
 //! words that name an identifier before its number, and context cues (sports, markets).
 //!
-//! Input: lowercased words. Output: membership. All lists are sorted `&str` slices searched by
-//! binary search (O(log n), no allocation, no hashing).
+//! Input: lowercased words, or for [`may_start_figure`] a token's key. Output: membership.
+//! The lists are sorted `&str` slices, searched as sets of integer keys made once: a shape
+//! test and a one-bit filter, then a binary search (O(log n), no allocation).
 
-use crate::wordkey::key;
+use super::token::{key_of, Doc};
+use super::units::ISO_CODES;
 
 /// Closed-class words: they end a counted noun phrase and may stand, capitalized, before a
 /// figure at the start of a sentence without making it a name ("About 300", "In 2023").
@@ -561,11 +563,11 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// A word list as sorted integer keys ([`crate::wordkey`]), built once: a lookup is a
-/// binary search over integers, with no string comparison. Before it, a one-bit test of the
-/// word's shape (first letter and length) and one of a one-bit-per-key filter of the key's
-/// hash turn nearly every word of a text away (the lists are looked up for every word, and
-/// the common shapes pass the first test).
+/// A word list as sorted integer keys ([`super::token::word_key`]), built once: a lookup is
+/// a binary search over integers, with no string comparison. Before it, a one-bit test of the
+/// word's shape (first letter and length, [`crate::wordkey::shapes`]) and one of a
+/// one-bit-per-key filter of the key's hash turn nearly every word of a text away (the lists
+/// are looked up for every word, and the common shapes pass the first test).
 struct WordSet {
     keys: Vec<u128>,
     /// The list's [`crate::wordkey::shapes`].
@@ -579,7 +581,7 @@ const FILTER_WORDS: usize = 128;
 
 impl WordSet {
     fn of(list: &[&str]) -> WordSet {
-        let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w.as_bytes())).collect();
+        let mut keys: Vec<u128> = list.iter().filter_map(|w| key_of(w)).collect();
         crate::sort::sort(&mut keys);
         let shapes = crate::wordkey::shapes(list);
         let mut filter = [0u64; FILTER_WORDS];
@@ -601,12 +603,15 @@ impl WordSet {
     }
 
     fn contains(&self, w: &str) -> bool {
-        if !crate::wordkey::may_list(&self.shapes, w.as_bytes()) {
+        key_of(w).is_some_and(|k| self.contains_key(k, w.len()))
+    }
+
+    /// Whether the word of key `k` and `len` bytes is listed.
+    fn contains_key(&self, k: u128, len: usize) -> bool {
+        // the key's low byte is the word's first
+        if !crate::wordkey::may_list_shape(&self.shapes, k as u8, len) {
             return false;
         }
-        let Some(k) = key(w.as_bytes()) else {
-            return false;
-        };
         let slot = Self::slot(k);
         self.filter[slot / 64] & (1 << (slot % 64)) != 0 && self.keys.binary_search(&k).is_ok()
     }
@@ -624,6 +629,8 @@ enum List {
     Market,
     PluralIrregular,
     NotPlural,
+    /// [`super::units::ISO_CODES`] lowercased (not in [`LISTS`]: made from the units table).
+    IsoCodes,
 }
 
 const LISTS: [&[&str]; 9] = [
@@ -638,30 +645,47 @@ const LISTS: [&[&str]; 9] = [
     NOT_PLURAL,
 ];
 
-fn has_in(list: List, w: &str) -> bool {
+/// The word sets, in [`List`] order, built on first use.
+fn set(list: List) -> &'static WordSet {
     static SETS: std::sync::OnceLock<Vec<WordSet>> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize].contains(w)
+    let sets = SETS.get_or_init(|| {
+        let codes: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+        let mut sets: Vec<WordSet> = LISTS.iter().map(|l| WordSet::of(l)).collect();
+        sets.push(WordSet::of(&codes));
+        sets
+    });
+    &sets[list as usize]
 }
 
-/// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written, `lower` lowercased.
-pub fn may_start_figure(word: &str, lower: &str) -> bool {
-    if has_in(List::Triggers, lower) {
+fn has_in(list: List, w: &str) -> bool {
+    set(list).contains(w)
+}
+
+/// The top bit of every byte of a key: set in some byte exactly when the word is not ASCII.
+const NON_ASCII: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// Whether a figure can begin at token `i`: a word in [`TRIGGERS`]; a word or symbol outside
+/// ASCII; a lowercase currency code ("usd 200"); an upper-case code ("USD", "MUSD", "HK",
+/// "Q3"), month or weekday. Nearly every word of a text is turned away by its shape or by
+/// the filter of the first set, from one key made once per word.
+pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
+    let Some((k, len)) = doc.key(i) else {
+        // numbers, symbols, and words too long for any list
+        return !doc.s(i).is_ascii();
+    };
+    if set(List::Triggers).contains_key(k, len) || k & NON_ASCII != 0 {
         return true;
     }
-    if !word.is_ascii() {
-        return true;
+    let word = doc.bytes(i);
+    if !word.first().is_some_and(u8::is_ascii_uppercase) {
+        return len == 3 && set(List::IsoCodes).contains_key(k, len);
     }
-    let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    if !first_upper {
-        // lowercase currency codes: "usd 200"
-        return super::units::find_iso_code(lower).is_some();
-    }
-    // upper-case codes ("USD", "MUSD", "HK", "Q3"), months, weekdays
-    (word.len() <= 4
+    (len <= 4
         && word
-            .bytes()
+            .iter()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-        || has_in(List::Calendar, lower)
+        || set(List::Calendar).contains_key(k, len)
 }
 
 /// A closed-class word.
@@ -779,6 +803,65 @@ pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
 mod tests {
     use super::*;
 
+    /// The first version of [`may_start_figure`], on a token's text and its lowercase copy
+    /// (a string lookup per list), kept as the oracle for the one that reads one key.
+    fn may_start_figure_by_strings(word: &str, lower: &str) -> bool {
+        if has_in(List::Triggers, lower) {
+            return true;
+        }
+        if !word.is_ascii() {
+            return true;
+        }
+        let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        if !first_upper {
+            return super::super::units::find_iso_code(lower).is_some();
+        }
+        (word.len() <= 4
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+            || has_in(List::Calendar, lower)
+    }
+
+    fn assert_same_starts(text: &str) {
+        let doc = Doc::new(text);
+        for i in 0..=doc.len() {
+            assert_eq!(
+                may_start_figure(&doc, i),
+                may_start_figure_by_strings(doc.s(i), doc.lc(i).as_str()),
+                "{text:?} token {i} {:?}",
+                doc.s(i)
+            );
+        }
+    }
+
+    #[test]
+    fn may_start_figure_matches_the_string_version() {
+        let mut listed: Vec<String> = LISTS
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|w| w.to_string())
+            .collect();
+        listed.extend(ISO_CODES.iter().map(|c| c.to_string()));
+        for w in listed {
+            for form in [
+                w.clone(),
+                w.to_ascii_uppercase(),
+                w[..1].to_ascii_uppercase() + &w[1..],
+            ] {
+                assert_same_starts(&format!("{form} {form}s x{form} {form}é 5{form}"));
+            }
+        }
+        assert_same_starts("USD usd Usd uSD MUSD Q3 HK hk2 éte € $ 12 Über Sept sept a-very-long-word-of-many-letters Incomprehensibilities");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_start_figure_matches_on_any_text(text in "([a-zA-Z0-9é€$ .,-]{0,6} ?){0,6}|\\PC{0,24}") {
+            assert_same_starts(&text);
+        }
+    }
+
     #[test]
     fn every_listed_word_passes_the_prefilters() {
         for list in LISTS {
@@ -807,7 +890,7 @@ mod tests {
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
             assert!(
-                list.iter().all(|w| key(w.as_bytes()).is_some()),
+                list.iter().all(|w| key_of(w).is_some()),
                 "a word over 16 bytes"
             );
         }

@@ -272,12 +272,59 @@ impl<'a> Lc<'a> {
     }
 }
 
+/// A short word as one integer, for the lexicon's word sets: its bytes little-endian in a
+/// `u128`, zero-padded (a word has no zero byte, so "day" and "days" differ). Not ordered
+/// like the words — the sets only need equality — but read with two plain 8-byte loads, with
+/// no byte swap or per-byte loop (a key is made for nearly every word of a text).
+pub fn word_key(bytes: &[u8; KEY_BYTES], len: usize) -> u128 {
+    let (lo_mask, hi_mask) = KEY_MASKS[len.min(KEY_BYTES)];
+    let (lo, hi) = bytes.split_at(8);
+    let lo = u64::from_le_bytes(lo.try_into().unwrap_or([0; 8])) & lo_mask;
+    let hi = u64::from_le_bytes(hi.try_into().unwrap_or([0; 8])) & hi_mask;
+    (hi as u128) << 64 | lo as u128
+}
+
+/// [`word_key`] of `w`; `None` if it is empty or longer than [`KEY_BYTES`].
+pub fn key_of(w: &str) -> Option<u128> {
+    if w.is_empty() || w.len() > KEY_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; KEY_BYTES];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    Some(word_key(&buf, w.len()))
+}
+
+/// The longest word that has a key.
+pub const KEY_BYTES: usize = 16;
+
+/// For each length, the masks that keep a key's first `len` bytes (low half, high half).
+const KEY_MASKS: [(u64, u64); KEY_BYTES + 1] = {
+    let mut masks = [(0u64, 0u64); KEY_BYTES + 1];
+    let mut len = 1;
+    while len <= KEY_BYTES {
+        let lo = if len >= 8 {
+            u64::MAX
+        } else {
+            u64::MAX >> (64 - 8 * len)
+        };
+        let hi = if len <= 8 {
+            0
+        } else {
+            u64::MAX >> (128 - 8 * len)
+        };
+        masks[len] = (lo, hi);
+        len += 1;
+    }
+    masks
+};
+
 /// The tokens of one text, with lookups that never index out of range.
 pub struct Doc<'a> {
     /// The text the tokens point into.
     pub text: &'a str,
     /// The text with ASCII letters lowercased: same length and offsets, made once so that
-    /// word comparisons need no per-token work.
+    /// word comparisons need no per-token work. [`KEY_BYTES`] zero bytes follow the text, so
+    /// that the key of any word can be read with fixed-size loads.
     lower: String,
     /// The tokens.
     pub toks: Vec<Tok>,
@@ -286,11 +333,27 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenizes `text`.
     pub fn new(text: &'a str) -> Doc<'a> {
+        let mut lower = String::with_capacity(text.len() + KEY_BYTES);
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        lower.extend(std::iter::repeat_n('\0', KEY_BYTES));
         Doc {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             toks: tokenize(text),
         }
+    }
+
+    /// The [`word_key`] of word token `i` lowercased; `None` for other tokens and for words
+    /// longer than [`KEY_BYTES`]. Also its length in bytes.
+    pub fn key(&self, i: usize) -> Option<(u128, usize)> {
+        let t = self.toks.get(i).filter(|t| t.kind == TokKind::Word)?;
+        let (start, len) = (t.start as usize, (t.end - t.start) as usize);
+        if len > KEY_BYTES {
+            return None;
+        }
+        let bytes = self.lower.as_bytes().get(start..start + KEY_BYTES)?;
+        Some((word_key(bytes.try_into().ok()?, len), len))
     }
 
     /// Number of tokens.
@@ -303,6 +366,13 @@ impl<'a> Doc<'a> {
         self.toks
             .get(i)
             .map_or("", |t| &self.text[t.start as usize..t.end as usize])
+    }
+
+    /// The bytes of token `i` (empty past the end).
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).map_or(&[], |t| {
+            &self.text.as_bytes()[t.start as usize..t.end as usize]
+        })
     }
 
     /// The kind of token `i` (a space symbol past the end).
