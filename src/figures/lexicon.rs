@@ -608,20 +608,24 @@ impl WordSet {
 
     /// Whether the word of key `k` and `len` bytes is listed.
     fn contains_key(&self, k: u128, len: usize) -> bool {
-        // the key's low byte is the word's first
+        self.may_contain(k, len) && self.keys.binary_search(&k).is_ok()
+    }
+
+    /// False when the word of key `k` and `len` bytes is surely not listed: by its shape
+    /// (the key's low byte is the word's first), then by the filter.
+    #[inline]
+    fn may_contain(&self, k: u128, len: usize) -> bool {
         if !crate::wordkey::may_list_shape(&self.shapes, k as u8, len) {
             return false;
         }
         let slot = Self::slot(k);
-        self.filter[slot / 64] & (1 << (slot % 64)) != 0 && self.keys.binary_search(&k).is_ok()
+        self.filter[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
 /// Which list to search.
 #[derive(Clone, Copy)]
 enum List {
-    Triggers,
-    Calendar,
     Function,
     Change,
     Reference,
@@ -629,13 +633,9 @@ enum List {
     Market,
     PluralIrregular,
     NotPlural,
-    /// [`super::units::ISO_CODES`] lowercased (not in [`LISTS`]: made from the units table).
-    IsoCodes,
 }
 
-const LISTS: [&[&str]; 9] = [
-    TRIGGERS,
-    CALENDAR,
+const LISTS: [&[&str]; 7] = [
     FUNCTION,
     CHANGE,
     REFERENCE,
@@ -648,18 +648,66 @@ const LISTS: [&[&str]; 9] = [
 /// The word sets, in [`List`] order, built on first use.
 fn set(list: List) -> &'static WordSet {
     static SETS: std::sync::OnceLock<Vec<WordSet>> = std::sync::OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        let codes: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
-        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
-        let mut sets: Vec<WordSet> = LISTS.iter().map(|l| WordSet::of(l)).collect();
-        sets.push(WordSet::of(&codes));
-        sets
-    });
-    &sets[list as usize]
+    &SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize]
 }
 
 fn has_in(list: List, w: &str) -> bool {
     set(list).contains(w)
+}
+
+/// What a word of [`Starts`] is: bits of its lists.
+const TRIGGER: u8 = 1;
+const CALENDAR_NAME: u8 = 2;
+const CURRENCY_CODE: u8 = 4;
+
+/// The words that may start a figure — [`TRIGGERS`], [`CALENDAR`] and the ISO codes
+/// lowercased — as one set, with each word's lists, so that a word is looked up once.
+struct Starts {
+    set: WordSet,
+    /// The lists of each key of `set`, in its order.
+    lists: Vec<u8>,
+}
+
+fn starts() -> &'static Starts {
+    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let codes: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let listed = TRIGGERS.iter().map(|w| (*w, TRIGGER));
+        let listed = listed.chain(CALENDAR.iter().map(|w| (*w, CALENDAR_NAME)));
+        let listed = listed.chain(codes.iter().map(|w| (w.as_str(), CURRENCY_CODE)));
+        let listed: Vec<(&str, u8)> = listed.collect();
+        let words: Vec<&str> = listed.iter().map(|(w, _)| *w).collect();
+        let mut set = WordSet::of(&words);
+        set.keys.dedup();
+        let mut lists = vec![0; set.keys.len()];
+        for (w, list) in listed {
+            if let Some(k) = key_of(w) {
+                if let Ok(at) = set.keys.binary_search(&k) {
+                    lists[at] |= list;
+                }
+            }
+        }
+        Starts { set, lists }
+    })
+}
+
+impl Starts {
+    /// The lists of the word of key `k` and `len` bytes (0: none).
+    #[inline]
+    fn lists(&self, k: u128, len: usize) -> u8 {
+        if !self.set.may_contain(k, len) {
+            return 0;
+        }
+        self.search(k)
+    }
+
+    #[inline(never)]
+    fn search(&self, k: u128) -> u8 {
+        self.set
+            .keys
+            .binary_search(&k)
+            .map_or(0, |at| self.lists[at])
+    }
 }
 
 /// The top bit of every byte of a key: set in some byte exactly when the word is not ASCII.
@@ -668,24 +716,30 @@ const NON_ASCII: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
 /// Whether a figure can begin at token `i`: a word in [`TRIGGERS`]; a word or symbol outside
 /// ASCII; a lowercase currency code ("usd 200"); an upper-case code ("USD", "MUSD", "HK",
 /// "Q3"), month or weekday. Nearly every word of a text is turned away by its shape or by
-/// the filter of the first set, from one key made once per word.
+/// one bit of a filter, from one key made once per word and one look-up.
 pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
     let Some((k, len)) = doc.key(i) else {
         // numbers, symbols, and words too long for any list
         return !doc.s(i).is_ascii();
     };
-    if set(List::Triggers).contains_key(k, len) || k & NON_ASCII != 0 {
+    if k & NON_ASCII != 0 {
         return true;
     }
+    let lists = starts().lists(k, len);
+    if lists & TRIGGER != 0 {
+        return true;
+    }
+    // the key's low byte is the word's first, lowercased; the text tells its case
     let word = doc.bytes(i);
     if !word.first().is_some_and(u8::is_ascii_uppercase) {
-        return len == 3 && set(List::IsoCodes).contains_key(k, len);
+        return lists & CURRENCY_CODE != 0;
     }
-    (len <= 4
-        && word
-            .iter()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-        || set(List::Calendar).contains_key(k, len)
+    // capitals and digits only: "USD", "Q3"
+    lists & CALENDAR_NAME != 0
+        || len <= 4
+            && word
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// A closed-class word.
@@ -806,7 +860,7 @@ mod tests {
     /// The first version of [`may_start_figure`], on a token's text and its lowercase copy
     /// (a string lookup per list), kept as the oracle for the one that reads one key.
     fn may_start_figure_by_strings(word: &str, lower: &str) -> bool {
-        if has_in(List::Triggers, lower) {
+        if WordSet::of(TRIGGERS).contains(lower) {
             return true;
         }
         if !word.is_ascii() {
@@ -820,7 +874,7 @@ mod tests {
             && word
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-            || has_in(List::Calendar, lower)
+            || WordSet::of(CALENDAR).contains(lower)
     }
 
     fn assert_same_starts(text: &str) {
@@ -839,6 +893,7 @@ mod tests {
     fn may_start_figure_matches_the_string_version() {
         let mut listed: Vec<String> = LISTS
             .iter()
+            .chain(&[TRIGGERS, CALENDAR])
             .flat_map(|l| l.iter())
             .map(|w| w.to_string())
             .collect();
@@ -864,7 +919,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_passes_the_prefilters() {
-        for list in LISTS {
+        for list in LISTS.into_iter().chain([TRIGGERS, CALENDAR]) {
             let set = WordSet::of(list);
             for w in list.iter().filter(|w| w.len() <= 16) {
                 assert!(set.contains(w), "{w}");
