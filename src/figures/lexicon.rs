@@ -1,10 +1,12 @@
 //! Word lists the figure rules share: function words, hedges and bounds, change verbs,
 //! words that name an identifier before its number, and context cues (sports, markets).
 //!
-//! Input: lowercased words. Output: membership. All lists are sorted `&str` slices searched by
-//! binary search (O(log n), no allocation, no hashing).
+//! Input: lowercased words, or for [`may_start_figure`] a token's key. Output: membership.
+//! The lists are sorted `&str` slices, searched as sets of integer keys made once: a shape
+//! test and a one-bit filter, then a binary search (O(log n), no allocation).
 
-use crate::wordkey::key;
+use super::token::{key_of, Doc};
+use super::units::ISO_CODES;
 
 /// Closed-class words: they end a counted noun phrase and may stand, capitalized, before a
 /// figure at the start of a sentence without making it a name ("About 300", "In 2023").
@@ -561,11 +563,11 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// A word list as sorted integer keys ([`crate::wordkey`]), built once: a lookup is a
-/// binary search over integers, with no string comparison. Before it, a one-bit test of the
-/// word's shape (first letter and length) and one of a one-bit-per-key filter of the key's
-/// hash turn nearly every word of a text away (the lists are looked up for every word, and
-/// the common shapes pass the first test).
+/// A word list as sorted integer keys ([`super::token::word_key`]), built once: a lookup is
+/// a binary search over integers, with no string comparison. Before it, a one-bit test of the
+/// word's shape (first letter and length, [`crate::wordkey::shapes`]) and one of a
+/// one-bit-per-key filter of the key's hash turn nearly every word of a text away (the lists
+/// are looked up for every word, and the common shapes pass the first test).
 struct WordSet {
     keys: Vec<u128>,
     /// The list's [`crate::wordkey::shapes`].
@@ -579,7 +581,7 @@ const FILTER_WORDS: usize = 128;
 
 impl WordSet {
     fn of(list: &[&str]) -> WordSet {
-        let mut keys: Vec<u128> = list.iter().filter_map(|w| key(w.as_bytes())).collect();
+        let mut keys: Vec<u128> = list.iter().filter_map(|w| key_of(w)).collect();
         crate::sort::sort(&mut keys);
         let shapes = crate::wordkey::shapes(list);
         let mut filter = [0u64; FILTER_WORDS];
@@ -601,22 +603,29 @@ impl WordSet {
     }
 
     fn contains(&self, w: &str) -> bool {
-        if !crate::wordkey::may_list(&self.shapes, w.as_bytes()) {
+        key_of(w).is_some_and(|k| self.contains_key(k, w.len()))
+    }
+
+    /// Whether the word of key `k` and `len` bytes is listed.
+    fn contains_key(&self, k: u128, len: usize) -> bool {
+        self.may_contain(k, len) && self.keys.binary_search(&k).is_ok()
+    }
+
+    /// False when the word of key `k` and `len` bytes is surely not listed: by its shape
+    /// (the key's low byte is the word's first), then by the filter.
+    #[inline]
+    fn may_contain(&self, k: u128, len: usize) -> bool {
+        if !crate::wordkey::may_list_shape(&self.shapes, k as u8, len) {
             return false;
         }
-        let Some(k) = key(w.as_bytes()) else {
-            return false;
-        };
         let slot = Self::slot(k);
-        self.filter[slot / 64] & (1 << (slot % 64)) != 0 && self.keys.binary_search(&k).is_ok()
+        self.filter[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
 /// Which list to search.
 #[derive(Clone, Copy)]
 enum List {
-    Triggers,
-    Calendar,
     Function,
     Change,
     Reference,
@@ -626,9 +635,7 @@ enum List {
     NotPlural,
 }
 
-const LISTS: [&[&str]; 9] = [
-    TRIGGERS,
-    CALENDAR,
+const LISTS: [&[&str]; 7] = [
     FUNCTION,
     CHANGE,
     REFERENCE,
@@ -638,30 +645,101 @@ const LISTS: [&[&str]; 9] = [
     NOT_PLURAL,
 ];
 
-fn has_in(list: List, w: &str) -> bool {
+/// The word sets, in [`List`] order, built on first use.
+fn set(list: List) -> &'static WordSet {
     static SETS: std::sync::OnceLock<Vec<WordSet>> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize].contains(w)
+    &SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize]
 }
 
-/// Whether a word can begin a figure (see [`TRIGGERS`]); `word` as written, `lower` lowercased.
-pub fn may_start_figure(word: &str, lower: &str) -> bool {
-    if has_in(List::Triggers, lower) {
+fn has_in(list: List, w: &str) -> bool {
+    set(list).contains(w)
+}
+
+/// What a word of [`Starts`] is: bits of its lists.
+const TRIGGER: u8 = 1;
+const CALENDAR_NAME: u8 = 2;
+const CURRENCY_CODE: u8 = 4;
+
+/// The words that may start a figure — [`TRIGGERS`], [`CALENDAR`] and the ISO codes
+/// lowercased — as one set, with each word's lists, so that a word is looked up once.
+struct Starts {
+    set: WordSet,
+    /// The lists of each key of `set`, in its order.
+    lists: Vec<u8>,
+}
+
+fn starts() -> &'static Starts {
+    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let codes: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let listed = TRIGGERS.iter().map(|w| (*w, TRIGGER));
+        let listed = listed.chain(CALENDAR.iter().map(|w| (*w, CALENDAR_NAME)));
+        let listed = listed.chain(codes.iter().map(|w| (w.as_str(), CURRENCY_CODE)));
+        let listed: Vec<(&str, u8)> = listed.collect();
+        let words: Vec<&str> = listed.iter().map(|(w, _)| *w).collect();
+        let mut set = WordSet::of(&words);
+        set.keys.dedup();
+        let mut lists = vec![0; set.keys.len()];
+        for (w, list) in listed {
+            if let Some(k) = key_of(w) {
+                if let Ok(at) = set.keys.binary_search(&k) {
+                    lists[at] |= list;
+                }
+            }
+        }
+        Starts { set, lists }
+    })
+}
+
+impl Starts {
+    /// The lists of the word of key `k` and `len` bytes (0: none).
+    #[inline]
+    fn lists(&self, k: u128, len: usize) -> u8 {
+        if !self.set.may_contain(k, len) {
+            return 0;
+        }
+        self.search(k)
+    }
+
+    #[inline(never)]
+    fn search(&self, k: u128) -> u8 {
+        self.set
+            .keys
+            .binary_search(&k)
+            .map_or(0, |at| self.lists[at])
+    }
+}
+
+/// The top bit of every byte of a key: set in some byte exactly when the word is not ASCII.
+const NON_ASCII: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// Whether a figure can begin at token `i`: a word in [`TRIGGERS`]; a word or symbol outside
+/// ASCII; a lowercase currency code ("usd 200"); an upper-case code ("USD", "MUSD", "HK",
+/// "Q3"), month or weekday. Nearly every word of a text is turned away by its shape or by
+/// one bit of a filter, from one key made once per word and one look-up.
+pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
+    let Some((k, len)) = doc.key(i) else {
+        // numbers, symbols, and words too long for any list
+        return !doc.s(i).is_ascii();
+    };
+    if k & NON_ASCII != 0 {
         return true;
     }
-    if !word.is_ascii() {
+    let lists = starts().lists(k, len);
+    if lists & TRIGGER != 0 {
         return true;
     }
-    let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    if !first_upper {
-        // lowercase currency codes: "usd 200"
-        return super::units::find_iso_code(lower).is_some();
+    // the key's low byte is the word's first, lowercased; the text tells its case
+    let word = doc.bytes(i);
+    if !word.first().is_some_and(u8::is_ascii_uppercase) {
+        return lists & CURRENCY_CODE != 0;
     }
-    // upper-case codes ("USD", "MUSD", "HK", "Q3"), months, weekdays
-    (word.len() <= 4
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-        || has_in(List::Calendar, lower)
+    // capitals and digits only: "USD", "Q3"
+    lists & CALENDAR_NAME != 0
+        || len <= 4
+            && word
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// A closed-class word.
@@ -779,9 +857,69 @@ pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
 mod tests {
     use super::*;
 
+    /// The first version of [`may_start_figure`], on a token's text and its lowercase copy
+    /// (a string lookup per list), kept as the oracle for the one that reads one key.
+    fn may_start_figure_by_strings(word: &str, lower: &str) -> bool {
+        if WordSet::of(TRIGGERS).contains(lower) {
+            return true;
+        }
+        if !word.is_ascii() {
+            return true;
+        }
+        let first_upper = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        if !first_upper {
+            return super::super::units::find_iso_code(lower).is_some();
+        }
+        (word.len() <= 4
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+            || WordSet::of(CALENDAR).contains(lower)
+    }
+
+    fn assert_same_starts(text: &str) {
+        let doc = Doc::new(text);
+        for i in 0..=doc.len() {
+            assert_eq!(
+                may_start_figure(&doc, i),
+                may_start_figure_by_strings(doc.s(i), doc.lc(i).as_str()),
+                "{text:?} token {i} {:?}",
+                doc.s(i)
+            );
+        }
+    }
+
+    #[test]
+    fn may_start_figure_matches_the_string_version() {
+        let mut listed: Vec<String> = LISTS
+            .iter()
+            .chain(&[TRIGGERS, CALENDAR])
+            .flat_map(|l| l.iter())
+            .map(|w| w.to_string())
+            .collect();
+        listed.extend(ISO_CODES.iter().map(|c| c.to_string()));
+        for w in listed {
+            for form in [
+                w.clone(),
+                w.to_ascii_uppercase(),
+                w[..1].to_ascii_uppercase() + &w[1..],
+            ] {
+                assert_same_starts(&format!("{form} {form}s x{form} {form}é 5{form}"));
+            }
+        }
+        assert_same_starts("USD usd Usd uSD MUSD Q3 HK hk2 éte € $ 12 Über Sept sept a-very-long-word-of-many-letters Incomprehensibilities");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_start_figure_matches_on_any_text(text in "([a-zA-Z0-9é€$ .,-]{0,6} ?){0,6}|\\PC{0,24}") {
+            assert_same_starts(&text);
+        }
+    }
+
     #[test]
     fn every_listed_word_passes_the_prefilters() {
-        for list in LISTS {
+        for list in LISTS.into_iter().chain([TRIGGERS, CALENDAR]) {
             let set = WordSet::of(list);
             for w in list.iter().filter(|w| w.len() <= 16) {
                 assert!(set.contains(w), "{w}");
@@ -807,7 +945,7 @@ mod tests {
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
             assert!(
-                list.iter().all(|w| key(w.as_bytes()).is_some()),
+                list.iter().all(|w| key_of(w).is_some()),
                 "a word over 16 bytes"
             );
         }

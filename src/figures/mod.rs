@@ -238,6 +238,10 @@ fn extract_block(
     let mut raws: Vec<Raw> = Vec::new();
     let mut i = 0;
     while i < doc.len() {
+        if passes_over(&doc, i) {
+            i += 1;
+            continue;
+        }
         match recognize(&doc, i) {
             Step::Fact(r) => {
                 i = r.end.max(i + 1);
@@ -328,22 +332,23 @@ enum Step {
     Skip(usize),
 }
 
-fn recognize(doc: &Doc, i: usize) -> Step {
+/// Whether no figure starts at token `i`, by the token alone or with the next one: true for
+/// most tokens of a text, so this is kept apart from [`recognize`] and cheap.
+fn passes_over(doc: &Doc, i: usize) -> bool {
     match doc.kind(i) {
         TokKind::Word => {
-            if !lexicon::may_start_figure(doc.s(i), doc.lc(i).as_str()) {
-                return Step::Skip(i + 1);
+            if !lexicon::may_start_figure(doc, i) {
+                return true;
             }
             // frequent words that start a figure only before a number word or a sign:
             // "a dozen", "this year", "US$"
             match doc.lc(i).as_str() {
                 "a" | "an" | "this" | "last" | "next" => {
                     let next = doc.lc(i + 1);
-                    let next = next.as_str();
-                    if !(lexicon::may_start_figure(doc.s(i + 1), next)
+                    !(lexicon::may_start_figure(doc, i + 1)
                         || doc.sym(i + 1, '$')
                         || matches!(
-                            next,
+                            next.as_str(),
                             "few"
                                 | "couple"
                                 | "week"
@@ -354,23 +359,20 @@ fn recognize(doc: &Doc, i: usize) -> Step {
                                 | "decade"
                                 | "century"
                         ))
-                    {
-                        return Step::Skip(i + 1);
-                    }
                 }
-                "us" | "u" | "s" | "c" | "r" | "a$"
-                    if !(doc.sym(i + 1, '$') || doc.sym(i + 1, '.')) =>
-                {
-                    return Step::Skip(i + 1);
+                "us" | "u" | "s" | "c" | "r" | "a$" => {
+                    !(doc.sym(i + 1, '$') || doc.sym(i + 1, '.'))
                 }
-                _ => {}
+                _ => false,
             }
         }
-        TokKind::Sym(c) if c.is_ascii() && !matches!(c, '$' | '-' | '+') => {
-            return Step::Skip(i + 1)
-        }
-        _ => {}
+        TokKind::Sym(c) => c.is_ascii() && !matches!(c, '$' | '-' | '+'),
+        TokKind::Num => false,
     }
+}
+
+/// The figure that starts at token `i`, or where to resume; `i` is not [`passes_over`].
+fn recognize(doc: &Doc, i: usize) -> Step {
     if let Some(end) = identifier(doc, i) {
         return Step::Skip(end);
     }

@@ -4,7 +4,8 @@
 //! token: a token is a span plus a tag). Numbers keep their thousands separators and one
 //! decimal part ("11,000", "1.5", ".08"); words are letter runs that may end in digits or
 //! superscripts ("km2", "G7", "m²"); everything else that is not a space is a one-char
-//! symbol. Cost: one pass over the bytes, O(n).
+//! symbol. Cost: one pass over the bytes, O(n): a table look-up sorts a byte, and words' ASCII
+//! letters are read eight at a time.
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,32 +42,44 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     // offsets are u32: a text over 4 GB is read up to there (never reached in a browser)
     let stop = bytes.len().min(u32::MAX as usize - 64);
     while i < stop {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            space = true;
-            brk |= b == b'\n';
-            i += 1;
-            continue;
-        }
         let start = i;
-        let kind = if b.is_ascii_digit() || (b == b'.' && space && next_is_digit(bytes, i + 1)) {
-            i = scan_number(bytes, i);
-            TokKind::Num
-        } else if b.is_ascii_alphabetic() {
-            i = scan_word(text, i);
-            TokKind::Word
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_alphabetic() {
+        // one table look-up sorts a byte; only characters outside ASCII are decoded
+        let kind = match BYTE_CLASS[bytes[i] as usize] {
+            SPACE | NEWLINE => {
+                space = true;
+                brk |= bytes[i] == b'\n';
+                i += 1;
+                continue;
+            }
+            DIGIT => {
+                i = scan_number(bytes, i);
+                TokKind::Num
+            }
+            DOT if space && next_is_digit(bytes, i + 1) => {
+                i = scan_number(bytes, i);
+                TokKind::Num
+            }
+            LETTER => {
                 i = scan_word(text, i);
                 TokKind::Word
-            } else if c.is_whitespace() {
-                space = true;
-                i += c.len_utf8();
-                continue;
-            } else {
-                i += c.len_utf8();
-                TokKind::Sym(c)
+            }
+            DOT | SYMBOL => {
+                i += 1;
+                TokKind::Sym(char::from(bytes[i - 1]))
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_alphabetic() {
+                    i = scan_word(text, i);
+                    TokKind::Word
+                } else if c.is_whitespace() {
+                    space = true;
+                    i += c.len_utf8();
+                    continue;
+                } else {
+                    i += c.len_utf8();
+                    TokKind::Sym(c)
+                }
             }
         };
         toks.push(Tok {
@@ -81,6 +94,38 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     }
     toks
 }
+
+/// [`BYTE_CLASS`]es: what a byte starts in the tokenizer.
+const SPACE: u8 = 0;
+const NEWLINE: u8 = 1;
+const DIGIT: u8 = 2;
+const DOT: u8 = 3;
+const LETTER: u8 = 4;
+/// Any other ASCII character: a symbol token.
+const SYMBOL: u8 = 5;
+/// The first byte of a longer character (decoded to sort it); continuation bytes are never
+/// looked up.
+const NON_ASCII: u8 = 6;
+
+/// The class of each byte. ASCII whitespace includes the vertical tab (a Unicode space, though
+/// not `u8::is_ascii_whitespace`), as the character test it replaces did.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let byte = b as u8;
+        t[b] = match byte {
+            b'\n' => NEWLINE,
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'.' => DOT,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            _ => SYMBOL,
+        };
+        b += 1;
+    }
+    t
+};
 
 fn next_is_digit(bytes: &[u8], i: usize) -> bool {
     bytes.get(i).is_some_and(u8::is_ascii_digit)
@@ -142,15 +187,25 @@ fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
 
 /// Letters, then any letters, ASCII digits or superscript two/three ("km2", "m²"). An ISO
 /// currency code stops before digits ("USD115" is "USD" + "115").
+#[inline]
 fn scan_word(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
-    // ASCII bytes without decoding (nearly every word of English text): a run of letters,
-    // then whatever ends or continues it.
-    let mut end = i;
+    // Nearly every word of English text: ASCII letters, then a space or punctuation.
+    let end = ascii_letters_end(bytes, i);
+    match bytes.get(end) {
+        Some(b) if b.is_ascii() && !b.is_ascii_digit() => end,
+        None => end,
+        _ => scan_word_on(text, i, end),
+    }
+}
+
+/// [`scan_word`] on from `end`, where a digit or a character outside ASCII follows the
+/// letters (kept apart so that the common case above stays small enough to inline).
+#[inline(never)]
+fn scan_word_on(text: &str, i: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    // ASCII bytes without decoding: runs of letters, and what ends or continues them.
     loop {
-        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-            end += 1;
-        }
         match bytes.get(end) {
             Some(b) if b.is_ascii_digit() => {
                 let k = end - i;
@@ -163,6 +218,7 @@ fn scan_word(text: &str, i: usize) -> usize {
             Some(_) => break,
             None => return end,
         }
+        end = ascii_letters_end(bytes, end);
     }
     // From the first non-ASCII character on, by characters.
     for (k, c) in text[end..].char_indices() {
@@ -176,6 +232,39 @@ fn scan_word(text: &str, i: usize) -> usize {
         return i + k;
     }
     text.len()
+}
+
+/// The end of the run of ASCII letters at `i`: eight bytes at a time while they last (most
+/// words fit in one step), then byte by byte.
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let stops = !ascii_letter_bits(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
+/// The top bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// One in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each byte of `word` that is an ASCII letter; the other bits clear. (With
+/// bit 5 set, a byte is in `a..=z` exactly when it is an ASCII letter; adding to each byte's
+/// low seven bits sets its top bit at a threshold without carrying into the next byte. Bytes
+/// of 0x80 and above are no letters.) The same test as `segment::lang`'s word pass.
+fn ascii_letter_bits(word: u64) -> u64 {
+    let lower = (word & !HIGH_BITS) | (ONES * 0x20);
+    let at_least_a = lower + ONES * (0x80 - u64::from(b'a'));
+    let above_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
+    at_least_a & !above_z & !word & HIGH_BITS
 }
 
 /// Exact powers of ten (every one up to 1e22 is exactly representable in an f64).
@@ -272,12 +361,59 @@ impl<'a> Lc<'a> {
     }
 }
 
+/// A short word as one integer, for the lexicon's word sets: its bytes little-endian in a
+/// `u128`, zero-padded (a word has no zero byte, so "day" and "days" differ). Not ordered
+/// like the words — the sets only need equality — but read with two plain 8-byte loads, with
+/// no byte swap or per-byte loop (a key is made for nearly every word of a text).
+pub fn word_key(bytes: &[u8; KEY_BYTES], len: usize) -> u128 {
+    let (lo_mask, hi_mask) = KEY_MASKS[len.min(KEY_BYTES)];
+    let (lo, hi) = bytes.split_at(8);
+    let lo = u64::from_le_bytes(lo.try_into().unwrap_or([0; 8])) & lo_mask;
+    let hi = u64::from_le_bytes(hi.try_into().unwrap_or([0; 8])) & hi_mask;
+    (hi as u128) << 64 | lo as u128
+}
+
+/// [`word_key`] of `w`; `None` if it is empty or longer than [`KEY_BYTES`].
+pub fn key_of(w: &str) -> Option<u128> {
+    if w.is_empty() || w.len() > KEY_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; KEY_BYTES];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    Some(word_key(&buf, w.len()))
+}
+
+/// The longest word that has a key.
+pub const KEY_BYTES: usize = 16;
+
+/// For each length, the masks that keep a key's first `len` bytes (low half, high half).
+const KEY_MASKS: [(u64, u64); KEY_BYTES + 1] = {
+    let mut masks = [(0u64, 0u64); KEY_BYTES + 1];
+    let mut len = 1;
+    while len <= KEY_BYTES {
+        let lo = if len >= 8 {
+            u64::MAX
+        } else {
+            u64::MAX >> (64 - 8 * len)
+        };
+        let hi = if len <= 8 {
+            0
+        } else {
+            u64::MAX >> (128 - 8 * len)
+        };
+        masks[len] = (lo, hi);
+        len += 1;
+    }
+    masks
+};
+
 /// The tokens of one text, with lookups that never index out of range.
 pub struct Doc<'a> {
     /// The text the tokens point into.
     pub text: &'a str,
     /// The text with ASCII letters lowercased: same length and offsets, made once so that
-    /// word comparisons need no per-token work.
+    /// word comparisons need no per-token work. [`KEY_BYTES`] zero bytes follow the text, so
+    /// that the key of any word can be read with fixed-size loads.
     lower: String,
     /// The tokens.
     pub toks: Vec<Tok>,
@@ -286,11 +422,27 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenizes `text`.
     pub fn new(text: &'a str) -> Doc<'a> {
+        let mut lower = String::with_capacity(text.len() + KEY_BYTES);
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        lower.extend(std::iter::repeat_n('\0', KEY_BYTES));
         Doc {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             toks: tokenize(text),
         }
+    }
+
+    /// The [`word_key`] of word token `i` lowercased; `None` for other tokens and for words
+    /// longer than [`KEY_BYTES`]. Also its length in bytes.
+    pub fn key(&self, i: usize) -> Option<(u128, usize)> {
+        let t = self.toks.get(i).filter(|t| t.kind == TokKind::Word)?;
+        let (start, len) = (t.start as usize, (t.end - t.start) as usize);
+        if len > KEY_BYTES {
+            return None;
+        }
+        let bytes = self.lower.as_bytes().get(start..start + KEY_BYTES)?;
+        Some((word_key(bytes.try_into().ok()?, len), len))
     }
 
     /// Number of tokens.
@@ -303,6 +455,13 @@ impl<'a> Doc<'a> {
         self.toks
             .get(i)
             .map_or("", |t| &self.text[t.start as usize..t.end as usize])
+    }
+
+    /// The bytes of token `i` (empty past the end).
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).map_or(&[], |t| {
+            &self.text.as_bytes()[t.start as usize..t.end as usize]
+        })
     }
 
     /// The kind of token `i` (a space symbol past the end).
@@ -389,7 +548,78 @@ mod tests {
         end
     }
 
+    /// The first version of [`tokenize`], by tests on each byte and decoded characters, kept
+    /// as the oracle for the table-driven one.
+    fn tokenize_by_tests(text: &str) -> Vec<(u32, u32, TokKind, bool, bool)> {
+        let bytes = text.as_bytes();
+        let mut toks = Vec::new();
+        let (mut space, mut brk) = (true, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                space = true;
+                brk |= b == b'\n';
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let kind = if b.is_ascii_digit() || (b == b'.' && space && next_is_digit(bytes, i + 1))
+            {
+                i = scan_number(bytes, i);
+                TokKind::Num
+            } else if b.is_ascii_alphabetic() {
+                i = scan_word_by_chars(text, i);
+                TokKind::Word
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_alphabetic() {
+                    i = scan_word_by_chars(text, i);
+                    TokKind::Word
+                } else if c.is_whitespace() {
+                    space = true;
+                    i += c.len_utf8();
+                    continue;
+                } else {
+                    i += c.len_utf8();
+                    TokKind::Sym(c)
+                }
+            };
+            toks.push((start as u32, i as u32, kind, space, brk));
+            space = false;
+            brk = false;
+        }
+        toks
+    }
+
+    fn same_tokens(text: &str) -> bool {
+        let toks: Vec<_> = tokenize(text)
+            .iter()
+            .map(|t| (t.start, t.end, t.kind, t.space, t.brk))
+            .collect();
+        toks == tokenize_by_tests(text)
+    }
+
+    #[test]
+    fn every_ascii_byte_is_sorted_as_before() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            for text in [
+                format!("a{c}b"),
+                format!(" {c}1"),
+                format!("{c}.5 {c}\n{c}"),
+            ] {
+                assert!(same_tokens(&text), "{text:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn tokenize_matches_the_first_version(text in "[a-zA-Z0-9é²³ .,東Σ\t\n\u{b}\u{85}\u{a0}$-]{0,40}|(USD|EUR)[0-9a-z]{0,4}|\\PC{0,40}|[a-z]{5,20}[0-9 ]{0,3}[a-zé]{0,12}") {
+            proptest::prop_assert!(same_tokens(&text), "{:?}", text);
+        }
+
         #[test]
         fn scan_word_matches_the_char_version(text in "[a-zA-Z0-9é²³ .,東Σ-]{0,12}|(USD|EUR|GBP)[0-9a-z]{0,4}|\\PC{0,12}") {
             for (i, _) in text.char_indices() {

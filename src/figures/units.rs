@@ -6,8 +6,9 @@
 //! ("basis points" → pp × 0.01, "cents" → USD × 0.01). Phrases are written token by token
 //! separated by spaces; a part ending in `(s)`/`(es)` also matches its plural; a phrase with
 //! an uppercase letter matches case-sensitively ("C" after a number is Celsius, "c" is not).
-//! Cost: the tables are bucketed by first letter once (OnceLock); a lookup compares only the
-//! phrases of one bucket, each in O(phrase length).
+//! Cost: the tables are bucketed by first letter once (OnceLock), their phrases split into
+//! parts; a lookup compares only the phrases of one bucket whose first part can have the
+//! token's length, each in O(phrase length).
 
 use super::token::Doc;
 use std::sync::OnceLock;
@@ -492,16 +493,52 @@ pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
 
 /// A table's phrases split into parts and bucketed by their first byte (lowercased), built once.
 struct Index {
-    buckets: Vec<Vec<u16>>,
-    parts: Vec<(Vec<&'static str>, bool)>,
+    /// Each row, with the [`Part::lengths`] of its first part.
+    buckets: Vec<Vec<(u16, u32)>>,
+    parts: Vec<(Vec<Part>, bool)>,
+}
+
+/// One token of a phrase: the word, and the plural ending it may take ("" for none), read
+/// from "(s)"/"(es)" once rather than at each comparison.
+#[derive(Clone, Copy)]
+struct Part {
+    base: &'static str,
+    plural: &'static str,
+}
+
+/// A set of token lengths as bits, the last standing for 31 bytes and more.
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+impl Part {
+    /// The lengths of the tokens the part may match ([`length_bit`]s).
+    fn lengths(&self) -> u32 {
+        let n = self.base.len();
+        length_bit(n) | length_bit(n + self.plural.len())
+    }
+
+    fn of(part: &'static str) -> Part {
+        for (marker, plural) in [("(s)", "s"), ("(es)", "es")] {
+            if let Some(base) = part.strip_suffix(marker) {
+                return Part { base, plural };
+            }
+        }
+        Part {
+            base: part,
+            plural: "",
+        }
+    }
 }
 
 fn index(table: &'static [Unit]) -> Index {
     let mut buckets = vec![Vec::new(); 257];
     let mut parts = Vec::with_capacity(table.len());
     for (i, row) in table.iter().enumerate() {
-        buckets[bucket(row.phrase.as_bytes()[0])].push(i as u16);
-        parts.push((row.phrase.split(' ').collect(), sensitive(row.phrase)));
+        let split: Vec<Part> = row.phrase.split(' ').map(Part::of).collect();
+        let lengths = split.first().map_or(0, Part::lengths);
+        buckets[bucket(row.phrase.as_bytes()[0])].push((i as u16, lengths));
+        parts.push((split, sensitive(row.phrase)));
     }
     Index { buckets, parts }
 }
@@ -554,29 +591,40 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
         return None;
     }
     let (rows, idx) = table(t);
-    let first = doc.s(k).as_bytes()[0];
+    let tok = doc.s(k);
+    let first = tok.as_bytes()[0];
+    let length = length_bit(tok.len());
     let mut best: Option<(&'static Unit, usize)> = None;
-    for &r in &idx.buckets[bucket(first)] {
-        let row = &rows[r as usize];
+    for &(r, lengths) in &idx.buckets[bucket(first)] {
+        // most rows of a bucket are turned away by the length of the token
+        if lengths & length == 0 {
+            continue;
+        }
         let (parts, sensitive) = &idx.parts[r as usize];
-        if let Some(end) = match_parts(doc, k, parts, *sensitive) {
+        // the first part against the token read once; the rest only for rows that pass
+        let Some((head, rest)) = parts.split_first() else {
+            continue;
+        };
+        if !part_matches(head, tok, *sensitive) {
+            continue;
+        }
+        if let Some(end) = match_rest(doc, k + 1, rest, *sensitive) {
             if best.is_none_or(|(_, e)| end > e) {
-                best = Some((row, end));
+                best = Some((&rows[r as usize], end));
             }
         }
     }
     best
 }
 
-/// Matches a phrase's parts token by token from `k`; the end token on success.
-fn match_parts(doc: &Doc, k: usize, parts: &[&str], sensitive: bool) -> Option<usize> {
-    let mut j = k;
-    for &part in parts {
-        if j >= doc.len() || (j > k && doc.brk(j)) {
+/// Matches a phrase's parts after its first token by token from `j`, each on the same line
+/// as the first; the end token on success.
+fn match_rest(doc: &Doc, mut j: usize, parts: &[Part], sensitive: bool) -> Option<usize> {
+    for part in parts {
+        if j >= doc.len() || doc.brk(j) {
             return None;
         }
-        let tok = doc.s(j);
-        if !part_matches(part, tok, sensitive) {
+        if !part_matches(part, doc.s(j), sensitive) {
             return None;
         }
         j += 1;
@@ -585,7 +633,7 @@ fn match_parts(doc: &Doc, k: usize, parts: &[&str], sensitive: bool) -> Option<u
     Some(j)
 }
 
-fn part_matches(part: &str, tok: &str, sensitive: bool) -> bool {
+fn part_matches(part: &Part, tok: &str, sensitive: bool) -> bool {
     let eq = |a: &str, b: &str| {
         if sensitive {
             a == b
@@ -593,20 +641,25 @@ fn part_matches(part: &str, tok: &str, sensitive: bool) -> bool {
             a.eq_ignore_ascii_case(b)
         }
     };
-    if let Some(base) = part.strip_suffix("(s)") {
-        eq(base, tok)
-            || (tok.len() == base.len() + 1
+    let base = part.base;
+    // the length first: it turns nearly every row away without comparing bytes
+    if tok.len() == base.len() {
+        return eq(base, tok);
+    }
+    match part.plural {
+        "s" => {
+            tok.len() == base.len() + 1
                 && tok.is_char_boundary(base.len())
                 && eq(base, &tok[..base.len()])
-                && tok.ends_with(['s', 'S']))
-    } else if let Some(base) = part.strip_suffix("(es)") {
-        eq(base, tok)
-            || (tok.len() == base.len() + 2
+                && tok.ends_with(['s', 'S'])
+        }
+        "es" => {
+            tok.len() == base.len() + 2
                 && tok.is_char_boundary(base.len())
                 && eq(base, &tok[..base.len()])
-                && tok[base.len()..].eq_ignore_ascii_case("es"))
-    } else {
-        eq(part, tok)
+                && tok[base.len()..].eq_ignore_ascii_case("es")
+        }
+        _ => false,
     }
 }
 
@@ -645,6 +698,34 @@ mod tests {
             Some(("CHF", 2))
         );
         assert_eq!(unit_of("HK$", Table::CurrencyBefore), Some(("HKD", 2)));
+    }
+
+    /// Every phrase of every table, written out singular and plural, is found whole: the
+    /// length prefilter and the parts read once turn no row away that matches.
+    #[test]
+    fn every_phrase_is_found() {
+        for (t, rows) in [
+            (Table::After, AFTER),
+            (Table::CurrencyAfter, CURRENCY_AFTER),
+            (Table::CurrencyBefore, CURRENCY_BEFORE),
+        ] {
+            for row in rows {
+                let parts: Vec<Part> = row.phrase.split(' ').map(Part::of).collect();
+                for plural in [false, true] {
+                    let words: Vec<String> = parts
+                        .iter()
+                        .map(|p| p.base.to_string() + if plural { p.plural } else { "" })
+                        .collect();
+                    let text = words.join(" ");
+                    let doc = Doc::new(&text);
+                    if doc.len() != parts.len() {
+                        continue;
+                    }
+                    let found = lookup(&doc, 0, t).map(|(_, end)| end);
+                    assert_eq!(found, Some(parts.len()), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
