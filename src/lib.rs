@@ -72,6 +72,7 @@
 //! documents' big tables are sized up front rather than grown by doubling, and the stages'
 //! intermediate results are dropped as soon as the next stage has what it needs).
 
+mod ascii;
 pub mod error;
 pub mod figures;
 pub mod html;

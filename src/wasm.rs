@@ -426,7 +426,7 @@ fn units(b: u8) -> usize {
     }
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+use crate::ascii::HIGH_BITS;
 
 /// Eight bytes as a word (`chunk` has eight).
 fn word(chunk: &[u8]) -> u64 {

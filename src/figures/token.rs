@@ -191,7 +191,7 @@ fn indian_groups(bytes: &[u8], first: usize, mut i: usize) -> Option<usize> {
 fn scan_word(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     // Nearly every word of English text: ASCII letters, then a space or punctuation.
-    let end = ascii_letters_end(bytes, i);
+    let end = crate::ascii::letters_end(bytes, i);
     match bytes.get(end) {
         Some(b) if b.is_ascii() && !b.is_ascii_digit() => end,
         None => end,
@@ -218,7 +218,7 @@ fn scan_word_on(text: &str, i: usize, mut end: usize) -> usize {
             Some(_) => break,
             None => return end,
         }
-        end = ascii_letters_end(bytes, end);
+        end = crate::ascii::letters_end(bytes, end);
     }
     // From the first non-ASCII character on, by characters.
     for (k, c) in text[end..].char_indices() {
@@ -232,39 +232,6 @@ fn scan_word_on(text: &str, i: usize, mut end: usize) -> usize {
         return i + k;
     }
     text.len()
-}
-
-/// The end of the run of ASCII letters at `i`: eight bytes at a time while they last (most
-/// words fit in one step), then byte by byte.
-fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let stops = !ascii_letter_bits(u64::from_le_bytes(*chunk)) & HIGH_BITS;
-        if stops != 0 {
-            return i + stops.trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-        i += 1;
-    }
-    i
-}
-
-/// The top bit of each byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// One in each byte of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The top bit of each byte of `word` that is an ASCII letter; the other bits clear. (With
-/// bit 5 set, a byte is in `a..=z` exactly when it is an ASCII letter; adding to each byte's
-/// low seven bits sets its top bit at a threshold without carrying into the next byte. Bytes
-/// of 0x80 and above are no letters.) The same test as `segment::lang`'s word pass.
-fn ascii_letter_bits(word: u64) -> u64 {
-    let lower = (word & !HIGH_BITS) | (ONES * 0x20);
-    let at_least_a = lower + ONES * (0x80 - u64::from(b'a'));
-    let above_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
-    at_least_a & !above_z & !word & HIGH_BITS
 }
 
 /// Exact powers of ten (every one up to 1e22 is exactly representable in an f64).

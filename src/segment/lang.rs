@@ -7,6 +7,7 @@
 //! Cyrillic, …), then for Latin text a vote of a dozen function words per language (a hash
 //! table of them; ASCII is read without decoding characters). Cost: O(min(n, 4 KB)).
 
+use crate::ascii::{letter_bits, HIGH_BITS, ONES};
 use crate::wordkey;
 use std::sync::OnceLock;
 
@@ -578,29 +579,12 @@ pub fn detect(text: &str) -> Language {
     counts.language(sample)
 }
 
-/// The top bit of each byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// How many of the eight ASCII bytes in `word` are letters. (The multiplication sums the
 /// eight 0-or-1 bytes into the top one: cheaper than a bit count where the CPU has no
 /// instruction for it.)
 fn ascii_letters(word: u64) -> usize {
-    let letters = ascii_letter_bits(word) >> 7;
+    let letters = letter_bits(word) >> 7;
     (letters.wrapping_mul(ONES) >> 56) as usize
-}
-
-/// One in each byte of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The top bit of each byte of `word` (little-endian) that is an ASCII letter; the other
-/// bits clear. (A byte with bit 5 set is in `a..=z` exactly when it is an ASCII letter;
-/// adding to each byte's low seven bits sets its top bit at a threshold without carrying
-/// into the next byte. Bytes of 0x80 and above are no ASCII letters.)
-fn ascii_letter_bits(word: u64) -> u64 {
-    let lower = (word & !HIGH_BITS) | (ONES * 0x20);
-    let at_least_a = lower + ONES * (0x80 - u64::from(b'a'));
-    let above_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
-    at_least_a & !above_z & !word & HIGH_BITS
 }
 
 #[derive(Default)]
@@ -837,15 +821,8 @@ fn vote_function_words(sample: &str, votes: &mut [usize; 9]) {
 /// The end of the run of letters starting at `i` (a char boundary of `s`).
 fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
-    // ASCII letters eight at a time: the first byte that is not one ends the fast part.
-    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
-        let stops = !ascii_letter_bits(u64::from_le_bytes(*chunk)) & HIGH_BITS;
-        if stops != 0 {
-            i += stops.trailing_zeros() as usize / 8;
-            break;
-        }
-        i += 8;
-    }
+    // ASCII letters eight at a time; then whatever ends the run, or a non-ASCII letter.
+    i = crate::ascii::letters_end(bytes, i);
     while i < bytes.len() {
         match BYTE_CLASS[bytes[i] as usize] {
             ASCII_LETTER => i += 1,
