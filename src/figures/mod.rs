@@ -1710,7 +1710,7 @@ fn counted_noun(doc: &Doc, k: usize) -> Option<(usize, usize)> {
 }
 
 /// The noun phrase counted by a number ending at token `k`: "11,000 [North Korean soldiers]",
-/// "thousands of [troops]", "eight of those [games]", "18 [Leopard 2 tanks]". Words are read up
+/// "thousands of \[troops\]", "eight of those \[games\]", "18 \[Leopard 2 tanks\]". Words are read up
 /// to the first plural noun (at most four words); none is returned without one, except after
 /// "one" ("one person").
 fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize, usize)> {

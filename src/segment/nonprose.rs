@@ -219,7 +219,7 @@ pub(super) fn push_piece(out: &mut Vec<Segment>, p: Segment) {
 }
 
 /// The length of a tag or literal escape that `s` starts with: the scanner reads one
-/// right after a terminator as the break it stands for ("test.</p><p>Next", "world.\nNext").
+/// right after a terminator as the break it stands for (`"test.</p><p>Next"`, `"world.\nNext"`).
 #[inline]
 pub(super) fn glue_len(s: &str) -> Option<usize> {
     match s.as_bytes().first() {
@@ -356,8 +356,8 @@ fn separator_len(chars: impl Iterator<Item = char>) -> usize {
     chars.take_while(|&c| is_separator_char(c)).count()
 }
 
-/// "<p>", "</div>", "<img src=\"a.jpg\">", "<br/>", "<!-- note -->", "<?xml …?>" and the
-/// HTML-escaped "&lt;b&gt;": the byte length of the tag `s` starts with. `<` must be
+/// `<p>`, `</div>`, `<img src="a.jpg">`, `<br/>`, `<!-- note -->`, `<?xml …?>` and the
+/// HTML-escaped `&lt;b&gt;`: the byte length of the tag `s` starts with. `<` must be
 /// followed by a letter (or `/`, `!`, `?` and a letter), so "< b" and "<3" are not tags.
 fn tag_at_start(s: &str) -> Option<usize> {
     let (open, close, reopen) = if s.starts_with('<') {
@@ -414,7 +414,7 @@ fn tag_at_start(s: &str) -> Option<usize> {
     None
 }
 
-/// HTML element names (lowercase, sorted), for bare tags such as "<p>" (see [`tag_at_start`]).
+/// HTML element names (lowercase, sorted), for bare tags such as `<p>` (see [`tag_at_start`]).
 const HTML_ELEMENTS: &[&str] = &[
     "a",
     "abbr",
