@@ -6,7 +6,9 @@
 //! words contain no zero byte, so the padding keeps "day" and "days" apart.) Before the
 //! search, a list's [`shapes`] (which first letters and lengths it has) turn most words away
 //! with one test ([`may_list`]). Used by the figures lexicon, the stop words, the keyphrase
-//! stop list and the language vote. Cost: O(length).
+//! stop list and the language vote. [`word_key`] is a second, unordered kind for sets that
+//! only need equality: read from a zero-padded copy of the text with two 8-byte loads. Cost:
+//! O(length).
 
 /// The key of `word` as it is; `None` if it is empty or longer than 16 bytes.
 pub(crate) const fn key(word: &[u8]) -> Option<u128> {
@@ -105,6 +107,52 @@ const fn pack(word: &[u8], lowercase: bool) -> Option<u128> {
     }
     Some((hi as u128) << 64 | lo as u128)
 }
+
+/// A short word as one integer, for the figure lexicon's word sets (the other kind of key
+/// here): its bytes little-endian in a `u128`, zero-padded (a word has no zero byte, so "day" and "days" differ). Not ordered
+/// like the words — the sets only need equality — but read with two plain 8-byte loads, with
+/// no byte swap or per-byte loop (a key is made for nearly every word of a text).
+pub(crate) fn word_key(bytes: &[u8; KEY_BYTES], len: usize) -> u128 {
+    let (lo_mask, hi_mask) = KEY_MASKS[len.min(KEY_BYTES)];
+    let (lo, hi) = bytes.split_at(8);
+    let lo = u64::from_le_bytes(lo.try_into().unwrap_or([0; 8])) & lo_mask;
+    let hi = u64::from_le_bytes(hi.try_into().unwrap_or([0; 8])) & hi_mask;
+    (hi as u128) << 64 | lo as u128
+}
+
+/// [`word_key`] of `w`; `None` if it is empty or longer than [`KEY_BYTES`].
+pub(crate) fn word_key_of(w: &str) -> Option<u128> {
+    if w.is_empty() || w.len() > KEY_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; KEY_BYTES];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    Some(word_key(&buf, w.len()))
+}
+
+/// The longest word that has a key.
+pub(crate) const KEY_BYTES: usize = 16;
+
+/// For each length, the masks that keep a key's first `len` bytes (low half, high half).
+const KEY_MASKS: [(u64, u64); KEY_BYTES + 1] = {
+    let mut masks = [(0u64, 0u64); KEY_BYTES + 1];
+    let mut len = 1;
+    while len <= KEY_BYTES {
+        let lo = if len >= 8 {
+            u64::MAX
+        } else {
+            u64::MAX >> (64 - 8 * len)
+        };
+        let hi = if len <= 8 {
+            0
+        } else {
+            u64::MAX >> (128 - 8 * len)
+        };
+        masks[len] = (lo, hi);
+        len += 1;
+    }
+    masks
+};
 
 #[cfg(test)]
 mod tests {

@@ -5,8 +5,9 @@
 //! The lists are sorted `&str` slices, searched as sets of integer keys made once: a shape
 //! test and a one-bit filter, then a binary search (O(log n), no allocation).
 
-use super::token::{key_of, Doc};
+use super::token::Doc;
 use super::units::ISO_CODES;
+use crate::wordkey::word_key_of;
 
 /// Closed-class words: they end a counted noun phrase and may stand, capitalized, before a
 /// figure at the start of a sentence without making it a name ("About 300", "In 2023").
@@ -563,7 +564,7 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// A word list as sorted integer keys ([`super::token::word_key`]), built once: a lookup is
+/// A word list as sorted integer keys ([`crate::wordkey::word_key`]), built once: a lookup is
 /// a binary search over integers, with no string comparison. Before it, a one-bit test of the
 /// word's shape (first letter and length, [`crate::wordkey::shapes`]) and one of a
 /// one-bit-per-key filter of the key's hash turn nearly every word of a text away (the lists
@@ -581,7 +582,7 @@ const FILTER_WORDS: usize = 128;
 
 impl WordSet {
     fn of(list: &[&str]) -> WordSet {
-        let mut keys: Vec<u128> = list.iter().filter_map(|w| key_of(w)).collect();
+        let mut keys: Vec<u128> = list.iter().filter_map(|w| word_key_of(w)).collect();
         crate::sort::sort(&mut keys);
         let shapes = crate::wordkey::shapes(list);
         let mut filter = [0u64; FILTER_WORDS];
@@ -603,7 +604,7 @@ impl WordSet {
     }
 
     fn contains(&self, w: &str) -> bool {
-        key_of(w).is_some_and(|k| self.contains_key(k, w.len()))
+        word_key_of(w).is_some_and(|k| self.contains_key(k, w.len()))
     }
 
     /// Whether the word of key `k` and `len` bytes is listed.
@@ -681,7 +682,7 @@ fn starts() -> &'static Starts {
         set.keys.dedup();
         let mut lists = vec![0; set.keys.len()];
         for (w, list) in listed {
-            if let Some(k) = key_of(w) {
+            if let Some(k) = word_key_of(w) {
                 if let Ok(at) = set.keys.binary_search(&k) {
                     lists[at] |= list;
                 }
@@ -701,6 +702,8 @@ impl Starts {
         self.search(k)
     }
 
+    /// The binary search, out of line: the rare path (nearly every word stops at the
+    /// filter in [`Starts::lists`]), kept from bloating its callers.
     #[inline(never)]
     fn search(&self, k: u128) -> u8 {
         self.set
@@ -945,7 +948,7 @@ mod tests {
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
             assert!(
-                list.iter().all(|w| key_of(w).is_some()),
+                list.iter().all(|w| word_key_of(w).is_some()),
                 "a word over 16 bytes"
             );
         }

@@ -7,6 +7,8 @@
 //! symbol. Cost: one pass over the bytes, O(n): a table look-up sorts a byte, and words' ASCII
 //! letters are read eight at a time.
 
+use crate::wordkey::{word_key, KEY_BYTES};
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -327,52 +329,6 @@ impl<'a> Lc<'a> {
         self.0
     }
 }
-
-/// A short word as one integer, for the lexicon's word sets: its bytes little-endian in a
-/// `u128`, zero-padded (a word has no zero byte, so "day" and "days" differ). Not ordered
-/// like the words — the sets only need equality — but read with two plain 8-byte loads, with
-/// no byte swap or per-byte loop (a key is made for nearly every word of a text).
-pub fn word_key(bytes: &[u8; KEY_BYTES], len: usize) -> u128 {
-    let (lo_mask, hi_mask) = KEY_MASKS[len.min(KEY_BYTES)];
-    let (lo, hi) = bytes.split_at(8);
-    let lo = u64::from_le_bytes(lo.try_into().unwrap_or([0; 8])) & lo_mask;
-    let hi = u64::from_le_bytes(hi.try_into().unwrap_or([0; 8])) & hi_mask;
-    (hi as u128) << 64 | lo as u128
-}
-
-/// [`word_key`] of `w`; `None` if it is empty or longer than [`KEY_BYTES`].
-pub fn key_of(w: &str) -> Option<u128> {
-    if w.is_empty() || w.len() > KEY_BYTES {
-        return None;
-    }
-    let mut buf = [0u8; KEY_BYTES];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    Some(word_key(&buf, w.len()))
-}
-
-/// The longest word that has a key.
-pub const KEY_BYTES: usize = 16;
-
-/// For each length, the masks that keep a key's first `len` bytes (low half, high half).
-const KEY_MASKS: [(u64, u64); KEY_BYTES + 1] = {
-    let mut masks = [(0u64, 0u64); KEY_BYTES + 1];
-    let mut len = 1;
-    while len <= KEY_BYTES {
-        let lo = if len >= 8 {
-            u64::MAX
-        } else {
-            u64::MAX >> (64 - 8 * len)
-        };
-        let hi = if len <= 8 {
-            0
-        } else {
-            u64::MAX >> (128 - 8 * len)
-        };
-        masks[len] = (lo, hi);
-        len += 1;
-    }
-    masks
-};
 
 /// The tokens of one text, with lookups that never index out of range.
 pub struct Doc<'a> {
