@@ -114,22 +114,35 @@ fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
 /// `pkg/snippets/` and imports them from the glue) into the glue itself, in place of their
 /// imports, and removes `snippets/`: the glue stays one self-contained file for every
 /// consumer (the worker bundle, the extension, the npm package), none of which has to know
-/// about snippets. A snippet is a module of `export function`s that imports nothing; any
-/// other import in the glue is an error.
+/// about snippets. A snippet is a module of `export function`s (and `const`s) that imports
+/// nothing, imported by name or as a namespace (`import * as x`); any other import in the
+/// glue is an error.
 fn inline_snippets(out_dir: &Path) -> Result {
     let glue_path = out_dir.join("nutshell.js");
     let glue = read_text(&glue_path)?;
     let mut out = String::with_capacity(glue.len());
+    // A snippet can be imported twice, by name and as a namespace (wasm-bindgen imports a
+    // function that needs no JS shim straight from the module object): its code goes in once.
+    let mut inlined: Vec<String> = Vec::new();
     for line in glue.split_inclusive('\n') {
         if !line.starts_with("import ") {
             out.push_str(line);
             continue;
         }
-        let import = parse_import(
-            line.trim_end()
-                .trim_start_matches("import ")
-                .trim_end_matches(';'),
-        )?;
+        let statement = line
+            .trim_end()
+            .trim_start_matches("import ")
+            .trim_end_matches(';');
+        let (import, namespace) = match namespace_import(statement) {
+            Some((name, specifier)) => (
+                Import {
+                    specifier,
+                    names: Vec::new(),
+                },
+                Some(name),
+            ),
+            None => (parse_import(statement)?, None),
+        };
         if !import.specifier.starts_with("./snippets/") {
             return Err(format!(
                 "the glue imports `{}`: only snippets can be inlined",
@@ -147,11 +160,21 @@ fn inline_snippets(out_dir: &Path) -> Result {
                 import.specifier
             ));
         }
-        let (scoped, _) = imported_module(out_dir, &import, "inlining")?;
-        out.push_str(&format!(
-            "// ---- {} (inline_js) ----\n{scoped}\n",
-            import.specifier
-        ));
+        let (scoped, exports) = imported_module(out_dir, &import, "inlining")?;
+        if !inlined.contains(&import.specifier) {
+            out.push_str(&format!(
+                "// ---- {} (inline_js) ----\n{scoped}\n",
+                import.specifier
+            ));
+            inlined.push(import.specifier.clone());
+        }
+        if let Some(name) = namespace {
+            let members: Vec<String> = exports
+                .iter()
+                .map(|(exported, local)| format!("{exported}: {local}"))
+                .collect();
+            out.push_str(&format!("const {name} = {{ {} }};\n", members.join(", ")));
+        }
     }
     let snippets = out_dir.join("snippets");
     if snippets.exists() {
@@ -291,6 +314,14 @@ fn split_imports(source: &str) -> Result<(Vec<Import>, String)> {
             .unwrap_or(&rest[end + 1..]);
     }
     Ok((imports, body))
+}
+
+/// `* as name from "./x.js"` → (name, "./x.js"); `None` for any other import clause.
+fn namespace_import(statement: &str) -> Option<(String, String)> {
+    let (clause, from) = statement.rsplit_once(" from ")?;
+    let name = identifier(clause.trim().strip_prefix("* as ")?.trim())?;
+    let specifier = from.trim().trim_matches(['"', '\'']);
+    (specifier.starts_with("./") && !specifier.contains("..")).then(|| (name, specifier.into()))
 }
 
 /// `init, { a, b as c } from "./x.js"` → Import { "./x.js", [(default, init), (a, a), (b, c)] }.
@@ -456,13 +487,14 @@ mod tests {
         std::fs::create_dir_all(&snippet_dir).unwrap();
         std::fs::write(
             pkg.join("nutshell.js"),
-            "import { make } from './snippets/nutshell-0123/inline0.js';\n\nlet wasm;\n\
-             export function f() { return make(1); }\n",
+            "import { make } from './snippets/nutshell-0123/inline0.js';\n\
+             import * as import1 from \"./snippets/nutshell-0123/inline0.js\"\n\nlet wasm;\n\
+             export function f() { return make(1) + import1.other; }\n",
         )
         .unwrap();
         std::fs::write(
             snippet_dir.join("inline0.js"),
-            "\nexport function make(x) {\n  return { x };\n}\n",
+            "\nexport function make(x) {\n  return { x };\n}\nexport const other = 2;\n",
         )
         .unwrap();
         inline_snippets(&pkg).unwrap();
@@ -474,6 +506,15 @@ mod tests {
         let _ = std::fs::remove_dir_all(&pkg);
         assert!(!glue.contains("import "), "{glue}");
         assert!(glue.contains("function make(x) {") && !glue.contains("export function make"));
+        assert_eq!(
+            glue.matches("function make(x)").count(),
+            1,
+            "inlined once: {glue}"
+        );
+        assert!(
+            glue.contains("const import1 = { make: make, other: other };"),
+            "{glue}"
+        );
         assert!(
             glue.contains("export function f()"),
             "the glue's own exports stay"
