@@ -94,41 +94,33 @@ struct Found {
     end: usize,
 }
 
-/// A [`Found`] part as ranked: the fields its order needs, and its index (small, because
-/// every part is put in the ranking heap).
-#[derive(Clone, Copy)]
+/// A [`Found`] part as ranked: its rank as one integer (so that the ranking heap compares
+/// integers), and its index in the list of parts.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Candidate {
-    score: f64,
-    start: usize,
-    len: u8,
+    rank: u128,
     index: usize,
 }
 
-/// Better is greater: a higher score, then an earlier first occurrence, then the shorter.
-/// A total order: two parts that first occur at the same word with the same length are the
-/// same words, hence one part (that is what ordering by stems came to).
-impl Ord for Candidate {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.score
-            .total_cmp(&other.score)
-            .then(other.start.cmp(&self.start))
-            .then(other.len.cmp(&self.len))
+impl Candidate {
+    /// Better is greater: a higher score, then an earlier first occurrence, then the shorter.
+    /// A total order: two parts that first occur at the same word with the same length are
+    /// the same words, hence one part (that is what ordering by stems came to). The score
+    /// is ≥ 0, so its bits order like the number; a start below 2⁵⁶ keeps its order in the
+    /// 56 bits it gets.
+    fn new(score: f64, start: usize, len: u8, index: usize) -> Candidate {
+        debug_assert!(score >= 0.0 && (start as u64) < 1 << 56);
+        let later = !(start as u64) << 8;
+        Candidate {
+            rank: u128::from(score.to_bits()) << 64 | u128::from(later | u64::from(!len)),
+            index,
+        }
+    }
+
+    fn score(&self) -> f64 {
+        f64::from_bits((self.rank >> 64) as u64)
     }
 }
-
-impl PartialOrd for Candidate {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Candidate {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-
-impl Eq for Candidate {}
 
 /// Words that are content words to a stop list but never a topic: reporting verbs, number
 /// words, vague nouns and time units (lowercase, sorted for binary search).
@@ -253,14 +245,12 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
     let ranked: Vec<Candidate> = found
         .iter()
         .enumerate()
-        .map(|(index, f)| Candidate {
-            score: score(f, &weights, &mut count_factors),
-            start: f.start,
-            len: f.stems.len,
-            index,
+        .map(|(index, f)| {
+            let score = score(f, &weights, &mut count_factors);
+            Candidate::new(score, f.start, f.stems.len, index)
         })
         .collect();
-    // Best first, in a total order (see `Candidate`'s `Ord`), so the result never depends on
+    // Best first, in a total order (see `Candidate::new`), so the result never depends on
     // the order candidates were found in. A heap, not a sort: only the first few are taken
     // (k, plus those that overlap one already kept), out of hundreds.
     let mut ranked = std::collections::BinaryHeap::from(ranked);
@@ -280,7 +270,10 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
         }
         kept.push(c);
     }
-    let top = kept.first().map_or(1.0, |c| c.score).max(f64::MIN_POSITIVE);
+    let top = kept
+        .first()
+        .map_or(1.0, |c| c.score())
+        .max(f64::MIN_POSITIVE);
     kept.into_iter()
         .map(|c| {
             let f = &found[c.index];
@@ -288,7 +281,7 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
                 text: text[f.start..f.end].to_string(),
                 start: f.start,
                 end: f.end,
-                weight: c.score / top,
+                weight: c.score() / top,
                 count: f.count,
             }
         })
@@ -321,18 +314,23 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
     let mut tf = vec![0u32; n];
     let mut capitalised = vec![0u32; n];
     let mut first = vec![usize::MAX; n];
-    let listed = listed_terms(tokens);
+    let class = term_classes(tokens);
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
             continue;
         }
         for (j, t) in tokens.of_sentence(i).iter().enumerate() {
             let term = t.term as usize;
-            if tokens.is_stop(t) || (listed[term] && !is_topic_word(&text[t.start..t.end])) {
-                continue;
+            match class[term] {
+                Class::Stop => continue,
+                Class::Listed if !is_topic_word(&text[t.start..t.end]) => continue,
+                _ => {}
+            }
+            // Tokens come in text order: a term's first counted token is its first.
+            if tf[term] == 0 {
+                first[term] = t.start;
             }
             tf[term] += 1;
-            first[term] = first[term].min(t.start);
             if j > 0 && starts_uppercase(&text[t.start..]) {
                 capitalised[term] += 1;
             }
@@ -382,18 +380,42 @@ fn not_topic_stems() -> &'static [String] {
     })
 }
 
-/// For each term, whether a word of [`NOT_TOPICS`] may be one of its forms: only the
-/// tokens of those terms need [`is_topic_word`]. A word's term is its stem, so a term
-/// whose stem is not one of [`not_topic_stems`] has no listed form; and looking up those
-/// few stems once costs less than testing every word of an article.
-fn listed_terms(tokens: &Tokens) -> Vec<bool> {
-    let mut listed = vec![false; tokens.vocabulary.len()];
+/// What [`word_weights`] must know of a term before counting its tokens.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// A content term.
+    Content,
+    /// A stop word's term (or a bare number's): never counted.
+    Stop,
+    /// A content term that a word of [`NOT_TOPICS`] may be a form of: each token needs
+    /// [`is_topic_word`].
+    Listed,
+}
+
+/// The [`Class`] of each term, one byte per term so that a token costs one look-up. A
+/// word's term is its stem, so a term whose stem is not one of [`not_topic_stems`] has no
+/// listed form; and looking up those few stems once costs less than testing every word of
+/// an article.
+fn term_classes(tokens: &Tokens) -> Vec<Class> {
+    let vocabulary = &tokens.vocabulary;
+    let mut class: Vec<Class> = (0..vocabulary.len() as u32)
+        .map(|t| {
+            if vocabulary.is_stop(t) {
+                Class::Stop
+            } else {
+                Class::Content
+            }
+        })
+        .collect();
     for stem in not_topic_stems() {
-        if let Some(term) = tokens.vocabulary.id(stem) {
-            listed[term as usize] = true;
+        if let Some(term) = vocabulary.id(stem) {
+            let c = &mut class[term as usize];
+            if *c == Class::Content {
+                *c = Class::Listed;
+            }
         }
     }
-    listed
+    class
 }
 
 /// Whether `s` starts with an uppercase letter (an ASCII byte read as it is, not decoded).
@@ -512,10 +534,11 @@ mod tests {
         let text = forms.join(" ");
         let tokens = Tokenizer::default().tokenize(&text, &segment(&text));
         assert_eq!(tokens.tokens.len(), forms.len());
-        let listed = listed_terms(&tokens);
+        let class = term_classes(&tokens);
         for t in &tokens.tokens {
+            assert_eq!(class[t.term as usize] == Class::Stop, tokens.is_stop(t));
             assert!(
-                tokens.is_stop(t) || listed[t.term as usize],
+                tokens.is_stop(t) || class[t.term as usize] == Class::Listed,
                 "{}",
                 &text[t.start..t.end]
             );
