@@ -782,38 +782,96 @@ fn vote_function_words(sample: &str, votes: &mut [usize; 9]) {
     let (table, shapes) = function_word_table();
     let bytes = sample.as_bytes();
     let (mut i, mut words) = (0, 0);
-    while i < bytes.len() && words < 2000 {
-        // Past the non-letters: ASCII ones by a table look-up, others decoded.
-        match BYTE_CLASS[bytes[i] as usize] {
-            ASCII_LETTER => {}
-            OTHER => {
-                let (len, letter) = decode_class(sample, i);
-                if !letter {
-                    i += len;
+    while words < 2000 {
+        i = next_letter(sample, i);
+        let start = i;
+        let key = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            None if i >= bytes.len() => break,
+            // Most words: ASCII letters up to an ASCII non-letter within the next eight
+            // bytes, read from one load (lowercased and cut to the word by masks).
+            Some(chunk) => {
+                let c = u64::from_le_bytes(*chunk);
+                let stops = !letter_bits(c) & HIGH_BITS;
+                let n = stops.trailing_zeros() as usize / 8;
+                if n == 8 {
+                    // Eight letters or more: too long to vote.
+                    i = word_end(sample, i + 8);
                     continue;
                 }
+                if (c >> (8 * n)) & 0x80 == 0 {
+                    i += n;
+                    if n > 6 {
+                        continue;
+                    }
+                    words += 1;
+                    if !wordkey::may_list_shape(shapes, chunk[0] | 0x20, n) {
+                        continue;
+                    }
+                    (c | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n))
+                } else {
+                    match any_word(sample, &mut i, &mut words, shapes) {
+                        Some(key) => key,
+                        None => continue,
+                    }
+                }
             }
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        let start = i;
-        i = word_end(sample, i);
-        let word = &bytes[start..i];
-        if word.len() > 6 {
-            continue;
-        }
-        words += 1;
-        // Most words have no listed word's first letter and length: one test, no search.
-        if !wordkey::may_list_shape(shapes, word[0].to_ascii_lowercase(), word.len()) {
-            continue;
-        }
-        if let Some(mut langs) = table.get(short_key(word)) {
+            None => match any_word(sample, &mut i, &mut words, shapes) {
+                Some(key) => key,
+                None => continue,
+            },
+        };
+        debug_assert_eq!(key, short_key(&bytes[start..i]));
+        if let Some(mut langs) = table.get(key) {
             while langs != 0 {
                 votes[langs.trailing_zeros() as usize] += 1;
                 langs &= langs - 1;
             }
+        }
+    }
+}
+
+/// The vote's slow path for the word starting at `*i` (one with non-ASCII letters, or
+/// near the end): moves `*i` past it, counts it in `words` if it has at most 6 bytes, and
+/// returns its [`short_key`] if its shape may be listed.
+fn any_word(sample: &str, i: &mut usize, words: &mut usize, shapes: &[u32; 26]) -> Option<u64> {
+    let start = *i;
+    *i = word_end(sample, start);
+    let word = &sample.as_bytes()[start..*i];
+    if word.len() > 6 {
+        return None;
+    }
+    *words += 1;
+    // Most words have no listed word's first letter and length: one test, no search.
+    if !wordkey::may_list_shape(shapes, word[0].to_ascii_lowercase(), word.len()) {
+        return None;
+    }
+    Some(short_key(word))
+}
+
+/// The first letter at or after `i` (a char boundary of `s`), or the end: ASCII non-letters
+/// are passed eight at a time, other characters decoded.
+fn next_letter(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let c = u64::from_le_bytes(*chunk);
+            let stop = letter_bits(c) | (c & HIGH_BITS);
+            if stop == 0 {
+                i += 8;
+                continue;
+            }
+            i += stop.trailing_zeros() as usize / 8;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return bytes.len();
+        };
+        match BYTE_CLASS[b as usize] {
+            ASCII_LETTER => return i,
+            OTHER => match decode_class(s, i) {
+                (_, true) => return i,
+                (len, false) => i += len,
+            },
+            _ => i += 1,
         }
     }
 }
@@ -863,13 +921,13 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// The vote's key of a word of 1 to 6 bytes: its bytes ASCII-lowercased, big-endian in a
-/// `u64`, zero-padded (never 0: a word has no zero byte).
+/// The vote's key of a word of 1 to 6 bytes: its bytes ASCII-lowercased, little-endian in
+/// a `u64` (the first byte lowest, as eight bytes of text load), zero-padded (never 0: a
+/// word has no zero byte).
 fn short_key(word: &[u8]) -> u64 {
-    let key = word
-        .iter()
-        .fold(0u64, |k, &b| k << 8 | u64::from(b.to_ascii_lowercase()));
-    key << (8 * (8 - word.len().min(8)))
+    word.iter()
+        .rev()
+        .fold(0u64, |k, &b| k << 8 | u64::from(b.to_ascii_lowercase()))
 }
 
 /// The language (a [`FUNCTION_WORDS`] row) of a letter only one of them uses.
@@ -1048,6 +1106,54 @@ mod tests {
         samples.push("the a ".repeat(1200));
         samples.push("og ".repeat(2100) + "de de de");
         samples.push((1..12).map(|n| "e".repeat(n) + " und ").collect());
+        // Pseudo-random mixtures of function words, long words, other scripts' letters,
+        // accents and punctuation, so words end at every offset of an eight-byte load.
+        let pieces = [
+            "the",
+            "And",
+            "OF",
+            "de",
+            "y",
+            "è",
+            "é",
+            "für",
+            "się",
+            "że",
+            "ñ",
+            "¿",
+            "Ä",
+            "中",
+            "ε",
+            " ",
+            " ",
+            " ",
+            ", ",
+            ".",
+            "\n",
+            "1",
+            "-",
+            "'",
+            "aaaaaaa",
+            "bbbbbbbbb",
+            "x",
+            "Straße",
+            "på",
+            "ktorí",
+            "c'est",
+            "qué",
+            "\u{a0}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for len in [3, 7, 20, 200, 6000] {
+            let mut sample = String::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                sample.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            samples.push(sample);
+        }
         for sample in &samples {
             let mut counts = ScriptCounts::default();
             for c in sample.chars().filter(|c| !c.is_ascii()) {
