@@ -483,8 +483,33 @@ fn pack(word: &str) -> Option<u64> {
 impl Profile {
     /// The class of the abbreviation `lower` (lowercase, without its final period).
     pub fn abbreviation(&self, lower: &str) -> Option<Abbr> {
+        match pack(lower) {
+            Some(key) => self.abbreviation_key(key),
+            None => {
+                let table = self.lookup();
+                table
+                    .long
+                    .binary_search_by(|(k, _)| (*k).cmp(lower))
+                    .ok()
+                    .map(|i| table.long[i].1)
+            }
+        }
+    }
+
+    /// [`Profile::abbreviation`] of a word of 1 to 8 bytes, given as its [`pack`]ed key.
+    pub fn abbreviation_key(&self, key: u64) -> Option<Abbr> {
+        let table = self.lookup();
+        table
+            .short
+            .binary_search_by_key(&key, |e| e.0)
+            .ok()
+            .map(|i| table.short[i].1)
+    }
+
+    /// The abbreviation tables, parsed on first use.
+    fn lookup(&self) -> &'static Lookup {
         static TABLES: [OnceLock<Lookup>; 23] = [const { OnceLock::new() }; 23];
-        let table = TABLES[self.index].get_or_init(|| {
+        TABLES[self.index].get_or_init(|| {
             let (mut short, mut long) = (Vec::new(), Vec::new());
             for (word, class) in build_table(self.tables) {
                 match pack(word) {
@@ -494,19 +519,7 @@ impl Profile {
             }
             crate::sort::sort_by(&mut short, |a, b| a.0 < b.0);
             Lookup { short, long }
-        });
-        match pack(lower) {
-            Some(key) => table
-                .short
-                .binary_search_by_key(&key, |e| e.0)
-                .ok()
-                .map(|i| table.short[i].1),
-            None => table
-                .long
-                .binary_search_by(|(k, _)| (*k).cmp(lower))
-                .ok()
-                .map(|i| table.long[i].1),
-        }
+        })
     }
 
     /// Whether `word` (as written) usually starts a sentence. (The lists are sorted.)

@@ -137,7 +137,10 @@ pub(super) struct Scanner<'t> {
     spans: Vec<(usize, usize)>,
     markers: Vec<Marker>,
     forced: Vec<usize>,
+    /// The last abbreviation candidate in lowercase, made when a rule reads it: when
+    /// `lower_pending` holds a span, the text there (lowercased) is what it stands for.
     lower: String,
+    lower_pending: Option<(usize, usize)>,
 }
 
 impl<'t> Scanner<'t> {
@@ -152,6 +155,7 @@ impl<'t> Scanner<'t> {
             markers: Vec::new(),
             forced: Vec::new(),
             lower: String::new(),
+            lower_pending: None,
         }
     }
 
@@ -337,6 +341,11 @@ impl<'t> Scanner<'t> {
         }
         while !self.text.is_char_boundary(s) {
             s += 1;
+        }
+        // Without a bullet (they are not ASCII) the item's body is at most one byte shorter
+        // than the token, and a body has at most 4 bytes.
+        if at - s > 5 && bytes[s] < 0x80 {
+            return;
         }
         let token = &self.text[s..at];
         let bullet_before = self.text[start..s]
@@ -716,8 +725,18 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let abbr = if complete && word.len() <= 24 {
-            self.set_lower(word);
-            self.profile.abbreviation(&self.lower)
+            match ascii_key(word) {
+                // Most words: looked up by their packed key; the lowercase copy is made
+                // only if a rule below reads it.
+                Some(key) => {
+                    self.lower_pending = Some((w_start, p));
+                    self.profile.abbreviation_key(key)
+                }
+                None => {
+                    self.set_lower(word);
+                    self.profile.abbreviation(&self.lower)
+                }
+            }
         } else {
             None
         };
@@ -730,14 +749,14 @@ impl<'t> Scanner<'t> {
         if next.digit() {
             return !(abbr.is_some() || single || acronym || ordinal);
         }
-        if acronym && is_time(&self.lower) {
+        if acronym && is_time(self.lower()) {
             return self.time_ends(w_start, seg_start, next);
         }
         let starter = || self.profile.is_starter(next.word);
         // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
         let abbr = match abbr {
             Some(Abbr::Title)
-                if self.lower == "st" && self.previous_word_capitalized(w_start, seg_start) =>
+                if self.lower() == "st" && self.previous_word_capitalized(w_start, seg_start) =>
             {
                 Some(Abbr::Generic)
             }
@@ -838,6 +857,15 @@ impl<'t> Scanner<'t> {
         let limit = p.saturating_sub(WORD_WINDOW).max(floor);
         let mut i = p;
         while i > limit {
+            // ASCII bytes without decoding (their whitespace is `is_space_byte`).
+            let b = self.bytes[i - 1];
+            if b < 0x80 {
+                if is_space_byte(b) {
+                    break;
+                }
+                i -= 1;
+                continue;
+            }
             match self.prev_char(i) {
                 Some(c) if !c.is_whitespace() => i -= c.len_utf8(),
                 _ => break,
@@ -958,7 +986,16 @@ impl<'t> Scanner<'t> {
 
     /// Puts `word` in lowercase into the reusable buffer.
     fn set_lower(&mut self, word: &str) {
+        self.lower_pending = None;
         crate::tokenize::lowercase_into(&mut self.lower, word);
+    }
+
+    /// The word last put in lowercase (see [`Scanner::lower_pending`]).
+    fn lower(&mut self) -> &str {
+        if let Some((s, e)) = self.lower_pending.take() {
+            crate::tokenize::lowercase_into(&mut self.lower, &self.text[s..e]);
+        }
+        &self.lower
     }
 
     /// The largest char boundary at or before `i`.
@@ -970,11 +1007,18 @@ impl<'t> Scanner<'t> {
     }
 
     fn char_at(&self, i: usize) -> char {
-        self.text[i..].chars().next().unwrap_or(' ')
+        // Most characters the scanner looks at are ASCII: no decoding.
+        match self.bytes.get(i) {
+            Some(&b) if b < 0x80 => b as char,
+            _ => self.text[i..].chars().next().unwrap_or(' '),
+        }
     }
 
     fn prev_char(&self, i: usize) -> Option<char> {
-        self.text[..i].chars().next_back()
+        match i.checked_sub(1).map(|k| self.bytes[k]) {
+            Some(b) if b < 0x80 => Some(b as char),
+            _ => self.text[..i].chars().next_back(),
+        }
     }
 }
 
@@ -1241,6 +1285,18 @@ fn is_acronym(word: &str) -> bool {
     groups >= 2
 }
 
+/// `word` ASCII-lowercased and packed as [`Profile::abbreviation_key`] reads it, if it is
+/// ASCII and has 1 to 8 bytes.
+fn ascii_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 8 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_be_bytes(buf.map(|b| b.to_ascii_lowercase())))
+}
+
 fn is_time(lower: &str) -> bool {
     matches!(lower, "a.m" | "p.m")
 }
@@ -1287,4 +1343,47 @@ fn roman_value(word: &str) -> Option<(bool, u32)> {
         }
     }
     (total > 0).then_some((upper, total as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lang::{profile, Language};
+
+    #[test]
+    fn ascii_keys_find_what_lowercase_words_find() {
+        let words = [
+            "Mr",
+            "mr",
+            "INC",
+            "Jan",
+            "e.g",
+            "U.S",
+            "Dr",
+            "st",
+            "St",
+            "house",
+            "vgl",
+            "Mio",
+            "p.m",
+            "abcdefgh",
+            "Assemblyman",
+            "",
+            "Ré",
+            "No",
+            "Nos",
+            "approx",
+        ];
+        for language in [Language::En, Language::De, Language::Fr] {
+            let profile = profile(language);
+            for word in words {
+                let lower = word.to_lowercase();
+                let expected = profile.abbreviation(&lower);
+                match ascii_key(word) {
+                    Some(key) => assert_eq!(profile.abbreviation_key(key), expected, "{word}"),
+                    None => assert!(word.is_empty() || word.len() > 8 || !word.is_ascii()),
+                }
+            }
+        }
+    }
 }
