@@ -791,56 +791,113 @@ fn latin_language(sample: &str, letters: [usize; 9]) -> Language {
 
 /// Adds a vote per language for each of the first 2000 words (runs of letters) of at most
 /// 6 bytes that its function-word list has.
+///
+/// The text is read eight bytes at a time: in a chunk of ASCII bytes one letter mask gives
+/// every word that starts there, its length and (shifted, lowercased, cut by a mask) its
+/// key; a word that runs past the chunk starts the next chunk, and a chunk with other
+/// characters takes the word-at-a-time path ([`read_word`]).
 fn vote_function_words(sample: &str, votes: &mut [usize; 9]) {
     let (table, shapes) = function_word_table();
-    let bytes = sample.as_bytes();
-    let (mut i, mut words) = (0, 0);
-    while words < 2000 {
-        i = next_letter(sample, i);
-        let start = i;
-        let key = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-            None if i >= bytes.len() => break,
-            // Most words: ASCII letters up to an ASCII non-letter within the next eight
-            // bytes, read from one load (lowercased and cut to the word by masks).
-            Some(chunk) => {
-                let c = u64::from_le_bytes(*chunk);
-                let stops = !letter_bits(c) & HIGH_BITS;
-                let n = stops.trailing_zeros() as usize / 8;
-                if n == 8 {
-                    // Eight letters or more: too long to vote.
-                    i = word_end(sample, i + 8);
-                    continue;
-                }
-                if (c >> (8 * n)) & 0x80 == 0 {
-                    i += n;
-                    if n > 6 {
-                        continue;
-                    }
-                    words += 1;
-                    if !wordkey::may_list_shape(shapes, chunk[0] | 0x20, n) {
-                        continue;
-                    }
-                    (c | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n))
-                } else {
-                    match any_word(sample, &mut i, &mut words, shapes) {
-                        Some(key) => key,
-                        None => continue,
-                    }
-                }
-            }
-            None => match any_word(sample, &mut i, &mut words, shapes) {
-                Some(key) => key,
-                None => continue,
-            },
-        };
-        debug_assert_eq!(key, short_key(&bytes[start..i]));
+    let mut vote = |key: u64| {
         if let Some(mut langs) = table.get(key) {
             while langs != 0 {
                 votes[langs.trailing_zeros() as usize] += 1;
                 langs &= langs - 1;
             }
         }
+    };
+    let bytes = sample.as_bytes();
+    let (mut i, mut words) = (0, 0);
+    // Invariant: a letter at `i` starts a word (the word before it, if any, was read).
+    'text: while words < 2000 {
+        let c = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => 0x80, // the last bytes: word at a time
+        };
+        if c & HIGH_BITS != 0 {
+            i = next_letter(sample, i);
+            if i >= bytes.len() {
+                break;
+            }
+            if let Some(key) = read_word(sample, &mut i, &mut words, shapes) {
+                vote(key);
+            }
+            continue;
+        }
+        let letters = letter_bits(c);
+        // The top bit of each lane where a word starts (lane 0: by the invariant).
+        let mut starts = letters & !(letters << 8);
+        let stops = !letters & HIGH_BITS;
+        let mut next = i + 8;
+        while starts != 0 {
+            if words == 2000 {
+                break 'text;
+            }
+            let s = starts.trailing_zeros();
+            starts &= starts - 1;
+            let after = stops & (u64::MAX << s);
+            if after == 0 {
+                // The word runs past the chunk (so it is the chunk's last): the next chunk
+                // starts with it, unless it fills this one (too long to vote).
+                next = if s == 7 {
+                    word_end(sample, i + 8)
+                } else {
+                    i + s as usize / 8
+                };
+                break;
+            }
+            let n = ((after.trailing_zeros() - s) / 8) as usize;
+            if n > 6 {
+                continue;
+            }
+            words += 1;
+            let word = c >> (s - 7);
+            // Most words have no listed word's first letter and length: one test, no search.
+            if !wordkey::may_list_shape(shapes, word as u8 | 0x20, n) {
+                continue;
+            }
+            let key = (word | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n));
+            debug_assert_eq!(key, {
+                let at = i + s as usize / 8;
+                short_key(&bytes[at..at + n])
+            });
+            vote(key);
+        }
+        i = next;
     }
+}
+
+/// Reads the word starting at `*i` (a letter): moves `*i` past it, counts it in `words` if
+/// it has at most 6 bytes, and returns its [`short_key`] if its shape may be listed.
+fn read_word(sample: &str, i: &mut usize, words: &mut usize, shapes: &[u32; 26]) -> Option<u64> {
+    let bytes = sample.as_bytes();
+    let start = *i;
+    // Most words: ASCII letters up to an ASCII non-letter within the next eight bytes,
+    // read from one load (lowercased and cut to the word by masks).
+    if let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        let c = u64::from_le_bytes(*chunk);
+        let stops = !letter_bits(c) & HIGH_BITS;
+        let n = stops.trailing_zeros() as usize / 8;
+        if n == 8 {
+            // Eight letters or more: too long to vote.
+            *i = word_end(sample, start + 8);
+            return None;
+        }
+        if (c >> (8 * n)) & 0x80 == 0 {
+            *i = start + n;
+            if n > 6 {
+                return None;
+            }
+            *words += 1;
+            if !wordkey::may_list_shape(shapes, chunk[0] | 0x20, n) {
+                return None;
+            }
+            let key = (c | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n));
+            debug_assert_eq!(key, short_key(&bytes[start..start + n]));
+            return Some(key);
+        }
+    }
+    any_word(sample, i, words, shapes)
 }
 
 /// The vote's slow path for the word starting at `*i` (one with non-ASCII letters, or
