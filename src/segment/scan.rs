@@ -63,6 +63,8 @@ struct Next<'t> {
     first: Option<char>,
     /// The letters starting at `first` (at most 32 bytes).
     word: &'t str,
+    /// A letter of `word` after its first is uppercase ("iPhone", "eBay").
+    camel: bool,
     paren: bool,
     quote: bool,
     dash: bool,
@@ -80,7 +82,7 @@ impl Next<'_> {
         self.first.is_some_and(char::is_uppercase) || self.camel()
     }
     fn camel(&self) -> bool {
-        self.word.chars().skip(1).any(char::is_uppercase)
+        self.camel
     }
     fn digit(&self) -> bool {
         self.first.is_some_and(|c| c.is_numeric() || c == '№')
@@ -956,12 +958,27 @@ impl<'t> Scanner<'t> {
         }
         next.first = text[i..end].chars().next();
         let window = &text[i..end];
-        let word_len = window
-            .char_indices()
-            .take_while(|&(k, c)| k < 32 && c.is_alphabetic())
-            .last()
-            .map_or(0, |(k, c)| k + c.len_utf8());
+        // ASCII letters without decoding; from another character on, the general rule.
+        let ascii = window
+            .bytes()
+            .take(32)
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let word_len = if window.as_bytes().get(ascii).is_some_and(|&b| b >= 0x80) && ascii < 32 {
+            window
+                .char_indices()
+                .take_while(|&(k, c)| k < 32 && c.is_alphabetic())
+                .last()
+                .map_or(0, |(k, c)| k + c.len_utf8())
+        } else {
+            ascii
+        };
         next.word = &window[..word_len];
+        next.camel = if word_len == ascii {
+            next.word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        } else {
+            next.word.chars().skip(1).any(char::is_uppercase)
+        };
         next
     }
 
@@ -1265,6 +1282,12 @@ fn is_format(c: char) -> bool {
 }
 
 fn is_single_letter(word: &str) -> bool {
+    // ASCII at both ends: no format marks to trim (they are not ASCII), no decoding.
+    if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+        if first < 0x80 && last < 0x80 {
+            return word.len() == 1 && first.is_ascii_alphabetic();
+        }
+    }
     let word = word
         .trim_start_matches(is_format)
         .trim_end_matches(is_format);
@@ -1274,6 +1297,17 @@ fn is_single_letter(word: &str) -> bool {
 
 /// "U.S", "J.C", "i.v", "Ph.D", "б.з.б": letters in groups of one or two, joined by periods.
 fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test on bytes (an ASCII character is one byte).
+        let mut groups = 0;
+        for part in word.as_bytes().split(|&b| b == b'.') {
+            if !(1..=2).contains(&part.len()) || !part.iter().all(u8::is_ascii_alphabetic) {
+                return false;
+            }
+            groups += 1;
+        }
+        return groups >= 2;
+    }
     let mut groups = 0;
     for part in word.split('.') {
         let n = part.chars().count();
@@ -1349,6 +1383,55 @@ fn roman_value(word: &str) -> Option<(bool, u32)> {
 mod tests {
     use super::*;
     use crate::segment::lang::{profile, Language};
+
+    #[test]
+    fn ascii_fast_paths_match_the_general_rules() {
+        let acronym = |word: &str| {
+            let mut groups = 0;
+            for part in word.split('.') {
+                let n = part.chars().count();
+                if !(1..=2).contains(&n) || !part.chars().all(char::is_alphabetic) {
+                    return false;
+                }
+                groups += 1;
+            }
+            groups >= 2
+        };
+        let single = |word: &str| {
+            let word = word
+                .trim_start_matches(is_format)
+                .trim_end_matches(is_format);
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        };
+        for word in [
+            "U.S",
+            "J.C",
+            "i.v",
+            "Ph.D",
+            "a.m",
+            "U.S.A",
+            "US",
+            "U..S",
+            ".U",
+            "U.",
+            "1.2",
+            "a",
+            "A",
+            "1",
+            "",
+            "ab",
+            "é",
+            "\u{200B}a",
+            "a\u{200B}",
+            "б.з.б",
+            "Abc.De",
+            "a.bcd",
+        ] {
+            assert_eq!(is_acronym(word), acronym(word), "{word}");
+            assert_eq!(is_single_letter(word), single(word), "{word}");
+        }
+    }
 
     #[test]
     fn ascii_keys_find_what_lowercase_words_find() {
