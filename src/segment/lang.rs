@@ -567,21 +567,17 @@ pub fn detect(text: &str) -> Language {
     }
     let sample = &text[..end];
     let mut counts = ScriptCounts::default();
-    // ASCII letters counted eight bytes at a time; other characters decoded.
+    // Other characters decoded and counted, ASCII passed eight bytes at a time.
     let bytes = sample.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if word & HIGH_BITS == 0 {
-                counts.latin += ascii_letters(word);
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            if u64::from_le_bytes(*chunk) & HIGH_BITS == 0 {
                 i += 8;
                 continue;
             }
         }
-        let b = bytes[i];
-        if b.is_ascii() {
-            counts.latin += usize::from(b.is_ascii_alphabetic());
+        if bytes[i].is_ascii() {
             i += 1;
         } else {
             let c = sample[i..].chars().next().unwrap_or(' ');
@@ -589,7 +585,33 @@ pub fn detect(text: &str) -> Language {
             i += c.len_utf8();
         }
     }
+    // The ASCII letters' count only matters against another script's letters (most texts
+    // have none); otherwise only whether there are letters at all.
+    let others = counts.cyrillic
+        + counts.greek
+        + counts.armenian
+        + counts.arabic
+        + counts.devanagari
+        + counts.han
+        + counts.kana
+        + counts.ethiopic
+        + counts.myanmar;
+    if others > 0 {
+        counts.latin += ascii_letter_count(bytes);
+    } else if counts.latin == 0 && bytes.iter().any(u8::is_ascii_alphabetic) {
+        counts.latin = 1;
+    }
     counts.language(sample)
+}
+
+/// How many ASCII letters `bytes` holds, eight bytes at a time.
+fn ascii_letter_count(bytes: &[u8]) -> usize {
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    let letters: usize = chunks
+        .map(|c| ascii_letters(u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))))
+        .sum();
+    letters + rest.iter().filter(|b| b.is_ascii_alphabetic()).count()
 }
 
 /// How many of the eight ASCII bytes in `word` are letters. (The multiplication sums the
@@ -1241,6 +1263,49 @@ mod tests {
                 ascii,
                 (k + 1) * 2 + (0..=b).filter(u8::is_ascii_alphabetic).count()
             );
+        }
+    }
+
+    /// Detection as it was before the ASCII letters were counted only when they compete.
+    fn reference_detect(text: &str) -> Language {
+        let mut end = text.len().min(4096);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &text[..end];
+        let mut counts = ScriptCounts::default();
+        for c in sample.chars() {
+            if c.is_ascii() {
+                counts.latin += usize::from(c.is_ascii_alphabetic());
+            } else {
+                counts.add(c);
+            }
+        }
+        counts.language(sample)
+    }
+
+    #[test]
+    fn detection_matches_the_reference() {
+        let texts = [
+            "The council met on Monday and voted.",
+            "¿¡",
+            "¿Qué? 12 345",
+            "1234 !!! ...",
+            "",
+            "Совет the and of собрался",
+            "The and of to is in Совет",
+            "ab Сов",
+            "abc Сов",
+            "Le conseil a voté et la ville 市议会周一开会 est pour le plan.",
+            "Zürich ß über",
+            "é",
+            "ÖÖ ЖЖ",
+            "Ö ЖЖ a",
+        ];
+        for text in texts {
+            assert_eq!(detect(text), reference_detect(text), "{text:?}");
+            let long = text.repeat(400);
+            assert_eq!(detect(&long), reference_detect(&long), "{text:?} repeated");
         }
     }
 
