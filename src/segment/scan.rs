@@ -139,8 +139,8 @@ pub(super) struct Scanner<'t> {
     spans: Vec<(usize, usize)>,
     markers: Vec<Marker>,
     forced: Vec<usize>,
-    /// The last abbreviation candidate in lowercase, made when a rule reads it: when
-    /// `lower_pending` holds a span, the text there (lowercased) is what it stands for.
+    /// The last abbreviation candidate in lowercase; when `lower_pending` holds a span, the
+    /// (ASCII) text there stands for it instead, compared without case: no copy.
     lower: String,
     lower_pending: Option<(usize, usize)>,
 }
@@ -204,7 +204,9 @@ impl<'t> Scanner<'t> {
                         if self.profile.period_ends {
                             self.events.push(i);
                         }
-                        self.marker_at(i, start, end);
+                        if i + 1 < end && is_space_byte(bytes[i + 1]) {
+                            self.marker_at(i, start, end);
+                        }
                     }
                     b'!' | b'?' => self.events.push(i),
                     b':' if self.profile.colon_ends => self.events.push(i),
@@ -216,7 +218,9 @@ impl<'t> Scanner<'t> {
                     b'{' => self.open(2, i),
                     b')' => {
                         self.close(0, i);
-                        self.marker_at(i, start, end);
+                        if i + 1 < end && is_space_byte(bytes[i + 1]) {
+                            self.marker_at(i, start, end);
+                        }
                     }
                     b']' => self.close(1, i),
                     b'}' => self.close(2, i),
@@ -728,8 +732,7 @@ impl<'t> Scanner<'t> {
         }
         let abbr = if complete && word.len() <= 24 {
             match ascii_key(word) {
-                // Most words: looked up by their packed key; the lowercase copy is made
-                // only if a rule below reads it.
+                // Most words: looked up by their packed key, no lowercase copy.
                 Some(key) => {
                     self.lower_pending = Some((w_start, p));
                     self.profile.abbreviation_key(key)
@@ -751,14 +754,15 @@ impl<'t> Scanner<'t> {
         if next.digit() {
             return !(abbr.is_some() || single || acronym || ordinal);
         }
-        if acronym && is_time(self.lower()) {
+        // "a.m", "p.m": a time.
+        if acronym && (self.lower_is("a.m") || self.lower_is("p.m")) {
             return self.time_ends(w_start, seg_start, next);
         }
         let starter = || self.profile.is_starter(next.word);
         // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
         let abbr = match abbr {
             Some(Abbr::Title)
-                if self.lower() == "st" && self.previous_word_capitalized(w_start, seg_start) =>
+                if self.lower_is("st") && self.previous_word_capitalized(w_start, seg_start) =>
             {
                 Some(Abbr::Generic)
             }
@@ -1007,12 +1011,14 @@ impl<'t> Scanner<'t> {
         crate::tokenize::lowercase_into(&mut self.lower, word);
     }
 
-    /// The word last put in lowercase (see [`Scanner::lower_pending`]).
-    fn lower(&mut self) -> &str {
-        if let Some((s, e)) = self.lower_pending.take() {
-            crate::tokenize::lowercase_into(&mut self.lower, &self.text[s..e]);
+    /// Whether the word last put in lowercase (see [`Scanner::lower_pending`]) is `lower`
+    /// (lowercase ASCII).
+    fn lower_is(&self, lower: &str) -> bool {
+        match self.lower_pending {
+            // The pending word is ASCII: comparing without case is comparing its lowercase.
+            Some((s, e)) => self.text[s..e].eq_ignore_ascii_case(lower),
+            None => self.lower == lower,
         }
-        &self.lower
     }
 
     /// The largest char boundary at or before `i`.
@@ -1329,10 +1335,6 @@ fn ascii_key(word: &str) -> Option<u64> {
     let mut buf = [0u8; 8];
     buf[..bytes.len()].copy_from_slice(bytes);
     Some(u64::from_be_bytes(buf.map(|b| b.to_ascii_lowercase())))
-}
-
-fn is_time(lower: &str) -> bool {
-    matches!(lower, "a.m" | "p.m")
 }
 
 /// "1", "12", "a", "B", "iv": what opens a list item or a labelled line.
