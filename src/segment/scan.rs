@@ -899,6 +899,10 @@ impl<'t> Scanner<'t> {
         // A tag or a literal escape after the terminator reads as the break it stands for
         // ("test.</p><p>Next", "world.\nNext"); a few at most, each scan bounded.
         for _ in 0..8 {
+            // (Only `<`, `&` and a backslash can start one.)
+            if !matches!(self.bytes.get(i), Some(b'<' | b'&' | b'\\')) || i >= end {
+                break;
+            }
             match nonprose::glue_len(&text[i..end]) {
                 Some(n) => {
                     i = self.skip_space(i + n, end);
@@ -948,7 +952,7 @@ impl<'t> Scanner<'t> {
                 .is_some_and(char::is_alphanumeric);
         }
         for k in 0..4 {
-            let Some(c) = text[i..end].chars().next() else {
+            let Some(c) = self.char_before_end(i, end) else {
                 break;
             };
             if !is_opener(c) {
@@ -960,7 +964,7 @@ impl<'t> Scanner<'t> {
             }
             i += c.len_utf8();
         }
-        next.first = text[i..end].chars().next();
+        next.first = self.char_before_end(i, end);
         let window = &text[i..end];
         // ASCII letters without decoding; from another character on, the general rule.
         let ascii = window
@@ -1027,6 +1031,17 @@ impl<'t> Scanner<'t> {
             i -= 1;
         }
         i
+    }
+
+    /// The character at `i` if it starts before `end` (ASCII without decoding).
+    fn char_before_end(&self, i: usize, end: usize) -> Option<char> {
+        if i >= end {
+            return None;
+        }
+        match self.bytes[i] {
+            b if b < 0x80 => Some(b as char),
+            _ => self.text[i..end].chars().next(),
+        }
     }
 
     fn char_at(&self, i: usize) -> char {
