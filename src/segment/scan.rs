@@ -479,6 +479,18 @@ impl<'t> Scanner<'t> {
             if mi < self.markers.len() && self.markers[mi].punct == p && self.markers[mi].in_list {
                 continue;
             }
+            // "39.3", "$3.5": a decimal point (between ASCII digits, inside the block) is
+            // never a boundary, and its run is the point alone: what the rules below
+            // conclude, without reading the text around it.
+            if p + 1 < end
+                && self.bytes[p + 1].is_ascii_digit()
+                && self.bytes[p] == b'.'
+                && p > 0
+                && self.bytes[p - 1].is_ascii_digit()
+            {
+                consumed = p + 1;
+                continue;
+            }
             let Some(run) = self.run(p, end) else {
                 consumed = self.terminators(p, end).0.max(p + 1);
                 continue;
