@@ -483,8 +483,33 @@ fn pack(word: &str) -> Option<u64> {
 impl Profile {
     /// The class of the abbreviation `lower` (lowercase, without its final period).
     pub fn abbreviation(&self, lower: &str) -> Option<Abbr> {
+        match pack(lower) {
+            Some(key) => self.abbreviation_key(key),
+            None => {
+                let table = self.lookup();
+                table
+                    .long
+                    .binary_search_by(|(k, _)| (*k).cmp(lower))
+                    .ok()
+                    .map(|i| table.long[i].1)
+            }
+        }
+    }
+
+    /// [`Profile::abbreviation`] of a word of 1 to 8 bytes, given as its [`pack`]ed key.
+    pub fn abbreviation_key(&self, key: u64) -> Option<Abbr> {
+        let table = self.lookup();
+        table
+            .short
+            .binary_search_by_key(&key, |e| e.0)
+            .ok()
+            .map(|i| table.short[i].1)
+    }
+
+    /// The abbreviation tables, parsed on first use.
+    fn lookup(&self) -> &'static Lookup {
         static TABLES: [OnceLock<Lookup>; 23] = [const { OnceLock::new() }; 23];
-        let table = TABLES[self.index].get_or_init(|| {
+        TABLES[self.index].get_or_init(|| {
             let (mut short, mut long) = (Vec::new(), Vec::new());
             for (word, class) in build_table(self.tables) {
                 match pack(word) {
@@ -494,19 +519,7 @@ impl Profile {
             }
             crate::sort::sort_by(&mut short, |a, b| a.0 < b.0);
             Lookup { short, long }
-        });
-        match pack(lower) {
-            Some(key) => table
-                .short
-                .binary_search_by_key(&key, |e| e.0)
-                .ok()
-                .map(|i| table.short[i].1),
-            None => table
-                .long
-                .binary_search_by(|(k, _)| (*k).cmp(lower))
-                .ok()
-                .map(|i| table.long[i].1),
-        }
+        })
     }
 
     /// Whether `word` (as written) usually starts a sentence. (The lists are sorted.)
@@ -554,21 +567,17 @@ pub fn detect(text: &str) -> Language {
     }
     let sample = &text[..end];
     let mut counts = ScriptCounts::default();
-    // ASCII letters counted eight bytes at a time; other characters decoded.
+    // Other characters decoded and counted, ASCII passed eight bytes at a time.
     let bytes = sample.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if word & HIGH_BITS == 0 {
-                counts.latin += ascii_letters(word);
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            if u64::from_le_bytes(*chunk) & HIGH_BITS == 0 {
                 i += 8;
                 continue;
             }
         }
-        let b = bytes[i];
-        if b.is_ascii() {
-            counts.latin += usize::from(b.is_ascii_alphabetic());
+        if bytes[i].is_ascii() {
             i += 1;
         } else {
             let c = sample[i..].chars().next().unwrap_or(' ');
@@ -576,7 +585,33 @@ pub fn detect(text: &str) -> Language {
             i += c.len_utf8();
         }
     }
+    // The ASCII letters' count only matters against another script's letters (most texts
+    // have none); otherwise only whether there are letters at all.
+    let others = counts.cyrillic
+        + counts.greek
+        + counts.armenian
+        + counts.arabic
+        + counts.devanagari
+        + counts.han
+        + counts.kana
+        + counts.ethiopic
+        + counts.myanmar;
+    if others > 0 {
+        counts.latin += ascii_letter_count(bytes);
+    } else if counts.latin == 0 && bytes.iter().any(u8::is_ascii_alphabetic) {
+        counts.latin = 1;
+    }
     counts.language(sample)
+}
+
+/// How many ASCII letters `bytes` holds, eight bytes at a time.
+fn ascii_letter_count(bytes: &[u8]) -> usize {
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    let letters: usize = chunks
+        .map(|c| ascii_letters(u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))))
+        .sum();
+    letters + rest.iter().filter(|b| b.is_ascii_alphabetic()).count()
 }
 
 /// How many of the eight ASCII bytes in `word` are letters. (The multiplication sums the
@@ -778,42 +813,157 @@ fn latin_language(sample: &str, letters: [usize; 9]) -> Language {
 
 /// Adds a vote per language for each of the first 2000 words (runs of letters) of at most
 /// 6 bytes that its function-word list has.
+///
+/// The text is read eight bytes at a time: in a chunk of ASCII bytes one letter mask gives
+/// every word that starts there, its length and (shifted, lowercased, cut by a mask) its
+/// key; a word that runs past the chunk starts the next chunk, and a chunk with other
+/// characters takes the word-at-a-time path ([`read_word`]).
 fn vote_function_words(sample: &str, votes: &mut [usize; 9]) {
     let (table, shapes) = function_word_table();
-    let bytes = sample.as_bytes();
-    let (mut i, mut words) = (0, 0);
-    while i < bytes.len() && words < 2000 {
-        // Past the non-letters: ASCII ones by a table look-up, others decoded.
-        match BYTE_CLASS[bytes[i] as usize] {
-            ASCII_LETTER => {}
-            OTHER => {
-                let (len, letter) = decode_class(sample, i);
-                if !letter {
-                    i += len;
-                    continue;
-                }
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        let start = i;
-        i = word_end(sample, i);
-        let word = &bytes[start..i];
-        if word.len() > 6 {
-            continue;
-        }
-        words += 1;
-        // Most words have no listed word's first letter and length: one test, no search.
-        if !wordkey::may_list_shape(shapes, word[0].to_ascii_lowercase(), word.len()) {
-            continue;
-        }
-        if let Some(mut langs) = table.get(short_key(word)) {
+    let mut vote = |key: u64| {
+        if let Some(mut langs) = table.get(key) {
             while langs != 0 {
                 votes[langs.trailing_zeros() as usize] += 1;
                 langs &= langs - 1;
             }
+        }
+    };
+    let bytes = sample.as_bytes();
+    let (mut i, mut words) = (0, 0);
+    // Invariant: a letter at `i` starts a word (the word before it, if any, was read).
+    'text: while words < 2000 {
+        let c = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => 0x80, // the last bytes: word at a time
+        };
+        if c & HIGH_BITS != 0 {
+            i = next_letter(sample, i);
+            if i >= bytes.len() {
+                break;
+            }
+            if let Some(key) = read_word(sample, &mut i, &mut words, shapes) {
+                vote(key);
+            }
+            continue;
+        }
+        let letters = letter_bits(c);
+        // The top bit of each lane where a word starts (lane 0: by the invariant).
+        let mut starts = letters & !(letters << 8);
+        let stops = !letters & HIGH_BITS;
+        let mut next = i + 8;
+        while starts != 0 {
+            if words == 2000 {
+                break 'text;
+            }
+            let s = starts.trailing_zeros();
+            starts &= starts - 1;
+            let after = stops & (u64::MAX << s);
+            if after == 0 {
+                // The word runs past the chunk (so it is the chunk's last): the next chunk
+                // starts with it, unless it fills this one (too long to vote).
+                next = if s == 7 {
+                    word_end(sample, i + 8)
+                } else {
+                    i + s as usize / 8
+                };
+                break;
+            }
+            let n = ((after.trailing_zeros() - s) / 8) as usize;
+            if n > 6 {
+                continue;
+            }
+            words += 1;
+            let word = c >> (s - 7);
+            // Most words have no listed word's first letter and length: one test, no search.
+            if !wordkey::may_list_shape(shapes, word as u8 | 0x20, n) {
+                continue;
+            }
+            let key = (word | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n));
+            debug_assert_eq!(key, {
+                let at = i + s as usize / 8;
+                short_key(&bytes[at..at + n])
+            });
+            vote(key);
+        }
+        i = next;
+    }
+}
+
+/// Reads the word starting at `*i` (a letter): moves `*i` past it, counts it in `words` if
+/// it has at most 6 bytes, and returns its [`short_key`] if its shape may be listed.
+fn read_word(sample: &str, i: &mut usize, words: &mut usize, shapes: &[u32; 26]) -> Option<u64> {
+    let bytes = sample.as_bytes();
+    let start = *i;
+    // Most words: ASCII letters up to an ASCII non-letter within the next eight bytes,
+    // read from one load (lowercased and cut to the word by masks).
+    if let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        let c = u64::from_le_bytes(*chunk);
+        let stops = !letter_bits(c) & HIGH_BITS;
+        let n = stops.trailing_zeros() as usize / 8;
+        if n == 8 {
+            // Eight letters or more: too long to vote.
+            *i = word_end(sample, start + 8);
+            return None;
+        }
+        if (c >> (8 * n)) & 0x80 == 0 {
+            *i = start + n;
+            if n > 6 {
+                return None;
+            }
+            *words += 1;
+            if !wordkey::may_list_shape(shapes, chunk[0] | 0x20, n) {
+                return None;
+            }
+            let key = (c | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n));
+            debug_assert_eq!(key, short_key(&bytes[start..start + n]));
+            return Some(key);
+        }
+    }
+    any_word(sample, i, words, shapes)
+}
+
+/// The vote's slow path for the word starting at `*i` (one with non-ASCII letters, or
+/// near the end): moves `*i` past it, counts it in `words` if it has at most 6 bytes, and
+/// returns its [`short_key`] if its shape may be listed.
+fn any_word(sample: &str, i: &mut usize, words: &mut usize, shapes: &[u32; 26]) -> Option<u64> {
+    let start = *i;
+    *i = word_end(sample, start);
+    let word = &sample.as_bytes()[start..*i];
+    if word.len() > 6 {
+        return None;
+    }
+    *words += 1;
+    // Most words have no listed word's first letter and length: one test, no search.
+    if !wordkey::may_list_shape(shapes, word[0].to_ascii_lowercase(), word.len()) {
+        return None;
+    }
+    Some(short_key(word))
+}
+
+/// The first letter at or after `i` (a char boundary of `s`), or the end: ASCII non-letters
+/// are passed eight at a time, other characters decoded.
+fn next_letter(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let c = u64::from_le_bytes(*chunk);
+            let stop = letter_bits(c) | (c & HIGH_BITS);
+            if stop == 0 {
+                i += 8;
+                continue;
+            }
+            i += stop.trailing_zeros() as usize / 8;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return bytes.len();
+        };
+        match BYTE_CLASS[b as usize] {
+            ASCII_LETTER => return i,
+            OTHER => match decode_class(s, i) {
+                (_, true) => return i,
+                (len, false) => i += len,
+            },
+            _ => i += 1,
         }
     }
 }
@@ -863,13 +1013,13 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// The vote's key of a word of 1 to 6 bytes: its bytes ASCII-lowercased, big-endian in a
-/// `u64`, zero-padded (never 0: a word has no zero byte).
+/// The vote's key of a word of 1 to 6 bytes: its bytes ASCII-lowercased, little-endian in
+/// a `u64` (the first byte lowest, as eight bytes of text load), zero-padded (never 0: a
+/// word has no zero byte).
 fn short_key(word: &[u8]) -> u64 {
-    let key = word
-        .iter()
-        .fold(0u64, |k, &b| k << 8 | u64::from(b.to_ascii_lowercase()));
-    key << (8 * (8 - word.len().min(8)))
+    word.iter()
+        .rev()
+        .fold(0u64, |k, &b| k << 8 | u64::from(b.to_ascii_lowercase()))
 }
 
 /// The language (a [`FUNCTION_WORDS`] row) of a letter only one of them uses.
@@ -1048,6 +1198,54 @@ mod tests {
         samples.push("the a ".repeat(1200));
         samples.push("og ".repeat(2100) + "de de de");
         samples.push((1..12).map(|n| "e".repeat(n) + " und ").collect());
+        // Pseudo-random mixtures of function words, long words, other scripts' letters,
+        // accents and punctuation, so words end at every offset of an eight-byte load.
+        let pieces = [
+            "the",
+            "And",
+            "OF",
+            "de",
+            "y",
+            "è",
+            "é",
+            "für",
+            "się",
+            "że",
+            "ñ",
+            "¿",
+            "Ä",
+            "中",
+            "ε",
+            " ",
+            " ",
+            " ",
+            ", ",
+            ".",
+            "\n",
+            "1",
+            "-",
+            "'",
+            "aaaaaaa",
+            "bbbbbbbbb",
+            "x",
+            "Straße",
+            "på",
+            "ktorí",
+            "c'est",
+            "qué",
+            "\u{a0}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for len in [3, 7, 20, 200, 6000] {
+            let mut sample = String::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                sample.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            samples.push(sample);
+        }
         for sample in &samples {
             let mut counts = ScriptCounts::default();
             for c in sample.chars().filter(|c| !c.is_ascii()) {
@@ -1065,6 +1263,49 @@ mod tests {
                 ascii,
                 (k + 1) * 2 + (0..=b).filter(u8::is_ascii_alphabetic).count()
             );
+        }
+    }
+
+    /// Detection as it was before the ASCII letters were counted only when they compete.
+    fn reference_detect(text: &str) -> Language {
+        let mut end = text.len().min(4096);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &text[..end];
+        let mut counts = ScriptCounts::default();
+        for c in sample.chars() {
+            if c.is_ascii() {
+                counts.latin += usize::from(c.is_ascii_alphabetic());
+            } else {
+                counts.add(c);
+            }
+        }
+        counts.language(sample)
+    }
+
+    #[test]
+    fn detection_matches_the_reference() {
+        let texts = [
+            "The council met on Monday and voted.",
+            "¿¡",
+            "¿Qué? 12 345",
+            "1234 !!! ...",
+            "",
+            "Совет the and of собрался",
+            "The and of to is in Совет",
+            "ab Сов",
+            "abc Сов",
+            "Le conseil a voté et la ville 市议会周一开会 est pour le plan.",
+            "Zürich ß über",
+            "é",
+            "ÖÖ ЖЖ",
+            "Ö ЖЖ a",
+        ];
+        for text in texts {
+            assert_eq!(detect(text), reference_detect(text), "{text:?}");
+            let long = text.repeat(400);
+            assert_eq!(detect(&long), reference_detect(&long), "{text:?} repeated");
         }
     }
 

@@ -127,7 +127,7 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
         // may break it): one pass.
         let (mut e, mut backslash) = (pos, false);
         loop {
-            e = find_byte(bytes, e, bytes.len(), &LINE_STOP);
+            e = find_line_stop(bytes, e, bytes.len());
             if e < bytes.len() && bytes[e] == b'\\' {
                 backslash = true;
                 e += 1;
@@ -175,6 +175,33 @@ fn find_byte(bytes: &[u8], from: usize, end: usize, table: &[bool; 256]) -> usiz
         i += 8;
     }
     while i < end && !table[bytes[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// The first line break (`\n`, `\r`) or backslash in `[from, end)`, or `end`: eight bytes
+/// at a time by integer arithmetic (a test for bytes below 0x0E and one for 0x5C), then the
+/// [`LINE_STOP`] table on the eight bytes that may hold one (tabs pass the first test).
+fn find_line_stop(bytes: &[u8], from: usize, end: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = bytes[i..end].first_chunk::<8>() {
+        let v = u64::from_le_bytes(*chunk);
+        let slash = v ^ (ONES * u64::from(b'\\'));
+        // The top bit of a lane is set where a byte is below 0x0E or is a backslash (and
+        // possibly above such a lane, which the table then turns away).
+        let low = v.wrapping_sub(ONES * 0x0E) & !v;
+        let eq = slash.wrapping_sub(ONES) & !slash;
+        if (low | eq) & HIGH != 0 {
+            if let Some(k) = chunk.iter().position(|&b| LINE_STOP[b as usize]) {
+                return i + k;
+            }
+        }
+        i += 8;
+    }
+    while i < end && !LINE_STOP[bytes[i] as usize] {
         i += 1;
     }
     i
@@ -784,6 +811,27 @@ mod tests {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_function_word("The") && is_function_word("said"));
         assert!(!is_function_word("year") && !is_function_word(""));
+    }
+
+    #[test]
+    fn line_stops_are_found_like_the_table_says() {
+        let text = "a\tb\x0bc\\n d\re\u{e9}\u{5c}\nfg\x0c\x0e\x0dh \\ \u{2028}i";
+        let bytes = text.as_bytes();
+        for pad in 0..12 {
+            let padded = format!("{}{text}{}", "x".repeat(pad), "y".repeat(pad));
+            let bytes = padded.as_bytes();
+            for from in 0..=bytes.len() {
+                let expected = (from..bytes.len())
+                    .find(|&i| LINE_STOP[bytes[i] as usize])
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    find_line_stop(bytes, from, bytes.len()),
+                    expected,
+                    "{pad} {from}"
+                );
+            }
+        }
+        assert_eq!(find_line_stop(bytes, 0, 0), 0);
     }
 
     #[test]

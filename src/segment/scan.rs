@@ -63,6 +63,8 @@ struct Next<'t> {
     first: Option<char>,
     /// The letters starting at `first` (at most 32 bytes).
     word: &'t str,
+    /// A letter of `word` after its first is uppercase ("iPhone", "eBay").
+    camel: bool,
     paren: bool,
     quote: bool,
     dash: bool,
@@ -80,7 +82,7 @@ impl Next<'_> {
         self.first.is_some_and(char::is_uppercase) || self.camel()
     }
     fn camel(&self) -> bool {
-        self.word.chars().skip(1).any(char::is_uppercase)
+        self.camel
     }
     fn digit(&self) -> bool {
         self.first.is_some_and(|c| c.is_numeric() || c == '№')
@@ -137,7 +139,10 @@ pub(super) struct Scanner<'t> {
     spans: Vec<(usize, usize)>,
     markers: Vec<Marker>,
     forced: Vec<usize>,
+    /// The last abbreviation candidate in lowercase; when `lower_pending` holds a span, the
+    /// (ASCII) text there stands for it instead, compared without case: no copy.
     lower: String,
+    lower_pending: Option<(usize, usize)>,
 }
 
 impl<'t> Scanner<'t> {
@@ -152,6 +157,7 @@ impl<'t> Scanner<'t> {
             markers: Vec::new(),
             forced: Vec::new(),
             lower: String::new(),
+            lower_pending: None,
         }
     }
 
@@ -198,7 +204,9 @@ impl<'t> Scanner<'t> {
                         if self.profile.period_ends {
                             self.events.push(i);
                         }
-                        self.marker_at(i, start, end);
+                        if i + 1 < end && is_space_byte(bytes[i + 1]) {
+                            self.marker_at(i, start, end);
+                        }
                     }
                     b'!' | b'?' => self.events.push(i),
                     b':' if self.profile.colon_ends => self.events.push(i),
@@ -210,7 +218,9 @@ impl<'t> Scanner<'t> {
                     b'{' => self.open(2, i),
                     b')' => {
                         self.close(0, i);
-                        self.marker_at(i, start, end);
+                        if i + 1 < end && is_space_byte(bytes[i + 1]) {
+                            self.marker_at(i, start, end);
+                        }
                     }
                     b']' => self.close(1, i),
                     b'}' => self.close(2, i),
@@ -338,6 +348,11 @@ impl<'t> Scanner<'t> {
         while !self.text.is_char_boundary(s) {
             s += 1;
         }
+        // Without a bullet (they are not ASCII) the item's body is at most one byte shorter
+        // than the token, and a body has at most 4 bytes.
+        if at - s > 5 && bytes[s] < 0x80 {
+            return;
+        }
         let token = &self.text[s..at];
         let bullet_before = self.text[start..s]
             .trim_end()
@@ -462,6 +477,18 @@ impl<'t> Scanner<'t> {
                 mi += 1;
             }
             if mi < self.markers.len() && self.markers[mi].punct == p && self.markers[mi].in_list {
+                continue;
+            }
+            // "39.3", "$3.5": a decimal point (between ASCII digits, inside the block) is
+            // never a boundary, and its run is the point alone: what the rules below
+            // conclude, without reading the text around it.
+            if p + 1 < end
+                && self.bytes[p + 1].is_ascii_digit()
+                && self.bytes[p] == b'.'
+                && p > 0
+                && self.bytes[p - 1].is_ascii_digit()
+            {
+                consumed = p + 1;
                 continue;
             }
             let Some(run) = self.run(p, end) else {
@@ -716,8 +743,17 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let abbr = if complete && word.len() <= 24 {
-            self.set_lower(word);
-            self.profile.abbreviation(&self.lower)
+            match ascii_key(word) {
+                // Most words: looked up by their packed key, no lowercase copy.
+                Some(key) => {
+                    self.lower_pending = Some((w_start, p));
+                    self.profile.abbreviation_key(key)
+                }
+                None => {
+                    self.set_lower(word);
+                    self.profile.abbreviation(&self.lower)
+                }
+            }
         } else {
             None
         };
@@ -730,14 +766,15 @@ impl<'t> Scanner<'t> {
         if next.digit() {
             return !(abbr.is_some() || single || acronym || ordinal);
         }
-        if acronym && is_time(&self.lower) {
+        // "a.m", "p.m": a time.
+        if acronym && (self.lower_is("a.m") || self.lower_is("p.m")) {
             return self.time_ends(w_start, seg_start, next);
         }
         let starter = || self.profile.is_starter(next.word);
         // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
         let abbr = match abbr {
             Some(Abbr::Title)
-                if self.lower == "st" && self.previous_word_capitalized(w_start, seg_start) =>
+                if self.lower_is("st") && self.previous_word_capitalized(w_start, seg_start) =>
             {
                 Some(Abbr::Generic)
             }
@@ -838,6 +875,15 @@ impl<'t> Scanner<'t> {
         let limit = p.saturating_sub(WORD_WINDOW).max(floor);
         let mut i = p;
         while i > limit {
+            // ASCII bytes without decoding (their whitespace is `is_space_byte`).
+            let b = self.bytes[i - 1];
+            if b < 0x80 {
+                if is_space_byte(b) {
+                    break;
+                }
+                i -= 1;
+                continue;
+            }
             match self.prev_char(i) {
                 Some(c) if !c.is_whitespace() => i -= c.len_utf8(),
                 _ => break,
@@ -865,6 +911,10 @@ impl<'t> Scanner<'t> {
         // A tag or a literal escape after the terminator reads as the break it stands for
         // ("test.</p><p>Next", "world.\nNext"); a few at most, each scan bounded.
         for _ in 0..8 {
+            // (Only `<`, `&` and a backslash can start one.)
+            if !matches!(self.bytes.get(i), Some(b'<' | b'&' | b'\\')) || i >= end {
+                break;
+            }
             match nonprose::glue_len(&text[i..end]) {
                 Some(n) => {
                     i = self.skip_space(i + n, end);
@@ -914,7 +964,7 @@ impl<'t> Scanner<'t> {
                 .is_some_and(char::is_alphanumeric);
         }
         for k in 0..4 {
-            let Some(c) = text[i..end].chars().next() else {
+            let Some(c) = self.char_before_end(i, end) else {
                 break;
             };
             if !is_opener(c) {
@@ -926,14 +976,29 @@ impl<'t> Scanner<'t> {
             }
             i += c.len_utf8();
         }
-        next.first = text[i..end].chars().next();
+        next.first = self.char_before_end(i, end);
         let window = &text[i..end];
-        let word_len = window
-            .char_indices()
-            .take_while(|&(k, c)| k < 32 && c.is_alphabetic())
-            .last()
-            .map_or(0, |(k, c)| k + c.len_utf8());
+        // ASCII letters without decoding; from another character on, the general rule.
+        let ascii = window
+            .bytes()
+            .take(32)
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let word_len = if window.as_bytes().get(ascii).is_some_and(|&b| b >= 0x80) && ascii < 32 {
+            window
+                .char_indices()
+                .take_while(|&(k, c)| k < 32 && c.is_alphabetic())
+                .last()
+                .map_or(0, |(k, c)| k + c.len_utf8())
+        } else {
+            ascii
+        };
         next.word = &window[..word_len];
+        next.camel = if word_len == ascii {
+            next.word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        } else {
+            next.word.chars().skip(1).any(char::is_uppercase)
+        };
         next
     }
 
@@ -958,7 +1023,18 @@ impl<'t> Scanner<'t> {
 
     /// Puts `word` in lowercase into the reusable buffer.
     fn set_lower(&mut self, word: &str) {
+        self.lower_pending = None;
         crate::tokenize::lowercase_into(&mut self.lower, word);
+    }
+
+    /// Whether the word last put in lowercase (see [`Scanner::lower_pending`]) is `lower`
+    /// (lowercase ASCII).
+    fn lower_is(&self, lower: &str) -> bool {
+        match self.lower_pending {
+            // The pending word is ASCII: comparing without case is comparing its lowercase.
+            Some((s, e)) => self.text[s..e].eq_ignore_ascii_case(lower),
+            None => self.lower == lower,
+        }
     }
 
     /// The largest char boundary at or before `i`.
@@ -969,12 +1045,30 @@ impl<'t> Scanner<'t> {
         i
     }
 
+    /// The character at `i` if it starts before `end` (ASCII without decoding).
+    fn char_before_end(&self, i: usize, end: usize) -> Option<char> {
+        if i >= end {
+            return None;
+        }
+        match self.bytes[i] {
+            b if b < 0x80 => Some(b as char),
+            _ => self.text[i..end].chars().next(),
+        }
+    }
+
     fn char_at(&self, i: usize) -> char {
-        self.text[i..].chars().next().unwrap_or(' ')
+        // Most characters the scanner looks at are ASCII: no decoding.
+        match self.bytes.get(i) {
+            Some(&b) if b < 0x80 => b as char,
+            _ => self.text[i..].chars().next().unwrap_or(' '),
+        }
     }
 
     fn prev_char(&self, i: usize) -> Option<char> {
-        self.text[..i].chars().next_back()
+        match i.checked_sub(1).map(|k| self.bytes[k]) {
+            Some(b) if b < 0x80 => Some(b as char),
+            _ => self.text[..i].chars().next_back(),
+        }
     }
 }
 
@@ -1221,6 +1315,12 @@ fn is_format(c: char) -> bool {
 }
 
 fn is_single_letter(word: &str) -> bool {
+    // ASCII at both ends: no format marks to trim (they are not ASCII), no decoding.
+    if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+        if first < 0x80 && last < 0x80 {
+            return word.len() == 1 && first.is_ascii_alphabetic();
+        }
+    }
     let word = word
         .trim_start_matches(is_format)
         .trim_end_matches(is_format);
@@ -1230,6 +1330,17 @@ fn is_single_letter(word: &str) -> bool {
 
 /// "U.S", "J.C", "i.v", "Ph.D", "б.з.б": letters in groups of one or two, joined by periods.
 fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test on bytes (an ASCII character is one byte).
+        let mut groups = 0;
+        for part in word.as_bytes().split(|&b| b == b'.') {
+            if !(1..=2).contains(&part.len()) || !part.iter().all(u8::is_ascii_alphabetic) {
+                return false;
+            }
+            groups += 1;
+        }
+        return groups >= 2;
+    }
     let mut groups = 0;
     for part in word.split('.') {
         let n = part.chars().count();
@@ -1241,8 +1352,16 @@ fn is_acronym(word: &str) -> bool {
     groups >= 2
 }
 
-fn is_time(lower: &str) -> bool {
-    matches!(lower, "a.m" | "p.m")
+/// `word` ASCII-lowercased and packed as [`Profile::abbreviation_key`] reads it, if it is
+/// ASCII and has 1 to 8 bytes.
+fn ascii_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 8 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_be_bytes(buf.map(|b| b.to_ascii_lowercase())))
 }
 
 /// "1", "12", "a", "B", "iv": what opens a list item or a labelled line.
@@ -1287,4 +1406,96 @@ fn roman_value(word: &str) -> Option<(bool, u32)> {
         }
     }
     (total > 0).then_some((upper, total as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lang::{profile, Language};
+
+    #[test]
+    fn ascii_fast_paths_match_the_general_rules() {
+        let acronym = |word: &str| {
+            let mut groups = 0;
+            for part in word.split('.') {
+                let n = part.chars().count();
+                if !(1..=2).contains(&n) || !part.chars().all(char::is_alphabetic) {
+                    return false;
+                }
+                groups += 1;
+            }
+            groups >= 2
+        };
+        let single = |word: &str| {
+            let word = word
+                .trim_start_matches(is_format)
+                .trim_end_matches(is_format);
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        };
+        for word in [
+            "U.S",
+            "J.C",
+            "i.v",
+            "Ph.D",
+            "a.m",
+            "U.S.A",
+            "US",
+            "U..S",
+            ".U",
+            "U.",
+            "1.2",
+            "a",
+            "A",
+            "1",
+            "",
+            "ab",
+            "é",
+            "\u{200B}a",
+            "a\u{200B}",
+            "б.з.б",
+            "Abc.De",
+            "a.bcd",
+        ] {
+            assert_eq!(is_acronym(word), acronym(word), "{word}");
+            assert_eq!(is_single_letter(word), single(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn ascii_keys_find_what_lowercase_words_find() {
+        let words = [
+            "Mr",
+            "mr",
+            "INC",
+            "Jan",
+            "e.g",
+            "U.S",
+            "Dr",
+            "st",
+            "St",
+            "house",
+            "vgl",
+            "Mio",
+            "p.m",
+            "abcdefgh",
+            "Assemblyman",
+            "",
+            "Ré",
+            "No",
+            "Nos",
+            "approx",
+        ];
+        for language in [Language::En, Language::De, Language::Fr] {
+            let profile = profile(language);
+            for word in words {
+                let lower = word.to_lowercase();
+                let expected = profile.abbreviation(&lower);
+                match ascii_key(word) {
+                    Some(key) => assert_eq!(profile.abbreviation_key(key), expected, "{word}"),
+                    None => assert!(word.is_empty() || word.len() > 8 || !word.is_ascii()),
+                }
+            }
+        }
+    }
 }
