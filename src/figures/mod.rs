@@ -185,8 +185,14 @@ pub(crate) fn extract_spans(text: &str, sentences: &[Segment]) -> Vec<Fact> {
 
 /// Sets `text` and `counted` from the spans, which index `text`.
 pub(crate) fn fill_texts(fact: &mut Fact, text: &str) {
-    fact.text.clear();
-    fact.text.push_str(&text[fact.start..fact.end]);
+    let span = &text[fact.start..fact.end];
+    if fact.text.capacity() >= span.len() {
+        fact.text.clear();
+        fact.text.push_str(span);
+    } else {
+        // one allocation of the exact size, not the growth path of `push_str`
+        fact.text = String::from(span);
+    }
     fact.counted = fact
         .counted_start
         .zip(fact.counted_end)
