@@ -839,45 +839,65 @@ const HEDGES: &[(&[&str], bool, i8)] = &[
     (&["under", "well"], false, -1),
 ];
 
+/// The bits of the [`HEDGES`] whose first word (the one nearest the figure) is `w`.
+const fn hedges_ending_with(w: &str) -> u64 {
+    assert!(HEDGES.len() <= 64, "one bit per qualifier");
+    let mut bits = 0;
+    let mut i = 0;
+    while i < HEDGES.len() {
+        let first = HEDGES[i].0[0].as_bytes();
+        let w = w.as_bytes();
+        let mut same = first.len() == w.len();
+        let mut k = 0;
+        while same && k < w.len() {
+            same = first[k] == w[k];
+            k += 1;
+        }
+        if same {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
+}
+
 /// The qualifier whose words end just before a figure: `prev` holds the lowercased words
 /// before it, nearest first (empty strings past a punctuation mark).
 pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
     let mut best: Option<(Hedge, usize)> = None;
-    // the words a qualifier can end with (its first in `HEDGES`): most figures have none
-    // of them before, and are turned away by one `match` rather than a string comparison
-    // per qualifier
-    if !matches!(
-        prev[0],
-        "about"
-            | "above"
-            | "almost"
-            | "approximately"
-            | "around"
-            | "as"
-            | "below"
-            | "circa"
-            | "estimated"
-            | "exceeding"
-            | "least"
-            | "most"
-            | "nearly"
-            | "of"
-            | "over"
-            | "quite"
-            | "roughly"
-            | "some"
-            | "than"
-            | "to"
-            | "under"
-    ) {
-        return None;
-    }
-    for &(words, approximate, bound) in HEDGES {
+    // The qualifiers that end with the word before the figure (their first in `HEDGES`), as
+    // bits: most figures have none of these words before them, and the rest compare only
+    // their own qualifiers' words.
+    let mut candidates = match prev[0] {
+        "about" => const { hedges_ending_with("about") },
+        "above" => const { hedges_ending_with("above") },
+        "almost" => const { hedges_ending_with("almost") },
+        "approximately" => const { hedges_ending_with("approximately") },
+        "around" => const { hedges_ending_with("around") },
+        "as" => const { hedges_ending_with("as") },
+        "below" => const { hedges_ending_with("below") },
+        "circa" => const { hedges_ending_with("circa") },
+        "estimated" => const { hedges_ending_with("estimated") },
+        "exceeding" => const { hedges_ending_with("exceeding") },
+        "least" => const { hedges_ending_with("least") },
+        "most" => const { hedges_ending_with("most") },
+        "nearly" => const { hedges_ending_with("nearly") },
+        "of" => const { hedges_ending_with("of") },
+        "over" => const { hedges_ending_with("over") },
+        "quite" => const { hedges_ending_with("quite") },
+        "roughly" => const { hedges_ending_with("roughly") },
+        "some" => const { hedges_ending_with("some") },
+        "than" => const { hedges_ending_with("than") },
+        "to" => const { hedges_ending_with("to") },
+        "under" => const { hedges_ending_with("under") },
+        _ => return None,
+    };
+    // in table order, so that the first of the longest wins as before
+    while candidates != 0 {
+        let (words, approximate, bound) = HEDGES[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
         let n = words.len();
-        // the first byte before the whole word: most qualifiers differ there
-        let matches = words[0].as_bytes()[0] == prev[0].as_bytes()[0]
-            && words[0] == prev[0]
-            && words.iter().zip(prev.iter()).all(|(a, b)| a == b);
+        let matches = words.iter().zip(prev.iter()).skip(1).all(|(a, b)| a == b);
         if matches && best.is_none_or(|(_, m)| n > m) {
             best = Some((Hedge { approximate, bound }, n));
         }
@@ -980,6 +1000,44 @@ mod tests {
                 list.iter().all(|w| word_key_of(w).is_some()),
                 "a word over 16 bytes"
             );
+        }
+    }
+
+    /// The first version of [`hedge`], a comparison per qualifier, kept as the oracle for the
+    /// one that compares only the qualifiers ending with the word before the figure.
+    fn hedge_by_scan(prev: [&str; 4]) -> Option<(Hedge, usize)> {
+        let mut best: Option<(Hedge, usize)> = None;
+        if prev[0].is_empty() {
+            return None;
+        }
+        for &(words, approximate, bound) in HEDGES {
+            let n = words.len();
+            let matches = words[0] == prev[0] && words.iter().zip(prev.iter()).all(|(a, b)| a == b);
+            if matches && best.is_none_or(|(_, m)| n > m) {
+                best = Some((Hedge { approximate, bound }, n));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn hedge_matches_the_scan() {
+        let mut pool: Vec<&str> = HEDGES
+            .iter()
+            .flat_map(|(w, _, _)| w.iter().copied())
+            .collect();
+        pool.extend(["", "the", "a", "in"]);
+        pool.sort_unstable();
+        pool.dedup();
+        for a in &pool {
+            for b in &pool {
+                for c in &pool {
+                    for d in ["", "no", "a", "the"] {
+                        let prev = [*a, *b, *c, d];
+                        assert_eq!(hedge(prev), hedge_by_scan(prev), "{prev:?}");
+                    }
+                }
+            }
         }
     }
 

@@ -241,7 +241,8 @@ fn extract_block(
     facts: &mut Vec<Fact>,
 ) {
     let doc = Doc::new(&text[start..end]);
-    let mut raws: Vec<Raw> = Vec::new();
+    // room for a figure every 8 tokens (figure-dense text), not growth by doubling
+    let mut raws: Vec<Raw> = Vec::with_capacity(doc.len() / 8 + 1);
     let mut i = 0;
     while i < doc.len() {
         if passes_over(&doc, i) {
@@ -626,6 +627,10 @@ fn skip_code(doc: &Doc, i: usize) -> usize {
 
 /// "$800 billion", "US$ 5m", "€20m", "Rs 2 crore", "USD 200", "£3.4bn".
 fn money_before(doc: &Doc, i: usize) -> Option<Raw> {
+    // no currency sign or code is a number token
+    if doc.num(i) {
+        return None;
+    }
     let (code, factor, k) = if let Some((row, end)) = units::lookup(doc, i, Table::CurrencyBefore) {
         // word signs ("Rs", "sen", "dollar") only right before the number
         (row.canon, row.factor, end)

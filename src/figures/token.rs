@@ -392,9 +392,13 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Whether token `i` is a word equal to `w` ignoring ASCII case.
+    /// Whether token `i` is a word equal to `w` ignoring ASCII case; `w` is lowercase.
+    /// Inlined: against the lowercase copy, and with `w` a literal at every call, this is a
+    /// length test and one or two integer compares rather than a call and a byte loop.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i) && self.s(i).eq_ignore_ascii_case(w)
+        debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+        self.lc(i).as_str() == w && !w.is_empty()
     }
 
     /// Whether token `i` is the symbol `c`.
@@ -428,7 +432,15 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` starts with an uppercase letter.
     pub fn capitalized(&self, i: usize) -> bool {
-        self.word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        if !self.word(i) {
+            return false;
+        }
+        let s = self.s(i);
+        // an ASCII first letter is read as a byte; others are decoded
+        match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => s.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Byte start of token `i` (text end past the end).
