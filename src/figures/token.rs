@@ -393,12 +393,18 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `i` is a word equal to `w` ignoring ASCII case; `w` is lowercase.
-    /// Inlined: against the lowercase copy, and with `w` a literal at every call, this is a
-    /// length test and one or two integer compares rather than a call and a byte loop.
-    #[inline]
+    /// Against the lowercase copy's bytes: a length test and a byte comparison. Out of line:
+    /// it is called from a hundred places, and inlined copies cost the wasm kilobytes.
+    #[inline(never)]
     pub fn is(&self, i: usize, w: &str) -> bool {
         debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
-        self.lc(i).as_str() == w && !w.is_empty()
+        // bytes, not a `str` slice: no char-boundary tests (token spans are boundaries)
+        match self.toks.get(i) {
+            Some(t) if matches!(t.kind, TokKind::Word) => {
+                self.lower.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
+            }
+            _ => false,
+        }
     }
 
     /// Whether token `i` is the symbol `c`.
@@ -435,11 +441,10 @@ impl<'a> Doc<'a> {
         if !self.word(i) {
             return false;
         }
-        let s = self.s(i);
         // an ASCII first letter is read as a byte; others are decoded
-        match s.as_bytes().first() {
+        match self.bytes(i).first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => s.chars().next().is_some_and(char::is_uppercase),
+            _ => self.s(i).chars().next().is_some_and(char::is_uppercase),
         }
     }
 
