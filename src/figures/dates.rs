@@ -161,7 +161,8 @@ fn day_at(doc: &Doc, k: usize) -> Option<(u32, usize)> {
     if !doc.num(k) {
         return None;
     }
-    let s = doc.s(k);
+    // bytes, not `doc.s`: no char-boundary tests for a test run on every number
+    let s = doc.bytes(k);
     if s.len() > 2 {
         return None;
     }
@@ -185,7 +186,7 @@ fn year_at(doc: &Doc, k: usize) -> Option<u32> {
     if !doc.num(k) {
         return None;
     }
-    let s = doc.s(k);
+    let s = doc.bytes(k);
     if s.len() != 4 {
         return None;
     }
@@ -195,11 +196,11 @@ fn year_at(doc: &Doc, k: usize) -> Option<u32> {
 
 /// The value of a run of one to nine ASCII digits (what `str::parse::<u32>` gives for the
 /// digit strings of number tokens, without its general code).
-fn whole(s: &str) -> Option<u32> {
+fn whole(s: &[u8]) -> Option<u32> {
     if s.is_empty() || s.len() > 9 {
         return None;
     }
-    s.bytes().try_fold(0u32, |v, b| {
+    s.iter().try_fold(0u32, |v, &b| {
         b.is_ascii_digit().then(|| v * 10 + u32::from(b - b'0'))
     })
 }
@@ -611,12 +612,12 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
         && doc.num(i + 2)
         && doc.glued(i + 2)
     {
-        let h = whole(s)?;
+        let h = whole(s.as_bytes())?;
         let mm = doc.s(i + 2);
         if mm.len() != 2 || !mm.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let m = whole(mm)?;
+        let m = whole(mm.as_bytes())?;
         if m > 59 {
             return None;
         }
@@ -641,17 +642,20 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
     }
     // "10.30pm", "9am", "6 p.m."
     let (h, m) = if digits_only && s.len() <= 2 {
-        (whole(s)?, 0)
+        (whole(s.as_bytes())?, 0)
     } else if let Some((a, b)) = s.split_once('.') {
         if a.len() > 2 || b.len() != 2 {
             return None;
         }
-        (whole(a)?, whole(b).filter(|m| *m < 60)?)
+        (
+            whole(a.as_bytes())?,
+            whole(b.as_bytes()).filter(|m| *m < 60)?,
+        )
     } else if digits_only && s.len() == 4 {
         // "1400 GMT", "0900 GMT"
         let end = i + 1;
         if doc.word(end) && zone(doc.s(end)) {
-            let (h, m) = (whole(&s[..2])?, whole(&s[2..])?);
+            let (h, m) = (whole(&s.as_bytes()[..2])?, whole(&s.as_bytes()[2..])?);
             if h < 24 && m < 60 {
                 return Some(mk(end + 1, What::Time(clock(h, m))));
             }

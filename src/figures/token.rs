@@ -400,7 +400,8 @@ impl<'a> Doc<'a> {
         debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
         // bytes, not a `str` slice: no char-boundary tests (token spans are boundaries)
         match self.toks.get(i) {
-            Some(t) if matches!(t.kind, TokKind::Word) => {
+            // the length first: it turns nearly every call away without reading bytes
+            Some(t) if matches!(t.kind, TokKind::Word) && (t.end - t.start) as usize == w.len() => {
                 self.lower.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
             }
             _ => false,
