@@ -52,23 +52,37 @@ pub fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = super::token::Lower::new(word);
-    let w = lower.as_str();
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+    // nearly every word is turned away by its length or first letter
+    let len = word.len();
+    let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if !(3..=9).contains(&len)
+        || !matches!(first, b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's')
+    {
+        return None;
+    }
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         return Some(i as u32 + 1);
     }
-    Some(match w {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
+    // abbreviations: three or four letters, lowercased on the stack
+    if len > 4 {
+        return None;
+    }
+    let mut w = [0u8; 4];
+    for (d, b) in w.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    Some(match &w[..len] {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" | b"sept" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
         _ => return None,
     })
 }
@@ -84,6 +98,11 @@ pub fn weekday(word: &str) -> Option<u32> {
         "Saturday",
         "Sunday",
     ];
+    if !(6..=9).contains(&word.len())
+        || !matches!(word.as_bytes()[0], b'F' | b'M' | b'S' | b'T' | b'W')
+    {
+        return None;
+    }
     DAYS.iter().position(|d| *d == word).map(|i| i as u32 + 1)
 }
 
@@ -142,11 +161,12 @@ fn day_at(doc: &Doc, k: usize) -> Option<(u32, usize)> {
     if !doc.num(k) {
         return None;
     }
-    let s = doc.s(k);
-    if s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    // bytes, not `doc.s`: no char-boundary tests for a test run on every number
+    let s = doc.bytes(k);
+    if s.len() > 2 {
         return None;
     }
-    let d: u32 = s.parse().ok()?;
+    let d = whole(s)?;
     if !(1..=31).contains(&d) {
         return None;
     }
@@ -166,12 +186,23 @@ fn year_at(doc: &Doc, k: usize) -> Option<u32> {
     if !doc.num(k) {
         return None;
     }
-    let s = doc.s(k);
-    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    let s = doc.bytes(k);
+    if s.len() != 4 {
         return None;
     }
-    let y: u32 = s.parse().ok()?;
+    let y = whole(s)?;
     (1000..2200).contains(&y).then_some(y)
+}
+
+/// The value of a run of one to nine ASCII digits (what `str::parse::<u32>` gives for the
+/// digit strings of number tokens, without its general code).
+fn whole(s: &[u8]) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.iter().try_fold(0u32, |v, &b| {
+        b.is_ascii_digit().then(|| v * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// Whether a bare number at `k` reads as a year (1800–2100, no unit glued to it).
@@ -190,12 +221,62 @@ fn days_in_month(m: u32) -> u32 {
     [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m as usize).clamp(1, 12) - 1]
 }
 
-fn date_value(year: Option<u32>, month: u32, day: Option<u32>) -> String {
-    let y = year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
-    match day {
-        Some(d) => format!("{y}-{month:02}-{d:02}"),
-        None => format!("{y}-{month:02}"),
+/// Appends `n` in decimal, zero-padded to `width` digits (what `format!("{n:0width$}")`
+/// writes, without the formatting machinery).
+fn push_num(s: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let (mut n, mut k) = (n, digits.len());
+    while n > 0 || digits.len() - k < width.max(1) {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
     }
+    for &d in &digits[k..] {
+        s.push(char::from(d));
+    }
+}
+
+/// A year ("2024", zero-padded to four digits) or "XXXX" for none.
+fn push_year(s: &mut String, year: Option<u32>) {
+    match year {
+        Some(y) => push_num(s, y, 4),
+        None => s.push_str("XXXX"),
+    }
+}
+
+/// "2024-10-05", "XXXX-10", built in one allocation of the right size.
+fn date_value(year: Option<u32>, month: u32, day: Option<u32>) -> String {
+    let mut v = String::with_capacity(10);
+    push_year(&mut v, year);
+    v.push('-');
+    push_num(&mut v, month, 2);
+    if let Some(d) = day {
+        v.push('-');
+        push_num(&mut v, d, 2);
+    }
+    v
+}
+
+/// "2025-SP", "XXXX-Q2": a year (or "XXXX") and a period code.
+fn year_and(year: Option<u32>, code: &str) -> String {
+    let mut v = String::with_capacity(5 + code.len());
+    match year {
+        Some(y) => push_num(&mut v, y, 1),
+        None => v.push_str("XXXX"),
+    }
+    v.push('-');
+    v.push_str(code);
+    v
+}
+
+/// A clock time "T07:58".
+fn clock(h: u32, m: u32) -> String {
+    let mut v = String::with_capacity(6);
+    v.push('T');
+    push_num(&mut v, h, 2);
+    v.push(':');
+    push_num(&mut v, m, 2);
+    v
 }
 
 /// A year after a month or day, optionally after a comma: ", 2024" / " 2024".
@@ -235,18 +316,28 @@ fn plain_date(doc: &Doc, i: usize) -> Option<Temporal> {
         what: What::Date(v),
         approximate: false,
     };
+    // What can start here depends on the token's kind: read each word test once.
+    match doc.kind(i) {
+        TokKind::Sym(_) => return None,
+        TokKind::Num => return numeric_date(doc, i).map(|(end, v)| mk(end, v)),
+        TokKind::Word if !doc.capitalized(i) => return period(doc, i),
+        TokKind::Word => {}
+    }
     // Weekday, optionally with a date: "Monday, Nov. 11"
-    if let Some(wd) = doc.capitalized(i).then(|| weekday(doc.s(i))).flatten() {
+    if let Some(wd) = weekday(doc.s(i)) {
         let k = if doc.sym(i + 1, ',') { i + 2 } else { i + 1 };
         if let Some(t) = month_day(doc, k).or_else(|| day_month(doc, k)) {
             return Some(mk(t.0, t.1));
         }
-        return Some(mk(i + 1, format!("XXXX-WXX-{wd}")));
-    }
-    if let Some((end, v)) = month_day(doc, i).or_else(|| day_month(doc, i)) {
-        return Some(mk(end, v));
+        let mut v = String::with_capacity(10);
+        v.push_str("XXXX-WXX-");
+        push_num(&mut v, wd, 1);
+        return Some(mk(i + 1, v));
     }
     if let Some((m, end)) = month_at(doc, i) {
+        if let Some((end, v)) = day_after_month(doc, m, end) {
+            return Some(mk(end, v));
+        }
         if let Some((y, end)) = year_after(doc, end).filter(|_| !doc.sym(end, ',')) {
             return Some(mk(end, date_value(Some(y), m, None)));
         }
@@ -256,36 +347,53 @@ fn plain_date(doc: &Doc, i: usize) -> Option<Temporal> {
                 return Some(mk(end + 2, date_value(Some(y), m, None)));
             }
         }
-        return Some(mk(end, format!("XXXX-{m:02}")));
+        return Some(mk(end, date_value(None, m, None)));
     }
-    if let Some(t) = period(doc, i) {
+    period(doc, i)
+}
+
+/// The dates that start with a number: "5 November", ISO "2024-10-05", US "11/5/2024",
+/// decades "1990s".
+fn numeric_date(doc: &Doc, i: usize) -> Option<(usize, String)> {
+    if let Some(t) = day_month(doc, i) {
         return Some(t);
     }
-    // ISO "2024-10-05"
-    if let (Some(y), true) = (year_at(doc, i), doc.sym(i + 1, '-') && doc.glued(i + 1)) {
-        if doc.num(i + 2) && doc.sym(i + 3, '-') && doc.num(i + 4) && doc.s(i + 2).len() == 2 {
+    let mk = |end: usize, v: String| Some((end, v));
+    // (the three forms differ in the token after the first: '-', '/', "s" or '\'')
+    if let Some(y) = year_at(doc, i) {
+        // ISO "2024-10-05"
+        if doc.sym(i + 1, '-')
+            && doc.glued(i + 1)
+            && doc.num(i + 2)
+            && doc.sym(i + 3, '-')
+            && doc.num(i + 4)
+            && doc.s(i + 2).len() == 2
+        {
             let (m, d) = (doc.value(i + 2) as u32, doc.value(i + 4) as u32);
             if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(m) && doc.s(i + 4).len() == 2 {
-                return Some(mk(i + 5, date_value(Some(y), m, Some(d))));
+                return mk(i + 5, date_value(Some(y), m, Some(d)));
             }
+        }
+        // decades: "1990s", "the 1990s"
+        let decade = || {
+            let mut v = String::with_capacity(3);
+            push_num(&mut v, y / 10, 1);
+            v
+        };
+        if doc.glued(i + 1) && doc.s(i + 1) == "s" && y % 10 == 0 {
+            return mk(i + 2, decade());
+        }
+        if (doc.sym(i + 1, '\'') && doc.s(i + 2) == "s") && y % 10 == 0 {
+            return mk(i + 3, decade());
         }
     }
     // US "11/5/2024"
-    if doc.num(i) && doc.sym(i + 1, '/') && doc.num(i + 2) && doc.sym(i + 3, '/') {
+    if doc.sym(i + 1, '/') && doc.num(i + 2) && doc.sym(i + 3, '/') {
         if let Some(y) = year_at(doc, i + 4) {
             let (m, d) = (doc.value(i) as u32, doc.value(i + 2) as u32);
             if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(m) {
-                return Some(mk(i + 5, date_value(Some(y), m, Some(d))));
+                return mk(i + 5, date_value(Some(y), m, Some(d)));
             }
-        }
-    }
-    // decades: "1990s", "the 1990s"
-    if let Some(y) = year_at(doc, i) {
-        if doc.glued(i + 1) && doc.s(i + 1) == "s" && y % 10 == 0 {
-            return Some(mk(i + 2, format!("{}", y / 10)));
-        }
-        if (doc.sym(i + 1, '\'') && doc.s(i + 2) == "s") && y % 10 == 0 {
-            return Some(mk(i + 3, format!("{}", y / 10)));
         }
     }
     None
@@ -294,6 +402,11 @@ fn plain_date(doc: &Doc, i: usize) -> Option<Temporal> {
 /// "Nov. 5", "November 5th, 2024", "Nov 5".
 fn month_day(doc: &Doc, i: usize) -> Option<(usize, String)> {
     let (m, k) = month_at(doc, i)?;
+    day_after_month(doc, m, k)
+}
+
+/// [`month_day`] after its month `m`, from token `k`.
+fn day_after_month(doc: &Doc, m: u32, k: usize) -> Option<(usize, String)> {
     let (d, k) = day_at(doc, k)?;
     if d > days_in_month(m) {
         return None;
@@ -337,12 +450,12 @@ fn period(doc: &Doc, i: usize) -> Option<Temporal> {
             i + 1
         };
         match doc.lc(k).as_str() {
-            "quarter" => (format!("Q{n}"), k + 1),
-            "half" if n <= 2 => (format!("H{n}"), k + 1),
+            "quarter" => (["Q1", "Q2", "Q3", "Q4"][n - 1], k + 1),
+            "half" if n <= 2 => (["H1", "H2"][n - 1], k + 1),
             _ => return None,
         }
     } else if doc.word(i) && matches!(doc.s(i), "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2") {
-        (doc.s(i).to_string(), i + 1)
+        (doc.s(i), i + 1)
     } else if let Some(season) = match w {
         "spring" => Some("SP"),
         "summer" => Some("SU"),
@@ -356,7 +469,7 @@ fn period(doc: &Doc, i: usize) -> Option<Temporal> {
         return Some(Temporal {
             start: i,
             end: k + 1,
-            what: What::Date(format!("{y}-{season}")),
+            what: What::Date(year_and(Some(y), season)),
             approximate: false,
         });
     } else {
@@ -370,11 +483,10 @@ fn period(doc: &Doc, i: usize) -> Option<Temporal> {
     } else {
         (None, end)
     };
-    let y = year.map_or_else(|| "XXXX".to_string(), |y| y.to_string());
     Some(Temporal {
         start: i,
         end,
-        what: What::Date(format!("{y}-{code}")),
+        what: What::Date(year_and(year, code)),
         approximate: false,
     })
 }
@@ -385,7 +497,11 @@ pub fn year(doc: &Doc, i: usize) -> Option<Temporal> {
     Some(Temporal {
         start: i,
         end: i + 1,
-        what: What::Date(format!("{y}")),
+        what: What::Date({
+            let mut v = String::with_capacity(4);
+            push_num(&mut v, y, 1);
+            v
+        }),
         approximate: false,
     })
 }
@@ -496,12 +612,12 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
         && doc.num(i + 2)
         && doc.glued(i + 2)
     {
-        let h: u32 = s.parse().ok()?;
+        let h = whole(s.as_bytes())?;
         let mm = doc.s(i + 2);
         if mm.len() != 2 || !mm.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let m: u32 = mm.parse().ok()?;
+        let m = whole(mm.as_bytes())?;
         if m > 59 {
             return None;
         }
@@ -522,23 +638,26 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
         } else {
             end
         };
-        return Some(mk(end, What::Time(format!("T{h:02}:{m:02}"))));
+        return Some(mk(end, What::Time(clock(h, m))));
     }
     // "10.30pm", "9am", "6 p.m."
     let (h, m) = if digits_only && s.len() <= 2 {
-        (s.parse::<u32>().ok()?, 0)
+        (whole(s.as_bytes())?, 0)
     } else if let Some((a, b)) = s.split_once('.') {
         if a.len() > 2 || b.len() != 2 {
             return None;
         }
-        (a.parse().ok()?, b.parse::<u32>().ok().filter(|m| *m < 60)?)
+        (
+            whole(a.as_bytes())?,
+            whole(b.as_bytes()).filter(|m| *m < 60)?,
+        )
     } else if digits_only && s.len() == 4 {
         // "1400 GMT", "0900 GMT"
         let end = i + 1;
         if doc.word(end) && zone(doc.s(end)) {
-            let (h, m): (u32, u32) = (s[..2].parse().ok()?, s[2..].parse().ok()?);
+            let (h, m) = (whole(&s.as_bytes()[..2])?, whole(&s.as_bytes()[2..])?);
             if h < 24 && m < 60 {
-                return Some(mk(end + 1, What::Time(format!("T{h:02}:{m:02}"))));
+                return Some(mk(end + 1, What::Time(clock(h, m))));
             }
         }
         return None;
@@ -552,7 +671,7 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
     } else {
         end
     };
-    Some(mk(end, What::Time(format!("T{h:02}:{m:02}"))))
+    Some(mk(end, What::Time(clock(h, m))))
 }
 
 #[cfg(test)]

@@ -185,8 +185,14 @@ pub(crate) fn extract_spans(text: &str, sentences: &[Segment]) -> Vec<Fact> {
 
 /// Sets `text` and `counted` from the spans, which index `text`.
 pub(crate) fn fill_texts(fact: &mut Fact, text: &str) {
-    fact.text.clear();
-    fact.text.push_str(&text[fact.start..fact.end]);
+    let span = &text[fact.start..fact.end];
+    if fact.text.capacity() >= span.len() {
+        fact.text.clear();
+        fact.text.push_str(span);
+    } else {
+        // one allocation of the exact size, not the growth path of `push_str`
+        fact.text = String::from(span);
+    }
     fact.counted = fact
         .counted_start
         .zip(fact.counted_end)
@@ -235,7 +241,8 @@ fn extract_block(
     facts: &mut Vec<Fact>,
 ) {
     let doc = Doc::new(&text[start..end]);
-    let mut raws: Vec<Raw> = Vec::new();
+    // room for a figure every 8 tokens (figure-dense text), not growth by doubling
+    let mut raws: Vec<Raw> = Vec::with_capacity(doc.len() / 8 + 1);
     let mut i = 0;
     while i < doc.len() {
         if passes_over(&doc, i) {
@@ -503,7 +510,7 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
     if doc.sym(i.wrapping_sub(1), '(') && doc.sym(i + 1, ')') && s.len() == 3 && doc.num(i + 2) {
         return Some(skip_code(doc, i + 2));
     }
-    let digits = |k: usize| doc.num(k) && doc.s(k).bytes().all(|b| b.is_ascii_digit());
+    let digits = |k: usize| doc.num(k) && doc.bytes(k).iter().all(u8::is_ascii_digit);
     if digits(i) && dash(doc, i + 1) && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
         let (a, b) = (s.len(), doc.s(i + 2).len());
         let chain = dash(doc, i + 3) && doc.glued(i + 3) && digits(i + 4);
@@ -566,7 +573,7 @@ fn dash(doc: &Doc, k: usize) -> bool {
 fn skip_phone(doc: &Doc, i: usize) -> usize {
     let mut k = i + 1;
     let group = |k: usize| {
-        doc.num(k) && doc.s(k).len() <= 4 && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+        doc.num(k) && doc.bytes(k).len() <= 4 && doc.bytes(k).iter().all(u8::is_ascii_digit)
     };
     loop {
         if doc.brk(k) {
@@ -620,6 +627,10 @@ fn skip_code(doc: &Doc, i: usize) -> usize {
 
 /// "$800 billion", "US$ 5m", "€20m", "Rs 2 crore", "USD 200", "£3.4bn".
 fn money_before(doc: &Doc, i: usize) -> Option<Raw> {
+    // no currency sign or code is a number token
+    if doc.num(i) {
+        return None;
+    }
     let (code, factor, k) = if let Some((row, end)) = units::lookup(doc, i, Table::CurrencyBefore) {
         // word signs ("Rs", "sen", "dollar") only right before the number
         (row.canon, row.factor, end)
@@ -1399,7 +1410,7 @@ fn article_duration(doc: &Doc, i: usize) -> Option<Raw> {
 /// "2-1", "52-48", "6–3": a score or vote tally, when the sentence is about a game or a vote.
 fn score(doc: &Doc, i: usize) -> Option<Raw> {
     let whole = |k: usize| {
-        doc.num(k) && doc.s(k).len() <= 3 && doc.s(k).bytes().all(|b| b.is_ascii_digit())
+        doc.num(k) && doc.bytes(k).len() <= 3 && doc.bytes(k).iter().all(u8::is_ascii_digit)
     };
     if !(whole(i) && dash(doc, i + 1) && whole(i + 2)) {
         return None;
@@ -1433,8 +1444,12 @@ fn score_context(doc: &Doc, i: usize) -> bool {
 /// dates (read earlier); denominators ("a third") are ratios.
 fn ordinal(doc: &Doc, i: usize) -> Option<Raw> {
     if doc.num(i) {
+        // a suffix glued to the number first: most numbers have none
+        if !doc.glued(i + 1) || !doc.word(i + 1) {
+            return None;
+        }
         let s = doc.s(i);
-        if !s.bytes().all(|b| b.is_ascii_digit()) || !doc.glued(i + 1) {
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let suf = doc.lc(i + 1);

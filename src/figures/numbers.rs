@@ -99,9 +99,9 @@ fn scale_word(w: &str) -> Option<f64> {
     })
 }
 
-/// Scale words and abbreviations after digits. `glued`: no space before; `money`: after a
-/// currency sign, where "m" means million rather than metre.
-fn digit_scale(word: &str, glued: bool, money: bool) -> Option<f64> {
+/// Scale words and abbreviations after digits (`word`, and `w` lowercased). `glued`: no
+/// space before; `money`: after a currency sign, where "m" means million rather than metre.
+fn digit_scale(word: &str, w: &str, glued: bool, money: bool) -> Option<f64> {
     match word {
         "M" | "MM" | "MN" | "Mn" => return Some(1e6),
         "K" => return Some(1e3),
@@ -110,8 +110,6 @@ fn digit_scale(word: &str, glued: bool, money: bool) -> Option<f64> {
         "m" if money => return Some(1e6),
         _ => {}
     }
-    let lower = super::token::Lower::new(word);
-    let w = lower.as_str();
     if let Some(W::Hundred) = word_num(w) {
         return Some(100.0);
     }
@@ -261,8 +259,14 @@ fn digit_tail(doc: &Doc, n: &mut Number) {
     let k = n.end;
     if n.scale == 100.0 && doc.is(k, "and") {
         if let Some(m) = parse_plain(doc, k + 1) {
-            let scaled =
-                doc.word(m.end) && digit_scale(doc.s(m.end), doc.glued(m.end), false).is_some();
+            let scaled = doc.word(m.end)
+                && digit_scale(
+                    doc.s(m.end),
+                    doc.lc(m.end).as_str(),
+                    doc.glued(m.end),
+                    false,
+                )
+                .is_some();
             if m.value < 100.0 && m.scale == 1.0 && !m.fraction && !scaled {
                 n.value += m.value;
                 n.end = m.end;
@@ -468,6 +472,14 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
         if !doc.word(k) || doc.brk(k) {
             return;
         }
+        // every scale word or abbreviation starts with one of these letters: the word after
+        // most numbers ("people", "years", "per") is turned away here
+        if !matches!(
+            doc.bytes(k)[0].to_ascii_lowercase(),
+            b'b' | b'c' | b'd' | b'h' | b'k' | b'l' | b'm' | b't'
+        ) {
+            return;
+        }
         // "1.2m vehicles", "50m people": a glued "m" before a plural noun is a million
         let million = doc.s(k) == "m"
             && doc.glued(k)
@@ -480,7 +492,8 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
         if letter_scale && !money && doc.word(k + 1) && !doc.brk(k + 1) && !before_plural {
             return;
         }
-        let Some(s) = digit_scale(doc.s(k), doc.glued(k), money || million) else {
+        let Some(s) = digit_scale(doc.s(k), doc.lc(k).as_str(), doc.glued(k), money || million)
+        else {
             return;
         };
         // "m" glued to digits is a metre unless money; "M" before a unit word is mega-.
@@ -605,7 +618,7 @@ fn last_scale(doc: &Doc, n: &Number) -> f64 {
     let w = doc.lc(n.end - 1);
     match word_num(w.as_str()) {
         Some(W::Scale(s)) => s,
-        _ => digit_scale(doc.s(n.end - 1), true, false)
+        _ => digit_scale(doc.s(n.end - 1), doc.lc(n.end - 1).as_str(), true, false)
             .filter(|s| *s >= 1e3)
             .unwrap_or(1.0),
     }

@@ -294,31 +294,6 @@ pub fn decimal(s: &str) -> f64 {
     }
 }
 
-/// A word lowercased into a stack buffer (ASCII only; longer words become empty).
-pub struct Lower {
-    buf: [u8; 24],
-    len: usize,
-}
-
-impl Lower {
-    /// Lowercases `s` (ASCII letters only); words over 24 bytes give "".
-    pub fn new(s: &str) -> Lower {
-        let mut buf = [0u8; 24];
-        if s.len() > buf.len() || !s.is_ascii() {
-            return Lower { buf, len: 0 };
-        }
-        for (d, b) in buf.iter_mut().zip(s.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        Lower { buf, len: s.len() }
-    }
-
-    /// The lowercased word.
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
-    }
-}
-
 /// A lowercased word borrowed from [`Doc`]'s lowercase copy of the text.
 #[derive(Clone, Copy)]
 pub struct Lc<'a>(&'a str);
@@ -359,13 +334,28 @@ impl<'a> Doc<'a> {
     /// The [`word_key`] of word token `i` lowercased; `None` for other tokens and for words
     /// longer than [`KEY_BYTES`]. Also its length in bytes.
     pub fn key(&self, i: usize) -> Option<(u128, usize)> {
-        let t = self.toks.get(i).filter(|t| t.kind == TokKind::Word)?;
+        let t = self
+            .toks
+            .get(i)
+            .filter(|t| matches!(t.kind, TokKind::Word))?;
         let (start, len) = (t.start as usize, (t.end - t.start) as usize);
         if len > KEY_BYTES {
             return None;
         }
         let bytes = self.lower.as_bytes().get(start..start + KEY_BYTES)?;
         Some((word_key(bytes.try_into().ok()?, len), len))
+    }
+
+    /// The [`word_key`] of token `i` of any kind, lowercased (ASCII letters); `None` past the
+    /// end and for tokens longer than [`KEY_BYTES`].
+    pub fn key_any(&self, i: usize) -> Option<u128> {
+        let t = self.toks.get(i)?;
+        let (start, len) = (t.start as usize, (t.end - t.start) as usize);
+        if len > KEY_BYTES {
+            return None;
+        }
+        let bytes = self.lower.as_bytes().get(start..start + KEY_BYTES)?;
+        Some(word_key(bytes.try_into().ok()?, len))
     }
 
     /// Number of tokens.
@@ -395,29 +385,46 @@ impl<'a> Doc<'a> {
     /// Token `i` lowercased ("" for symbols, numbers and past the end).
     pub fn lc(&self, i: usize) -> Lc<'_> {
         match self.toks.get(i) {
-            Some(t) if t.kind == TokKind::Word => Lc(&self.lower[t.start as usize..t.end as usize]),
+            Some(t) if matches!(t.kind, TokKind::Word) => {
+                Lc(&self.lower[t.start as usize..t.end as usize])
+            }
             _ => Lc(""),
         }
     }
 
-    /// Whether token `i` is a word equal to `w` ignoring ASCII case.
+    /// Whether token `i` is a word equal to `w` ignoring ASCII case; `w` is lowercase.
+    /// Against the lowercase copy's bytes: a length test and a byte comparison. Out of line:
+    /// it is called from a hundred places, and inlined copies cost the wasm kilobytes.
+    #[inline(never)]
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.kind(i) == TokKind::Word && self.s(i).eq_ignore_ascii_case(w)
+        debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+        // bytes, not a `str` slice: no char-boundary tests (token spans are boundaries)
+        match self.toks.get(i) {
+            // the length first: it turns nearly every call away without reading bytes
+            Some(t) if matches!(t.kind, TokKind::Word) && (t.end - t.start) as usize == w.len() => {
+                self.lower.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
+            }
+            _ => false,
+        }
     }
 
     /// Whether token `i` is the symbol `c`.
     pub fn sym(&self, i: usize, c: char) -> bool {
-        self.kind(i) == TokKind::Sym(c)
+        matches!(self.kind(i), TokKind::Sym(d) if d == c)
     }
 
     /// Whether token `i` is a number.
     pub fn num(&self, i: usize) -> bool {
-        self.kind(i) == TokKind::Num
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokKind::Num))
     }
 
     /// Whether token `i` is a word.
     pub fn word(&self, i: usize) -> bool {
-        self.kind(i) == TokKind::Word
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokKind::Word))
     }
 
     /// Whether token `i` follows its predecessor without a space (false past the end).
@@ -432,7 +439,14 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` starts with an uppercase letter.
     pub fn capitalized(&self, i: usize) -> bool {
-        self.word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        if !self.word(i) {
+            return false;
+        }
+        // an ASCII first letter is read as a byte; others are decoded
+        match self.bytes(i).first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.s(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Byte start of token `i` (text end past the end).

@@ -6,11 +6,13 @@
 //! ("basis points" → pp × 0.01, "cents" → USD × 0.01). Phrases are written token by token
 //! separated by spaces; a part ending in `(s)`/`(es)` also matches its plural; a phrase with
 //! an uppercase letter matches case-sensitively ("C" after a number is Celsius, "c" is not).
-//! Cost: the tables are bucketed by first letter once (OnceLock), their phrases split into
-//! parts; a lookup compares only the phrases of one bucket whose first part can have the
-//! token's length, each in O(phrase length).
+//! Cost: the tables' phrases are split into parts once (OnceLock), and the keys of their
+//! first parts sorted; a lookup makes the token's key, binary-searches it (O(log rows), no
+//! string comparison) and compares only the phrases that start with that word, each in
+//! O(phrase length).
 
 use super::token::Doc;
+use crate::wordkey::word_key_of;
 use std::sync::OnceLock;
 
 /// What kind of figure a unit makes.
@@ -491,11 +493,33 @@ pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
     Some((if code == "RMB" { "CNY" } else { code }, 1.0))
 }
 
-/// A table's phrases split into parts and bucketed by their first byte (lowercased), built once.
+/// A table's phrases split into parts, and the keys of their first parts, built once.
 struct Index {
-    /// Each row, with the [`Part::lengths`] of its first part.
-    buckets: Vec<Vec<(u16, u32)>>,
+    /// The [`Doc::key_any`] of each form of each row's first part (singular, and plural if
+    /// it has one), lowercased, with the row: sorted, so that the rows that may start at a
+    /// token are one binary search away (rows of a key in table order).
+    firsts: Vec<(u128, u16)>,
+    /// Bit [`Index::slot`] of each key of `firsts` (a Bloom filter with one hash): most
+    /// tokens looked up are ordinary words, turned away by one bit.
+    filter: [u64; FILTER_WORDS],
     parts: Vec<(Vec<Part>, bool)>,
+}
+
+/// The filter's size in 64-bit words: 8,192 bits (built at run time, not in the binary).
+const FILTER_WORDS: usize = 128;
+
+impl Index {
+    /// A key's bit in `filter`: the top bits of a multiplicative hash of its two halves.
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 13)) as usize
+    }
+
+    /// False when no first part has the key `key`.
+    fn may_have(&self, key: u128) -> bool {
+        let slot = Self::slot(key);
+        self.filter[slot / 64] & (1 << (slot % 64)) != 0
+    }
 }
 
 /// One token of a phrase: the word, and the plural ending it may take ("" for none), read
@@ -506,18 +530,7 @@ struct Part {
     plural: &'static str,
 }
 
-/// A set of token lengths as bits, the last standing for 31 bytes and more.
-fn length_bit(len: usize) -> u32 {
-    1 << len.min(31)
-}
-
 impl Part {
-    /// The lengths of the tokens the part may match ([`length_bit`]s).
-    fn lengths(&self) -> u32 {
-        let n = self.base.len();
-        length_bit(n) | length_bit(n + self.plural.len())
-    }
-
     fn of(part: &'static str) -> Part {
         for (marker, plural) in [("(s)", "s"), ("(es)", "es")] {
             if let Some(base) = part.strip_suffix(marker) {
@@ -529,32 +542,48 @@ impl Part {
             plural: "",
         }
     }
+
+    /// The lowercased forms the part matches: the base, and the base with its plural.
+    fn forms(&self) -> impl Iterator<Item = String> + '_ {
+        let plural = (!self.plural.is_empty()).then(|| self.base.to_string() + self.plural);
+        std::iter::once(self.base.to_string())
+            .chain(plural)
+            .map(|f| f.to_ascii_lowercase())
+    }
 }
 
 fn index(table: &'static [Unit]) -> Index {
-    let mut buckets = vec![Vec::new(); 257];
+    let mut firsts = Vec::new();
     let mut parts = Vec::with_capacity(table.len());
     for (i, row) in table.iter().enumerate() {
         let split: Vec<Part> = row.phrase.split(' ').map(Part::of).collect();
-        let lengths = split.first().map_or(0, Part::lengths);
-        buckets[bucket(row.phrase.as_bytes()[0])].push((i as u16, lengths));
+        if let Some(head) = split.first() {
+            // every first part is at most 16 bytes (a test checks): it has a key
+            for form in head.forms() {
+                if let Some(k) = word_key_of(&form) {
+                    firsts.push((k, i as u16));
+                }
+            }
+        }
         parts.push((split, sensitive(row.phrase)));
     }
-    Index { buckets, parts }
+    crate::sort::sort(&mut firsts);
+    let mut filter = [0u64; FILTER_WORDS];
+    for &(k, _) in &firsts {
+        let slot = Index::slot(k);
+        filter[slot / 64] |= 1 << (slot % 64);
+    }
+    Index {
+        firsts,
+        filter,
+        parts,
+    }
 }
 
 /// Phrases with an uppercase letter, and one-letter units, match case-sensitively: "g" is a
 /// gram, "5G" a network.
 fn sensitive(phrase: &str) -> bool {
     phrase.bytes().any(|b| b.is_ascii_uppercase()) || phrase.len() == 1
-}
-
-fn bucket(b: u8) -> usize {
-    if b.is_ascii() {
-        b.to_ascii_lowercase() as usize
-    } else {
-        256
-    }
 }
 
 /// Which table to search.
@@ -587,25 +616,27 @@ fn table(t: Table) -> (&'static [Unit], &'static Index) {
 
 /// The longest phrase of table `t` starting at token `k`: the row and the end token.
 pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
-    if k >= doc.len() {
+    // the token's key finds the rows whose first part it may be: for nearly every token
+    // none, after one binary search over integers
+    let key = doc.key_any(k)?;
+    let (rows, idx) = table(t);
+    if !idx.may_have(key) {
         return None;
     }
-    let (rows, idx) = table(t);
+    let at = idx.firsts.partition_point(|&(f, _)| f < key);
     let tok = doc.s(k);
-    let first = tok.as_bytes()[0];
-    let length = length_bit(tok.len());
     let mut best: Option<(&'static Unit, usize)> = None;
-    for &(r, lengths) in &idx.buckets[bucket(first)] {
-        // most rows of a bucket are turned away by the length of the token
-        if lengths & length == 0 {
-            continue;
+    for &(f, r) in &idx.firsts[at..] {
+        if f != key {
+            break;
         }
         let (parts, sensitive) = &idx.parts[r as usize];
-        // the first part against the token read once; the rest only for rows that pass
         let Some((head, rest)) = parts.split_first() else {
             continue;
         };
-        if !part_matches(head, tok, *sensitive) {
+        // equal keys: the token is a form of the first part up to ASCII case, which is all
+        // a case-insensitive part asks
+        if *sensitive && !part_matches(head, tok, true) {
             continue;
         }
         if let Some(end) = match_rest(doc, k + 1, rest, *sensitive) {
@@ -723,6 +754,19 @@ mod tests {
                     }
                     let found = lookup(&doc, 0, t).map(|(_, end)| end);
                     assert_eq!(found, Some(parts.len()), "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// Every form of every first part has a key, so that the index finds every row.
+    #[test]
+    fn every_first_part_has_a_key() {
+        for rows in [AFTER, CURRENCY_AFTER, CURRENCY_BEFORE] {
+            for row in rows {
+                let head = Part::of(row.phrase.split(' ').next().unwrap_or(""));
+                for form in head.forms() {
+                    assert!(word_key_of(&form).is_some(), "{form:?}");
                 }
             }
         }
