@@ -229,15 +229,11 @@ impl Graph {
         if n == 0 {
             return Vec::new();
         }
-        let out_weight: Vec<f64> = self
-            .rows()
-            .map(|row| row.iter().map(|&(_, s)| f64::from(s)).sum())
-            .collect();
         if n <= SMALL {
-            let incoming = Incoming::<u8>::of(self, &out_weight);
+            let (incoming, out_weight) = Incoming::<u8>::of(self);
             power_iteration(&incoming, &out_weight, [0.0; SMALL], [0.0; SMALL])
         } else {
-            let incoming = Incoming::<u32>::of(self, &out_weight);
+            let (incoming, out_weight) = Incoming::<u32>::of(self);
             power_iteration(&incoming, &out_weight, vec![0.0; n], vec![0.0; n])
         }
     }
@@ -285,18 +281,28 @@ const LANES: usize = 4;
 /// 0 from its first source, whose share is finite: they add +0.0 to a positive sum, which
 /// leaves it as it is, and spare the summing loop a tail of single edges.
 struct Incoming<N> {
-    /// Sentence `j`'s groups are `sources[starts[j]..starts[j + 1]]`, and the same of
-    /// `weights`.
+    /// Sentence `j`'s groups are `groups[starts[j]..starts[j + 1]]`.
     starts: Vec<usize>,
-    sources: Vec<[N; LANES]>,
-    weights: Vec<[f64; LANES]>,
+    groups: Vec<Group<N>>,
+}
+
+/// [`LANES`] edges into a sentence: their sources and weights side by side, so that a
+/// sentence's edges are one slice.
+#[derive(Clone, Copy)]
+struct Group<N> {
+    weights: [f64; LANES],
+    sources: [N; LANES],
 }
 
 impl<N: Node> Incoming<N> {
-    fn of(graph: &Graph, out_weight: &[f64]) -> Incoming<N> {
+    /// The edges turned around, and each sentence's out-weight (the sum of its row's).
+    fn of(graph: &Graph) -> (Incoming<N>, Vec<f64>) {
         let n = graph.len();
         let mut counts = vec![0usize; n];
-        for (row, &w) in graph.rows().zip(out_weight) {
+        let mut out_weight = Vec::with_capacity(n);
+        for row in graph.rows() {
+            let w: f64 = row.iter().map(|&(_, s)| f64::from(s)).sum();
+            out_weight.push(w);
             if w != 0.0 {
                 for &(j, _) in row {
                     counts[j as usize] += 1;
@@ -305,38 +311,36 @@ impl<N: Node> Incoming<N> {
         }
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
-        let mut groups = 0;
+        let mut total = 0;
         for &c in &counts {
-            groups += c.div_ceil(LANES);
-            starts.push(groups);
+            total += c.div_ceil(LANES);
+            starts.push(total);
         }
-        let mut sources = vec![[N::new(0); LANES]; groups];
-        let mut weights = vec![[0.0f64; LANES]; groups];
-        let (flat_sources, flat_weights) = (sources.as_flattened_mut(), weights.as_flattened_mut());
-        // The next free slot of each sentence's list.
+        let empty = Group {
+            weights: [0.0; LANES],
+            sources: [N::new(0); LANES],
+        };
+        let mut groups = vec![empty; total];
+        // The next free slot of each sentence's list, counted in edges.
         let mut fill: Vec<usize> = starts[..n].iter().map(|&g| g * LANES).collect();
-        for (i, (row, &w)) in graph.rows().zip(out_weight).enumerate() {
+        for (i, (row, &w)) in graph.rows().zip(&out_weight).enumerate() {
             if w != 0.0 {
                 for &(j, s) in row {
                     let k = &mut fill[j as usize];
-                    flat_sources[*k] = N::new(i);
-                    flat_weights[*k] = f64::from(s);
+                    let g = &mut groups[*k / LANES];
+                    g.sources[*k % LANES] = N::new(i);
+                    g.weights[*k % LANES] = f64::from(s);
                     *k += 1;
                 }
             }
         }
         for (j, &c) in counts.iter().enumerate() {
-            let first = starts[j] * LANES;
             if c % LANES != 0 {
-                let pad = flat_sources[first];
-                flat_sources[first + c..starts[j + 1] * LANES].fill(pad);
+                let pad = groups[starts[j]].sources[0];
+                groups[starts[j + 1] - 1].sources[c % LANES..].fill(pad);
             }
         }
-        Incoming {
-            starts,
-            sources,
-            weights,
-        }
+        (Incoming { starts, groups }, out_weight)
     }
 }
 
@@ -378,7 +382,8 @@ fn power_iteration<N: Node, S: AsRef<[f64]> + AsMut<[f64]>>(
         for ((((&old, new), new_share), &w), ends) in nodes {
             let (a, b) = (ends[0], ends[1]);
             let mut sum = base;
-            for (s, w) in incoming.sources[a..b].iter().zip(&incoming.weights[a..b]) {
+            for g in &incoming.groups[a..b] {
+                let (s, w) = (&g.sources, &g.weights);
                 sum += from[s[0].index()] * w[0];
                 sum += from[s[1].index()] * w[1];
                 sum += from[s[2].index()] * w[2];
