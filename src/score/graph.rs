@@ -279,7 +279,9 @@ const LANES: usize = 4;
 ///
 /// Each sentence's list is padded to whole groups of [`LANES`] edges with edges of weight
 /// 0 from its first source, whose share is finite: they add +0.0 to a positive sum, which
-/// leaves it as it is, and spare the summing loop a tail of single edges.
+/// leaves it as it is, and spare the summing loop a tail of single edges. It lives only
+/// while LexRank runs: 40 bytes a group (a byte per source) or 48 (four-byte sources),
+/// about 10 or 12 bytes an edge besides the graph's 8.
 struct Incoming<N> {
     /// Sentence `j`'s groups are `groups[starts[j]..starts[j + 1]]`.
     starts: Vec<usize>,
