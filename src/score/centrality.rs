@@ -13,41 +13,44 @@
 //! as in PacSum. Cost: O(edges + tokens).
 
 use super::graph::Graph;
-use super::tfidf::{norm, SparseVector};
+use super::tfidf::SparseVector;
 
 /// Edges below this fraction of the strongest edge do not count (PacSum's β).
 const EDGE_THRESHOLD: f64 = 0.1;
 
 /// Σ of thresholded similarities to later (`forward`) and earlier (`backward`) sentences.
+/// A row being sorted by neighbour, its earlier and later neighbours are its two halves,
+/// each summed in a register.
 pub fn directed(graph: &Graph) -> (Vec<f64>, Vec<f64>) {
-    let max = graph
-        .edges()
-        .iter()
-        .map(|&(_, s)| f64::from(s))
-        .fold(0.0, f64::max);
+    // The strongest edge, found among the `f32` cosines (widening to `f64` keeps the order).
+    let max = f64::from(graph.edges().iter().map(|&(_, s)| s).fold(0.0f32, f32::max));
     let cut = EDGE_THRESHOLD * max;
-    let mut forward = vec![0.0; graph.len()];
-    let mut backward = vec![0.0; graph.len()];
-    for (i, row) in graph.rows().enumerate() {
-        for &(j, s) in row {
+    let above_cut = |edges: &[(u32, f32)]| {
+        let mut sum = 0.0;
+        for &(_, s) in edges {
             let s = f64::from(s);
             if s <= cut {
                 continue;
             }
-            if j as usize > i {
-                forward[i] += s - cut;
-            } else {
-                backward[i] += s - cut;
-            }
+            sum += s - cut;
         }
+        sum
+    };
+    let mut forward = Vec::with_capacity(graph.len());
+    let mut backward = Vec::with_capacity(graph.len());
+    for (i, row) in graph.rows().enumerate() {
+        let (earlier, later) = row.split_at(row.partition_point(|&(j, _)| j as usize <= i));
+        forward.push(above_cut(later));
+        backward.push(above_cut(earlier));
     }
     (forward, backward)
 }
 
-/// Cosine of each sentence with the document centroid. The centroid stays dense, indexed
-/// by term, and its norm is computed once: O(tokens + vocabulary), where a sparse cosine per
-/// sentence would walk the centroid's whole vocabulary each time (O(sentences · vocabulary)).
-pub fn coverage(vectors: &[SparseVector], vocabulary_size: usize) -> Vec<f64> {
+/// Cosine of each sentence with the document centroid; `norms` are the vectors' norms.
+/// The centroid stays dense, indexed by term, and its norm is computed once: O(tokens +
+/// vocabulary), where a sparse cosine per sentence would walk the centroid's whole
+/// vocabulary each time (O(sentences · vocabulary)).
+pub fn coverage(vectors: &[SparseVector], norms: &[f64], vocabulary_size: usize) -> Vec<f64> {
     let mut centroid = vec![0.0f64; vocabulary_size];
     for v in vectors {
         for &(t, w) in v {
@@ -57,8 +60,9 @@ pub fn coverage(vectors: &[SparseVector], vocabulary_size: usize) -> Vec<f64> {
     let centroid_norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
     vectors
         .iter()
-        .map(|v| {
-            let d = norm(v) * centroid_norm;
+        .zip(norms)
+        .map(|(v, &norm)| {
+            let d = norm * centroid_norm;
             if d > 0.0 {
                 v.iter()
                     .map(|&(t, w)| f64::from(w) * centroid[t as usize])
@@ -113,7 +117,7 @@ mod tests {
                     Bakers sold bread. Nothing!";
         let tokens = Tokenizer::default().tokenize(text, &segment(text));
         let tfidf = TfIdf::new(&tokens);
-        let got = coverage(&tfidf.vectors, tokens.vocabulary.len());
+        let got = coverage(&tfidf.vectors, &tfidf.norms, tokens.vocabulary.len());
         let mut centroid: Vec<(u32, f64)> = Vec::new();
         for v in &tfidf.vectors {
             for &(t, w) in v {

@@ -33,6 +33,15 @@ pub fn figures(facts: &[Fact], tokens: &Tokens) -> Vec<f64> {
         .collect()
 }
 
+/// Whether the character at byte `i` of `text` is uppercase (an ASCII byte tested as it is,
+/// without decoding a character).
+fn starts_uppercase(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[i..].starts_with(char::is_uppercase),
+    }
+}
+
 /// Named-entity density of each sentence.
 pub fn entities(text: &str, tokens: &Tokens) -> Vec<f64> {
     (0..tokens.sentence_ranges.len())
@@ -43,7 +52,7 @@ pub fn entities(text: &str, tokens: &Tokens) -> Vec<f64> {
             }
             let names = words[1..]
                 .iter()
-                .filter(|t| !tokens.is_stop(t) && text[t.start..].starts_with(char::is_uppercase))
+                .filter(|t| !tokens.is_stop(t) && starts_uppercase(text, t.start))
                 .count();
             (names as f64 / words.len() as f64 / FULL_ENTITY_SHARE).min(1.0)
         })

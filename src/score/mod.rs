@@ -221,7 +221,11 @@ pub fn score(input: &Input) -> Scores {
     drop((forward, backward));
     centrality::scale_to_max_abs(&mut directed);
     fill(&mut parts, directed, |p, v| p.centrality = v);
-    let mut coverage = centrality::coverage(&input.tfidf.vectors, tokens.vocabulary.len());
+    let mut coverage = centrality::coverage(
+        &input.tfidf.vectors,
+        &input.tfidf.norms,
+        tokens.vocabulary.len(),
+    );
     centrality::scale_to_max(&mut coverage);
     fill(&mut parts, coverage, |p, v| p.coverage = v);
     let title = title::overlap(&input.tfidf.vectors, input.title_terms, &input.tfidf.df);

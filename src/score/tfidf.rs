@@ -62,7 +62,12 @@ impl TfIdf {
         let mut idf_of = SmallIntMemo::default();
         for v in &mut vectors {
             for (t, w) in v.iter_mut() {
-                let tf = tf_part.get(*w as usize, |c| 1.0 + (c as f64).ln());
+                // Most terms occur once in their sentence: 1 + ln 1 is exactly 1.
+                let tf = if *w == 1.0 {
+                    1.0
+                } else {
+                    tf_part.get(*w as usize, |c| 1.0 + (c as f64).ln())
+                };
                 let idf = idf_of.get(df[*t as usize] as usize, |d| idf(n, d as u32));
                 *w = (tf * idf) as f32;
             }
@@ -154,6 +159,12 @@ mod tests {
     use super::*;
     use crate::segment::segment;
     use crate::tokenize::Tokenizer;
+
+    #[test]
+    fn a_single_occurrence_weighs_exactly_one() {
+        // What the shortcut for a count of 1 in `TfIdf::new` relies on.
+        assert_eq!((1.0 + 1f64.ln()).to_bits(), 1f64.to_bits());
+    }
 
     #[test]
     fn shared_words_make_similar_sentences() {
