@@ -86,12 +86,13 @@ pub struct Graph {
     edges: Vec<(u32, f32)>,
 }
 
-/// The sentences one row touched, read back in order of sentence without sorting them: a
-/// bit per sentence, and the list of the 64-bit words that have a bit set. Reading them
-/// costs a step per touched sentence and per word read; the words are read all in order
-/// when at least 1/[`DENSE`] of them have a bit set (in a news article, every row), else
-/// the list is sorted. So building stays O(tokens · MAX_POSTINGS), and a row of a news
-/// article neither sorts its neighbours nor reads every sentence.
+/// In a graph of more than [`SMALL`] sentences (a smaller one reads every sentence's sum,
+/// at most `SMALL` a row), the sentences one row touched, read back in order of sentence
+/// without sorting them: a bit per sentence, and the list of the 64-bit words that have a
+/// bit set. Reading them costs a step per touched sentence and per word read; the words
+/// are read all in order when at least 1/[`DENSE`] of them have a bit set, else the list
+/// is sorted. So building stays O(tokens · MAX_POSTINGS), and a row neither sorts its
+/// neighbours nor reads every sentence.
 struct Touched {
     bits: Vec<u64>,
     words: Vec<u32>,
@@ -153,24 +154,41 @@ impl Graph {
         starts.push(0);
         let mut edges = Vec::new();
         for (i, v) in tfidf.vectors.iter().enumerate() {
-            for &(t, w) in v {
-                for &(j, wj) in postings.of(t) {
-                    if j as usize == i {
-                        continue;
-                    }
-                    touched.insert(j);
-                    acc[j as usize] += f64::from(w) * f64::from(wj);
-                }
-            }
             let row = edges.len();
-            touched.drain(|j| {
-                let dot = std::mem::take(&mut acc[j as usize]);
+            let mut edge = |j: u32, dot: f64| {
                 let d = tfidf.norms[i] * tfidf.norms[j as usize];
                 let s = if d > 0.0 { dot / d } else { 0.0 };
                 if s >= MIN_SIMILARITY {
                     edges.push((j, s as f32));
                 }
-            });
+            };
+            if n <= SMALL {
+                // Every weight is positive (tf ≥ 1, idf ≥ 1), so the sentences that share a
+                // term with this one are those whose sum is above 0: reading all n sums
+                // (at most SMALL a row) costs less than marking each as it is touched.
+                for &(t, w) in v {
+                    for &(j, wj) in postings.of(t) {
+                        acc[j as usize] += f64::from(w) * f64::from(wj);
+                    }
+                }
+                acc[i] = 0.0; // the sentence itself
+                for (j, sum) in acc.iter_mut().enumerate() {
+                    if *sum > 0.0 {
+                        edge(j as u32, std::mem::take(sum));
+                    }
+                }
+            } else {
+                for &(t, w) in v {
+                    for &(j, wj) in postings.of(t) {
+                        if j as usize == i {
+                            continue;
+                        }
+                        touched.insert(j);
+                        acc[j as usize] += f64::from(w) * f64::from(wj);
+                    }
+                }
+                touched.drain(|j| edge(j, std::mem::take(&mut acc[j as usize])));
+            }
             keep_strongest(&mut edges, row, &mut strengths);
             starts.push(edges.len());
         }
