@@ -31,11 +31,12 @@ impl Stemmer {
         stem(&mut self.word);
         out.clear();
         if self.wide.is_empty() {
-            // The word is ASCII (the common case): one copy, not a `push` per byte.
-            if let Ok(ascii) = std::str::from_utf8(&self.word) {
-                out.push_str(ascii);
-                return;
-            }
+            // The word is ASCII (the common case): the stem is mostly a prefix of it, copied
+            // as a `str`, and a few new bytes after (no UTF-8 validation of the whole stem).
+            let same = common_prefix(word.as_bytes(), &self.word);
+            out.push_str(word.get(..same).unwrap_or(""));
+            out.extend(self.word[same..].iter().map(|&b| char::from(b)));
+            return;
         }
         let mut wide = self.wide.iter();
         for &b in &self.word {
@@ -49,7 +50,8 @@ impl Stemmer {
     fn load(&mut self, word: &str) {
         self.word.clear();
         self.wide.clear();
-        if word.is_ascii() && !word.as_bytes().contains(&WIDE) {
+        // ASCII without a zero byte (which stands for a wide character): one test a byte.
+        if word.bytes().all(|b| b.wrapping_sub(1) < 0x7F) {
             self.word.extend_from_slice(word.as_bytes());
             return;
         }
@@ -62,6 +64,26 @@ impl Stemmer {
             }
         }
     }
+}
+
+/// The length of the longest common prefix of `a` and `b`, eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let mut n = 0;
+    while let (Some(x), Some(y)) = (
+        a.get(n..).and_then(<[u8]>::first_chunk::<8>),
+        b.get(n..).and_then(<[u8]>::first_chunk::<8>),
+    ) {
+        let diff = u64::from_le_bytes(*x) ^ u64::from_le_bytes(*y);
+        if diff != 0 {
+            return n + diff.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + a[n.min(a.len())..]
+        .iter()
+        .zip(&b[n.min(b.len())..])
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Stems `w` in place: the algorithm's steps in order.

@@ -6,16 +6,20 @@
 //! English (NLTK) list, embedded at build time; stems from English Snowball
 //! ([`crate::stem`]). A word is a run of letters and digits (an inner apostrophe or hyphen
 //! is kept when letters follow). A stop word's term is its lowercase form, kept apart from
-//! the stems (its identity is all that is used). Cost: O(n) with a byte-level fast path for
-//! ASCII; each distinct word form is lowercased and stemmed once, then found again through a
-//! cache keyed by the word as written (most repeats keep their case). Forms and terms are
-//! interned in arenas (see `src/intern.rs`), not a `String` each; ids are given in order of
-//! first occurrence, so no hash order reaches the output.
+//! the stems (its identity is all that is used). Cost: O(n). A word of ASCII letters and
+//! digits of up to 16 bytes (nearly all) is found, and packed into an integer key as
+//! written and in lowercase, with one or two 8-byte loads; each distinct word form is
+//! lowercased and stemmed once, then found again through a cache keyed by that integer
+//! (most repeats keep their case), with no string copied, hashed or compared. Other words
+//! take a char-level path. Terms live in one arena, not a `String` each, also found by key
+//! (see `src/intern.rs`); ids are given in order of first occurrence, so no hash order
+//! reaches the output.
 
-use crate::intern::{self, Interner};
+use crate::ascii::{letter_bits, HIGH_BITS, ONES};
+use crate::intern::{Interner, KeyMap};
 use crate::segment::Segment;
 use crate::stem::Stemmer;
-use crate::wordkey::key;
+use crate::wordkey::{key, word_key_of};
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
 const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
@@ -55,7 +59,12 @@ pub struct Token {
 /// "beings").
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    stems: Interner,
+    /// Every term's string, back to back (term `i` ends at `ends[i]`, starts where `i - 1`
+    /// ends).
+    arena: String,
+    ends: Vec<usize>,
+    /// The term of each string.
+    index: Forms,
     stop: Vec<bool>,
 }
 
@@ -65,7 +74,9 @@ const STOP_MARK: char = '\u{1}';
 impl Vocabulary {
     /// The stem of a term id (for a stop term, its lowercase form).
     pub fn stem(&self, term: u32) -> &str {
-        let s = self.stems.resolve(term);
+        let i = term as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let s = &self.arena[start..self.ends[i]];
         s.strip_prefix(STOP_MARK).unwrap_or(s)
     }
 
@@ -76,26 +87,46 @@ impl Vocabulary {
 
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
-        self.stems.len()
+        self.ends.len()
     }
 
     /// Whether there are no terms.
     pub fn is_empty(&self) -> bool {
-        self.stems.len() == 0
+        self.ends.is_empty()
     }
 
     /// The id of a content word's stem, if it occurred.
     pub fn id(&self, stem: &str) -> Option<u32> {
-        self.stems.get(stem)
+        self.index.get(stem)
     }
 
     /// The term of `key`: a stem, or a stop word with [`STOP_MARK`] in front.
     fn intern(&mut self, key: &str, stop: bool) -> u32 {
-        let term = self.stems.intern(key);
-        if term as usize == self.stop.len() {
-            self.stop.push(stop);
+        let short = word_key_of(key);
+        let found = match short {
+            Some(short) => self.index.short.get(short),
+            None => self.index.get(key),
+        };
+        if let Some(term) = found {
+            return term;
+        }
+        let term = self.ends.len() as u32;
+        self.arena.push_str(key);
+        self.ends.push(self.arena.len());
+        self.stop.push(stop);
+        match short {
+            Some(short) => self.index.short.insert_new(short, term),
+            None => self.index.insert(key, term),
         }
         term
+    }
+
+    /// Makes room for `terms` more terms of `bytes` bytes in all.
+    fn reserve(&mut self, terms: usize, bytes: usize) {
+        self.arena.reserve(bytes);
+        self.ends.reserve(terms);
+        self.stop.reserve(terms);
+        self.index.short = KeyMap::with_capacity(terms);
     }
 }
 
@@ -129,19 +160,47 @@ impl Tokens {
 #[derive(Default)]
 pub struct Tokenizer {
     stemmer: Stemmer,
-    forms: Interner,
-    /// The term of each form id.
-    form_terms: Vec<u32>,
+    forms: Forms,
     lower: String,
     stem: String,
+}
+
+/// The term of each word form seen so far: a form of up to 16 bytes by its key
+/// ([`crate::wordkey::word_key`]), so a repeated word costs one integer-keyed lookup; a
+/// longer one (rare) by its string.
+#[derive(Clone, Debug, Default)]
+struct Forms {
+    short: KeyMap,
+    long: Interner,
+    /// The term of each form id of `long`.
+    long_terms: Vec<u32>,
+}
+
+impl Forms {
+    fn get(&self, form: &str) -> Option<u32> {
+        match word_key_of(form) {
+            Some(key) => self.short.get(key),
+            None => self.long.get(form).map(|id| self.long_terms[id as usize]),
+        }
+    }
+
+    /// Records a new form (one [`Forms::get`] did not find).
+    fn insert(&mut self, form: &str, term: u32) {
+        match word_key_of(form) {
+            Some(key) => self.short.insert_new(key, term),
+            None => {
+                let id = self.long.intern(form);
+                debug_assert_eq!(id as usize, self.long_terms.len());
+                self.long_terms.push(term);
+            }
+        }
+    }
 }
 
 impl Tokenizer {
     /// Tokenizes every segment of `text`.
     pub fn tokenize(&mut self, text: &str, segments: &[Segment]) -> Tokens {
         let mut out = Tokens::default();
-        self.forms = Interner::default();
-        self.form_terms.clear();
         // A long text's tokens are sized exactly by a counting pass (a tenth of the cost of
         // tokenizing): growing by doubling would leave up to half of one of the pipeline's
         // largest tables unused, and hold old and new copies at once while it grows.
@@ -159,71 +218,189 @@ impl Tokenizer {
         // Distinct forms and stems: up to about one in two words (an article's share), sized
         // for at most 1 MB of text; a longer one's tables grow from there.
         let bytes = text.len().min(1 << 20);
-        self.forms.reserve(bytes / 12, bytes / 2);
-        out.vocabulary.stems.reserve(bytes / 18, bytes / 3);
+        self.forms = Forms {
+            short: KeyMap::with_capacity(bytes / 12),
+            ..Forms::default()
+        };
+        out.vocabulary.reserve(bytes / 18, bytes / 3);
         out.sentence_ranges.reserve_exact(segments.len());
         for seg in segments {
             let first = out.tokens.len();
-            for (s, e) in words(&text[seg.start..seg.end]) {
-                let (start, end) = (seg.start + s, seg.start + e);
-                let term = self.term(&text[start..end], &mut out.vocabulary);
-                out.tokens.push(Token { start, end, term });
+            let sentence = &text[seg.start..seg.end];
+            let mut pos = 0;
+            while let Some(start) = next_word_start(sentence, pos) {
+                let (end, term) = match ascii_word(sentence.as_bytes(), start) {
+                    Some(word) => {
+                        let term = match self.forms.short.get(word.key) {
+                            Some(term) => term,
+                            None => {
+                                self.new_ascii_form(sentence, start, &word, &mut out.vocabulary)
+                            }
+                        };
+                        (word.end, term)
+                    }
+                    None => {
+                        let end = word_end(sentence, start);
+                        (end, self.term(&sentence[start..end], &mut out.vocabulary))
+                    }
+                };
+                out.tokens.push(Token {
+                    start: seg.start + start,
+                    end: seg.start + end,
+                    term,
+                });
+                pos = end;
             }
             out.sentence_ranges.push((first, out.tokens.len()));
         }
         out
     }
 
-    fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> u32 {
-        let word_hash = intern::hash(word);
-        if let Some(form) = self.forms.get_hashed(word, word_hash) {
-            return self.form_terms[form as usize];
-        }
-        lowercase_into(&mut self.lower, word);
-        // A word already in lowercase is a new form as it stands: no second lookup.
-        let lowercase = word == self.lower;
-        let lower_hash = if lowercase {
-            word_hash
-        } else {
-            intern::hash(&self.lower)
-        };
+    /// The term of a word [`ascii_word`] found at `start` whose form is not cached yet.
+    fn new_ascii_form(
+        &mut self,
+        sentence: &str,
+        start: usize,
+        word: &AsciiWord,
+        vocabulary: &mut Vocabulary,
+    ) -> u32 {
+        let lowercase = word.key == word.lower;
         // "The" after "the": the lowercase form is cached too, so no second stemming.
         let cached = if lowercase {
             None
         } else {
-            self.forms.get_hashed(&self.lower, lower_hash)
+            self.forms.short.get(word.lower)
         };
-        let hit = match cached {
-            Some(form) => self.form_terms[form as usize],
+        let term = match cached {
+            Some(term) => term,
             None => {
-                let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
-                // A stop word's term is only ever compared for identity (stop tokens are left
-                // out of vectors, phrases and overlaps), so it is not worth stemming.
-                if stop {
-                    self.stem.clear();
-                    self.stem.push(STOP_MARK);
-                    self.stem.push_str(&self.lower);
-                } else {
-                    self.stemmer.stem_into(&self.lower, &mut self.stem);
-                }
-                let term = vocabulary.intern(&self.stem, stop);
-                self.add_form(None, lower_hash, term);
+                self.lower.clear();
+                self.lower.push_str(&sentence[start..word.end]);
+                self.lower.make_ascii_lowercase();
+                let term = self.new_term(vocabulary);
+                self.forms.short.insert_new(word.lower, term);
                 term
             }
         };
         if !lowercase {
-            self.add_form(Some(word), word_hash, hit);
+            self.forms.short.insert_new(word.key, term);
         }
-        hit
+        term
     }
 
-    /// Caches a new form: `word`, or the lowercase form in `self.lower` when `None`, whose
-    /// hash is `hash`.
-    fn add_form(&mut self, word: Option<&str>, hash: u32, hit: u32) {
-        let id = self.forms.intern_hashed(word.unwrap_or(&self.lower), hash);
-        debug_assert_eq!(id as usize, self.form_terms.len());
-        self.form_terms.push(hit);
+    /// The term of any word (the general path: non-ASCII, joined or long words).
+    fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> u32 {
+        if let Some(term) = self.forms.get(word) {
+            return term;
+        }
+        lowercase_into(&mut self.lower, word);
+        // A word already in lowercase is a new form as it stands: no second lookup.
+        let lowercase = word == self.lower;
+        let cached = if lowercase {
+            None
+        } else {
+            self.forms.get(&self.lower)
+        };
+        let term = match cached {
+            Some(term) => term,
+            None => {
+                let term = self.new_term(vocabulary);
+                self.forms.insert(&self.lower, term);
+                term
+            }
+        };
+        if !lowercase {
+            self.forms.insert(word, term);
+        }
+        term
     }
+
+    /// The term of the lowercase form in `self.lower`, which is not cached yet.
+    fn new_term(&mut self, vocabulary: &mut Vocabulary) -> u32 {
+        let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
+        // A stop word's term is only ever compared for identity (stop tokens are left
+        // out of vectors, phrases and overlaps), so it is not worth stemming.
+        if stop {
+            self.stem.clear();
+            self.stem.push(STOP_MARK);
+            self.stem.push_str(&self.lower);
+        } else {
+            self.stemmer.stem_into(&self.lower, &mut self.stem);
+        }
+        vocabulary.intern(&self.stem, stop)
+    }
+}
+
+/// A word of ASCII letters and digits found by [`ascii_word`].
+struct AsciiWord {
+    /// Byte end (exclusive).
+    end: usize,
+    /// Its [`crate::wordkey::word_key`] as written.
+    key: u128,
+    /// The key of its lowercase form.
+    lower: u128,
+}
+
+/// The word starting at `start` (a letter or digit) when it is ASCII letters and digits
+/// only, at most 16 bytes long, and followed by an ASCII byte that cannot join it to more
+/// (not an apostrophe or hyphen): the common case, read eight bytes at a time, with its
+/// keys as written and in lowercase taken from the same loads. `None` leaves the word to
+/// [`word_end`] (also within 16 bytes of the end of `bytes`).
+#[inline]
+fn ascii_word(bytes: &[u8], start: usize) -> Option<AsciiWord> {
+    let rest = bytes.get(start..)?;
+    let first = u64::from_le_bytes(*rest.first_chunk::<8>()?);
+    let (letters, stops) = classify(first);
+    let (len, key, lower) = if stops != 0 {
+        let len = stops.trailing_zeros() as usize / 8;
+        let mask = low_bytes(len);
+        (
+            len,
+            u128::from(first & mask),
+            u128::from((first | letters >> 2) & mask),
+        )
+    } else {
+        let second = u64::from_le_bytes(*rest.get(8..)?.first_chunk::<8>()?);
+        let (letters2, stops2) = classify(second);
+        if stops2 == 0 {
+            return None;
+        }
+        let len2 = stops2.trailing_zeros() as usize / 8;
+        let mask = low_bytes(len2);
+        (
+            8 + len2,
+            u128::from(second & mask) << 64 | u128::from(first),
+            u128::from((second | letters2 >> 2) & mask) << 64 | u128::from(first | letters >> 2),
+        )
+    };
+    match rest[len] {
+        b'\'' | b'-' | 0x80.. => None,
+        _ => Some(AsciiWord {
+            end: start + len,
+            key,
+            lower,
+        }),
+    }
+}
+
+/// The top bits of the ASCII letters in eight bytes (see [`crate::ascii::letter_bits`];
+/// shifted right by two they are the bits that lowercase them), and the top bits of the
+/// bytes that are neither letters nor digits.
+#[inline]
+fn classify(word: u64) -> (u64, u64) {
+    let letters = letter_bits(word);
+    let low = word & !HIGH_BITS;
+    let digits = (low + ONES * (0x80 - u64::from(b'0')))
+        & !(low + ONES * (0x80 - u64::from(b'9') - 1))
+        & !word
+        & HIGH_BITS;
+    (letters, !(letters | digits) & HIGH_BITS)
+}
+
+/// The mask of the first `n` (< 8) bytes of a little-endian `u64`.
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    !(u64::MAX << (8 * n))
 }
 
 /// Replaces the contents of `out` with `word` in lowercase (ASCII words without decoding).
