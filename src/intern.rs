@@ -170,6 +170,26 @@ impl KeyMap {
         }
     }
 
+    /// The value of `key` if it is in the map; else adds it with `value` and returns
+    /// `None` (one probe for both).
+    pub(crate) fn get_or_insert(&mut self, key: u128, value: u32) -> Option<u32> {
+        if (self.len() + 1) * 2 > self.slots.len() {
+            self.resize((self.slots.len() * 2).max(16));
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.slot_of(key);
+        while let Some(i) = self.slots[slot].checked_sub(1) {
+            if self.keys[i as usize] == key {
+                return Some(self.values[i as usize]);
+            }
+            slot = (slot + 1) & mask;
+        }
+        self.keys.push(key);
+        self.values.push(value);
+        self.slots[slot] = self.keys.len() as u32;
+        None
+    }
+
     /// Adds `key`, which is not in the map yet, with its value.
     pub(crate) fn insert_new(&mut self, key: u128, value: u32) {
         debug_assert_eq!(self.get(key), None);
@@ -244,8 +264,11 @@ mod tests {
             map.insert_new(key(i), i);
         }
         assert_eq!(map.len(), 5_000);
-        for i in 0..5_000u32 {
-            assert_eq!(map.get(key(i)), Some(i));
+        assert_eq!(map.get_or_insert(key(7), 70), Some(7));
+        assert_eq!(map.get_or_insert(key(5_000), 50), None);
+        assert_eq!(map.get(key(5_000)), Some(50));
+        for i in 0..5_001u32 {
+            assert_eq!(map.get(key(i)), Some(if i == 5_000 { 50 } else { i }));
         }
         assert_eq!(KeyMap::with_capacity(100).get(key(1)), None);
     }

@@ -19,23 +19,75 @@ use crate::ascii::{letter_bits, HIGH_BITS, ONES};
 use crate::intern::{Interner, KeyMap};
 use crate::segment::Segment;
 use crate::stem::Stemmer;
-use crate::wordkey::{key, word_key_of};
+use crate::wordkey::word_key_of;
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
 const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
 
-/// [`STOPWORDS`] as [`crate::wordkey`] keys, computed at compile time (sorted like the
-/// words), so a lookup compares integers instead of calling `memcmp`.
-const STOPWORD_KEYS: [u128; STOPWORDS.len()] = crate::wordkey::keys(STOPWORDS, false);
+/// [`STOPWORDS`] as [`crate::wordkey::word_key`]s, computed at compile time.
+const STOPWORD_KEYS: [u128; STOPWORDS.len()] = {
+    let mut keys = [0u128; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let word = STOPWORDS[i].as_bytes();
+        assert!(!word.is_empty() && word.len() <= 16);
+        let mut j = 0;
+        while j < word.len() {
+            keys[i] |= (word[j] as u128) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
 
 /// The shapes of [`STOPWORDS`] ([`crate::wordkey::shapes`]): a content word is usually
 /// turned away with one test.
 const STOPWORD_SHAPES: [u32; 26] = crate::wordkey::shapes(STOPWORDS);
 
+/// Slots of a hash set of [`STOPWORD_KEYS`], built at compile time (linear probing, about a
+/// third full): `0` is empty, else the key's index plus one. 512 bytes; a lookup is a
+/// multiply and about one integer comparison, where a binary search over the keys took
+/// eight.
+const STOP_SLOTS: [u8; 512] = {
+    assert!(STOPWORDS.len() < 255);
+    let mut slots = [0u8; 512];
+    let mut i = 0;
+    while i < STOPWORD_KEYS.len() {
+        let mut slot = stop_slot(STOPWORD_KEYS[i]);
+        while slots[slot] != 0 {
+            slot = (slot + 1) % slots.len();
+        }
+        slots[slot] = i as u8 + 1;
+        i += 1;
+    }
+    slots
+};
+
+/// The slot of a key in [`STOP_SLOTS`] (a multiplicative hash's top nine bits).
+const fn stop_slot(key: u128) -> usize {
+    let h = (key as u64 ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 55) as usize
+}
+
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {
-    crate::wordkey::may_list(&STOPWORD_SHAPES, lower.as_bytes())
-        && key(lower.as_bytes()).is_some_and(|k| STOPWORD_KEYS.binary_search(&k).is_ok())
+    if !crate::wordkey::may_list(&STOPWORD_SHAPES, lower.as_bytes()) {
+        return false;
+    }
+    word_key_of(lower).is_some_and(is_stop_key)
+}
+
+/// Whether the [`crate::wordkey::word_key`] of a lowercase word is a stop word's.
+fn is_stop_key(key: u128) -> bool {
+    let mut slot = stop_slot(key);
+    loop {
+        match STOP_SLOTS[slot] {
+            0 => return false,
+            i if STOPWORD_KEYS[usize::from(i) - 1] == key => return true,
+            _ => slot = (slot + 1) % STOP_SLOTS.len(),
+        }
+    }
 }
 
 /// Texts longer than this (bytes) get their token table sized exactly (see `tokenize`).
@@ -102,22 +154,23 @@ impl Vocabulary {
 
     /// The term of `key`: a stem, or a stop word with [`STOP_MARK`] in front.
     fn intern(&mut self, key: &str, stop: bool) -> u32 {
-        let short = word_key_of(key);
-        let found = match short {
-            Some(short) => self.index.short.get(short),
-            None => self.index.get(key),
+        let term = self.ends.len() as u32;
+        let found = match word_key_of(key) {
+            Some(short) => self.index.short.get_or_insert(short, term),
+            None => {
+                let found = self.index.get(key);
+                if found.is_none() {
+                    self.index.insert(key, term);
+                }
+                found
+            }
         };
         if let Some(term) = found {
             return term;
         }
-        let term = self.ends.len() as u32;
         self.arena.push_str(key);
         self.ends.push(self.arena.len());
         self.stop.push(stop);
-        match short {
-            Some(short) => self.index.short.insert_new(short, term),
-            None => self.index.insert(key, term),
-        }
         term
     }
 
@@ -277,7 +330,7 @@ impl Tokenizer {
                 self.lower.clear();
                 self.lower.push_str(&sentence[start..word.end]);
                 self.lower.make_ascii_lowercase();
-                let term = self.new_term(vocabulary);
+                let term = self.new_term(vocabulary, Some(word.lower));
                 self.forms.short.insert_new(word.lower, term);
                 term
             }
@@ -304,7 +357,7 @@ impl Tokenizer {
         let term = match cached {
             Some(term) => term,
             None => {
-                let term = self.new_term(vocabulary);
+                let term = self.new_term(vocabulary, None);
                 self.forms.insert(&self.lower, term);
                 term
             }
@@ -316,8 +369,12 @@ impl Tokenizer {
     }
 
     /// The term of the lowercase form in `self.lower`, which is not cached yet.
-    fn new_term(&mut self, vocabulary: &mut Vocabulary) -> u32 {
-        let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
+    /// `lower_key` is its key, when the caller has it at hand.
+    fn new_term(&mut self, vocabulary: &mut Vocabulary, lower_key: Option<u128>) -> u32 {
+        let stop = match lower_key {
+            Some(key) => is_stop_key(key),
+            None => is_stopword(&self.lower),
+        } || !self.lower.chars().any(char::is_alphabetic);
         // A stop word's term is only ever compared for identity (stop tokens are left
         // out of vectors, phrases and overlaps), so it is not worth stemming.
         if stop {
