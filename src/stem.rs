@@ -47,6 +47,19 @@ impl Stemmer {
         }
     }
 
+    /// [`Stemmer::stem_into`] for a word known to be ASCII without a zero byte (the
+    /// tokenizer's common case, read from its word key): no test of the bytes, and the stem
+    /// copied out a byte at a time.
+    pub(crate) fn stem_ascii_into(&mut self, word: &[u8], out: &mut String) {
+        debug_assert!(word.iter().all(|b| b.wrapping_sub(1) < 0x7F));
+        self.word.clear();
+        self.wide.clear();
+        self.word.extend_from_slice(word);
+        stem(&mut self.word);
+        out.clear();
+        out.extend(self.word.iter().map(|&b| char::from(b)));
+    }
+
     fn load(&mut self, word: &str) {
         self.word.clear();
         self.wide.clear();
@@ -784,6 +797,10 @@ mod tests {
                     let word = format!("{root}{first}{second}");
                     stemmer.stem_into(&word, &mut out);
                     assert_eq!(out, reference(&word), "{word:?}");
+                    if word.is_ascii() {
+                        stemmer.stem_ascii_into(word.as_bytes(), &mut out);
+                        assert_eq!(out, reference(&word), "{word:?}");
+                    }
                     checked += 1;
                 }
             }

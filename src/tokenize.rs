@@ -282,19 +282,26 @@ impl Tokenizer {
             let sentence = &text[seg.start..seg.end];
             let mut pos = 0;
             while let Some(start) = next_word_start(sentence, pos) {
-                let (end, term) = match ascii_word(sentence.as_bytes(), start) {
+                let (end, term, next) = match ascii_word(sentence.as_bytes(), start) {
                     Some(word) => {
                         let term = match self.forms.short.get(word.key) {
                             Some(term) => term,
                             None => {
-                                self.new_ascii_form(sentence, start, &word, &mut out.vocabulary)
+                                let len = word.end - start;
+                                self.new_ascii_form(len, &word, &mut out.vocabulary)
                             }
                         };
-                        (word.end, term)
+                        // The byte after the word is ASCII and no letter or digit: the next
+                        // word starts after it.
+                        (word.end, term, word.end + 1)
                     }
                     None => {
                         let end = word_end(sentence, start);
-                        (end, self.term(&sentence[start..end], &mut out.vocabulary))
+                        (
+                            end,
+                            self.term(&sentence[start..end], &mut out.vocabulary),
+                            end,
+                        )
                     }
                 };
                 out.tokens.push(Token {
@@ -302,21 +309,16 @@ impl Tokenizer {
                     end: seg.start + end,
                     term,
                 });
-                pos = end;
+                pos = next;
             }
             out.sentence_ranges.push((first, out.tokens.len()));
         }
         out
     }
 
-    /// The term of a word [`ascii_word`] found at `start` whose form is not cached yet.
-    fn new_ascii_form(
-        &mut self,
-        sentence: &str,
-        start: usize,
-        word: &AsciiWord,
-        vocabulary: &mut Vocabulary,
-    ) -> u32 {
+    /// The term of a word of `len` bytes found by [`ascii_word`], whose form is not cached
+    /// yet.
+    fn new_ascii_form(&mut self, len: usize, word: &AsciiWord, vocabulary: &mut Vocabulary) -> u32 {
         let lowercase = word.key == word.lower;
         // "The" after "the": the lowercase form is cached too, so no second stemming.
         let cached = if lowercase {
@@ -327,10 +329,18 @@ impl Tokenizer {
         let term = match cached {
             Some(term) => term,
             None => {
-                self.lower.clear();
-                self.lower.push_str(&sentence[start..word.end]);
-                self.lower.make_ascii_lowercase();
-                let term = self.new_term(vocabulary, Some(word.lower));
+                // The lowercase form's bytes are its key's (at most 16, no zero byte).
+                let bytes = word.lower.to_le_bytes();
+                let lower = &bytes[..len];
+                let stop = is_stop_key(word.lower) || lower.iter().all(u8::is_ascii_digit);
+                if stop {
+                    self.stem.clear();
+                    self.stem.push(STOP_MARK);
+                    self.stem.extend(lower.iter().map(|&b| char::from(b)));
+                } else {
+                    self.stemmer.stem_ascii_into(lower, &mut self.stem);
+                }
+                let term = vocabulary.intern(&self.stem, stop);
                 self.forms.short.insert_new(word.lower, term);
                 term
             }
@@ -357,7 +367,7 @@ impl Tokenizer {
         let term = match cached {
             Some(term) => term,
             None => {
-                let term = self.new_term(vocabulary, None);
+                let term = self.new_term(vocabulary);
                 self.forms.insert(&self.lower, term);
                 term
             }
@@ -368,13 +378,10 @@ impl Tokenizer {
         term
     }
 
-    /// The term of the lowercase form in `self.lower`, which is not cached yet.
-    /// `lower_key` is its key, when the caller has it at hand.
-    fn new_term(&mut self, vocabulary: &mut Vocabulary, lower_key: Option<u128>) -> u32 {
-        let stop = match lower_key {
-            Some(key) => is_stop_key(key),
-            None => is_stopword(&self.lower),
-        } || !self.lower.chars().any(char::is_alphabetic);
+    /// The term of the lowercase form in `self.lower`, which is not cached yet. (The ASCII
+    /// path in [`Tokenizer::new_ascii_form`] does the same from the word's key.)
+    fn new_term(&mut self, vocabulary: &mut Vocabulary) -> u32 {
+        let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
         // A stop word's term is only ever compared for identity (stop tokens are left
         // out of vectors, phrases and overlaps), so it is not worth stemming.
         if stop {
