@@ -49,15 +49,14 @@ impl Stemmer {
 
     /// [`Stemmer::stem_into`] for a word known to be ASCII without a zero byte (the
     /// tokenizer's common case, read from its word key): no test of the bytes, and the stem
-    /// copied out a byte at a time.
-    pub(crate) fn stem_ascii_into(&mut self, word: &[u8], out: &mut String) {
+    /// returned as bytes (ASCII too), for the vocabulary's byte arena.
+    pub(crate) fn stem_ascii(&mut self, word: &[u8]) -> &[u8] {
         debug_assert!(word.iter().all(|b| b.wrapping_sub(1) < 0x7F));
         self.word.clear();
         self.wide.clear();
         self.word.extend_from_slice(word);
         stem(&mut self.word);
-        out.clear();
-        out.extend(self.word.iter().map(|&b| char::from(b)));
+        &self.word
     }
 
     fn load(&mut self, word: &str) {
@@ -798,8 +797,8 @@ mod tests {
                     stemmer.stem_into(&word, &mut out);
                     assert_eq!(out, reference(&word), "{word:?}");
                     if word.is_ascii() {
-                        stemmer.stem_ascii_into(word.as_bytes(), &mut out);
-                        assert_eq!(out, reference(&word), "{word:?}");
+                        let stem = stemmer.stem_ascii(word.as_bytes());
+                        assert_eq!(stem, reference(&word).as_bytes(), "{word:?}");
                     }
                     checked += 1;
                 }

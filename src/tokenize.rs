@@ -9,17 +9,18 @@
 //! the stems (its identity is all that is used). Cost: O(n). A word of ASCII letters and
 //! digits of up to 16 bytes (nearly all) is found, and packed into an integer key as
 //! written and in lowercase, with one or two 8-byte loads; each distinct word form is
-//! lowercased and stemmed once, then found again through a cache keyed by that integer
-//! (most repeats keep their case), with no string copied, hashed or compared. Other words
-//! take a char-level path. Terms live in one arena, not a `String` each, also found by key
-//! (see `src/intern.rs`); ids are given in order of first occurrence, so no hash order
-//! reaches the output.
+//! lowercased and stemmed once — straight from the lowercase key's bytes, with no `String`
+//! built — then found again through a cache keyed by that integer (most repeats keep their
+//! case), with no string copied, hashed or compared. Other words take a char-level path.
+//! Terms live in one byte arena, not a `String` each, also found by key (see
+//! `src/intern.rs`); ids are given in order of first occurrence, so no hash order reaches
+//! the output.
 
 use crate::ascii::{letter_bits, HIGH_BITS, ONES};
 use crate::intern::{Interner, KeyMap};
 use crate::segment::Segment;
 use crate::stem::Stemmer;
-use crate::wordkey::word_key_of;
+use crate::wordkey::{bytes_key, word_key_of};
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
 const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
@@ -112,8 +113,9 @@ pub struct Token {
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     /// Every term's string, back to back (term `i` ends at `ends[i]`, starts where `i - 1`
-    /// ends).
-    arena: String,
+    /// ends); bytes, so that an ASCII stem is stored without a UTF-8 check or a `char` at a
+    /// time (only [`Vocabulary::stem`], called for a title's few terms, checks them).
+    arena: Vec<u8>,
     ends: Vec<usize>,
     /// The term of each string.
     index: Forms,
@@ -128,7 +130,8 @@ impl Vocabulary {
     pub fn stem(&self, term: u32) -> &str {
         let i = term as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        let s = &self.arena[start..self.ends[i]];
+        // Every term was a `str` or ASCII bytes, so this never gives the empty default.
+        let s = std::str::from_utf8(&self.arena[start..self.ends[i]]).unwrap_or_default();
         s.strip_prefix(STOP_MARK).unwrap_or(s)
     }
 
@@ -154,13 +157,19 @@ impl Vocabulary {
 
     /// The term of `key`: a stem, or a stop word with [`STOP_MARK`] in front.
     fn intern(&mut self, key: &str, stop: bool) -> u32 {
+        self.intern_bytes(key.as_bytes(), stop)
+    }
+
+    /// [`Vocabulary::intern`] of a term's UTF-8 bytes.
+    fn intern_bytes(&mut self, key: &[u8], stop: bool) -> u32 {
         let term = self.ends.len() as u32;
-        let found = match word_key_of(key) {
+        let found = match bytes_key(key) {
             Some(short) => self.index.short.get_or_insert(short, term),
             None => {
-                let found = self.index.get(key);
+                let key = String::from_utf8_lossy(key);
+                let found = self.index.get(&key);
                 if found.is_none() {
-                    self.index.insert(key, term);
+                    self.index.insert(&key, term);
                 }
                 found
             }
@@ -168,7 +177,7 @@ impl Vocabulary {
         if let Some(term) = found {
             return term;
         }
-        self.arena.push_str(key);
+        self.arena.extend_from_slice(key);
         self.ends.push(self.arena.len());
         self.stop.push(stop);
         term
@@ -332,15 +341,20 @@ impl Tokenizer {
                 // The lowercase form's bytes are its key's (at most 16, no zero byte).
                 let bytes = word.lower.to_le_bytes();
                 let lower = &bytes[..len];
-                let stop = is_stop_key(word.lower) || lower.iter().all(u8::is_ascii_digit);
-                if stop {
-                    self.stem.clear();
-                    self.stem.push(STOP_MARK);
-                    self.stem.extend(lower.iter().map(|&b| char::from(b)));
+                let term = if is_stop_key(word.lower) || lower.iter().all(u8::is_ascii_digit) {
+                    // The marked form: the mark (one byte), then the word, shifted in the key.
+                    if len < 16 {
+                        let marked = (word.lower << 8 | STOP_MARK as u128).to_le_bytes();
+                        vocabulary.intern_bytes(&marked[..=len], true)
+                    } else {
+                        self.stem.clear();
+                        self.stem.push(STOP_MARK);
+                        self.stem.extend(lower.iter().map(|&b| char::from(b)));
+                        vocabulary.intern(&self.stem, true)
+                    }
                 } else {
-                    self.stemmer.stem_ascii_into(lower, &mut self.stem);
-                }
-                let term = vocabulary.intern(&self.stem, stop);
+                    vocabulary.intern_bytes(self.stemmer.stem_ascii(lower), false)
+                };
                 self.forms.short.insert_new(word.lower, term);
                 term
             }
