@@ -7,7 +7,9 @@
 //! form and stem of a text; with a `HashMap<String, u32>` that was two or three heap
 //! allocations per distinct word and a quarter of the tokenizer's time (callgrind). Cost:
 //! one FxHash of the string and, on a hit, one comparison; amortised O(1) per call.
-//! Deterministic: ids follow insertion order, never hash order.
+//! Deterministic: ids follow insertion order, never hash order. [`KeyMap`] is the same
+//! table for words of up to 16 bytes packed into integers (the tokenizer's hot path):
+//! a multiply to hash, integer comparisons to probe.
 
 use std::hash::Hasher;
 
@@ -25,18 +27,6 @@ pub(crate) struct Interner {
 }
 
 impl Interner {
-    /// Makes room for `strings` more strings of `bytes` bytes in all, at once rather than
-    /// one doubling at a time.
-    pub(crate) fn reserve(&mut self, strings: usize, bytes: usize) {
-        self.arena.reserve(bytes);
-        self.ends.reserve(strings);
-        self.hashes.reserve(strings);
-        let needed = ((self.len() + strings) * 2).next_power_of_two();
-        if needed > self.slots.len() {
-            self.rebuild(needed);
-        }
-    }
-
     /// The number of strings.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
@@ -123,6 +113,114 @@ impl Interner {
     }
 }
 
+/// A map from short keys (a word of at most 16 bytes packed into a `u128`, see
+/// [`crate::wordkey::word_key`]) to ids: open addressing (linear probing, at most half
+/// full), so a lookup is one multiply and integer comparisons, with no string hashed,
+/// copied or compared. The slots hold 4-byte indexes into dense key and value arrays, so a
+/// fresh table costs a quarter of the zeroing that slots of keys would.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeyMap {
+    keys: Vec<u128>,
+    values: Vec<u32>,
+    /// `0` for an empty slot, else an index into `keys` plus one; the length is zero or a
+    /// power of two.
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
+    shift: u32,
+}
+
+impl KeyMap {
+    /// An empty map with room for `n` keys before it grows.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        let mut map = KeyMap {
+            keys: Vec::with_capacity(n),
+            values: Vec::with_capacity(n),
+            ..KeyMap::default()
+        };
+        map.resize((n * 2).next_power_of_two().max(16));
+        map
+    }
+
+    /// The number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    #[inline]
+    fn slot_of(&self, key: u128) -> usize {
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        let h = (lo ^ hi.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    /// The value of `key`, if it was inserted.
+    #[inline]
+    pub(crate) fn get(&self, key: u128) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.slot_of(key);
+        loop {
+            let i = self.slots[slot].checked_sub(1)? as usize;
+            if self.keys[i] == key {
+                return Some(self.values[i]);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// The value of `key` if it is in the map; else adds it with `value` and returns
+    /// `None` (one probe for both).
+    pub(crate) fn get_or_insert(&mut self, key: u128, value: u32) -> Option<u32> {
+        if (self.len() + 1) * 2 > self.slots.len() {
+            self.resize((self.slots.len() * 2).max(16));
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.slot_of(key);
+        while let Some(i) = self.slots[slot].checked_sub(1) {
+            if self.keys[i as usize] == key {
+                return Some(self.values[i as usize]);
+            }
+            slot = (slot + 1) & mask;
+        }
+        self.keys.push(key);
+        self.values.push(value);
+        self.slots[slot] = self.keys.len() as u32;
+        None
+    }
+
+    /// Adds `key`, which is not in the map yet, with its value.
+    pub(crate) fn insert_new(&mut self, key: u128, value: u32) {
+        debug_assert_eq!(self.get(key), None);
+        if (self.len() + 1) * 2 > self.slots.len() {
+            self.resize((self.slots.len() * 2).max(16));
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.slot_of(key);
+        while self.slots[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        self.keys.push(key);
+        self.values.push(value);
+        self.slots[slot] = self.keys.len() as u32;
+    }
+
+    /// Makes the table `size` slots (a power of two) and puts every key back.
+    fn resize(&mut self, size: usize) {
+        self.slots = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        let mask = size - 1;
+        for (i, &key) in self.keys.iter().enumerate() {
+            let mut slot = self.slot_of(key);
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.slots[slot] = i as u32 + 1;
+        }
+    }
+}
+
 enum Probe {
     Found(u32),
     Empty(usize),
@@ -157,6 +255,25 @@ mod tests {
     }
 
     #[test]
+    fn key_map_keeps_every_key_through_growth() {
+        let mut map = KeyMap::default();
+        assert_eq!(map.get(7), None);
+        let key = |i: u32| u128::from(i) * 0x1_0000_0001 + (u128::from(i) << 77) + 1;
+        for i in 0..5_000u32 {
+            assert_eq!(map.get(key(i)), None);
+            map.insert_new(key(i), i);
+        }
+        assert_eq!(map.len(), 5_000);
+        assert_eq!(map.get_or_insert(key(7), 70), Some(7));
+        assert_eq!(map.get_or_insert(key(5_000), 50), None);
+        assert_eq!(map.get(key(5_000)), Some(50));
+        for i in 0..5_001u32 {
+            assert_eq!(map.get(key(i)), Some(if i == 5_000 { 50 } else { i }));
+        }
+        assert_eq!(KeyMap::with_capacity(100).get(key(1)), None);
+    }
+
+    #[test]
     fn survives_growth_with_many_strings() {
         let mut interner = Interner::default();
         assert_eq!(interner.get("x"), None);
@@ -168,7 +285,6 @@ mod tests {
             assert_eq!(interner.resolve(i), format!("w{i}"));
         }
         assert_eq!(interner.get("w10000"), None);
-        interner.reserve(50_000, 400_000);
         assert_eq!(interner.intern("w10000"), 10_000);
         assert_eq!(interner.get("w5"), Some(5));
     }

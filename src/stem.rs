@@ -31,11 +31,12 @@ impl Stemmer {
         stem(&mut self.word);
         out.clear();
         if self.wide.is_empty() {
-            // The word is ASCII (the common case): one copy, not a `push` per byte.
-            if let Ok(ascii) = std::str::from_utf8(&self.word) {
-                out.push_str(ascii);
-                return;
-            }
+            // The word is ASCII (the common case): the stem is mostly a prefix of it, copied
+            // as a `str`, and a few new bytes after (no UTF-8 validation of the whole stem).
+            let same = common_prefix(word.as_bytes(), &self.word);
+            out.push_str(word.get(..same).unwrap_or(""));
+            out.extend(self.word[same..].iter().map(|&b| char::from(b)));
+            return;
         }
         let mut wide = self.wide.iter();
         for &b in &self.word {
@@ -46,10 +47,23 @@ impl Stemmer {
         }
     }
 
+    /// [`Stemmer::stem_into`] for a word known to be ASCII without a zero byte (the
+    /// tokenizer's common case, read from its word key): no test of the bytes, and the stem
+    /// returned as bytes (ASCII too), for the vocabulary's byte arena.
+    pub(crate) fn stem_ascii(&mut self, word: &[u8]) -> &[u8] {
+        debug_assert!(word.iter().all(|b| b.wrapping_sub(1) < 0x7F));
+        self.word.clear();
+        self.wide.clear();
+        self.word.extend_from_slice(word);
+        stem(&mut self.word);
+        &self.word
+    }
+
     fn load(&mut self, word: &str) {
         self.word.clear();
         self.wide.clear();
-        if word.is_ascii() && !word.as_bytes().contains(&WIDE) {
+        // ASCII without a zero byte (which stands for a wide character): one test a byte.
+        if word.bytes().all(|b| b.wrapping_sub(1) < 0x7F) {
             self.word.extend_from_slice(word.as_bytes());
             return;
         }
@@ -62,6 +76,26 @@ impl Stemmer {
             }
         }
     }
+}
+
+/// The length of the longest common prefix of `a` and `b`, eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let mut n = 0;
+    while let (Some(x), Some(y)) = (
+        a.get(n..).and_then(<[u8]>::first_chunk::<8>),
+        b.get(n..).and_then(<[u8]>::first_chunk::<8>),
+    ) {
+        let diff = u64::from_le_bytes(*x) ^ u64::from_le_bytes(*y);
+        if diff != 0 {
+            return n + diff.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + a[n.min(a.len())..]
+        .iter()
+        .zip(&b[n.min(b.len())..])
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Stems `w` in place: the algorithm's steps in order.
@@ -168,11 +202,15 @@ fn prelude(w: &mut Vec<u8>) -> bool {
 /// (R1 after a few listed prefixes instead); the word's length when there is none.
 fn regions(w: &[u8]) -> (usize, usize) {
     let len = w.len();
-    let p1 = [&b"gener"[..], b"commun", b"arsen"]
-        .iter()
-        .find(|prefix| w.starts_with(prefix))
-        .map(|prefix| prefix.len())
-        .or_else(|| past_vowel_then_consonant(w, 0));
+    // The listed prefixes start with a, c or g: most words skip the search.
+    let listed = match w.first() {
+        Some(b'a' | b'c' | b'g') => [&b"gener"[..], b"commun", b"arsen"]
+            .iter()
+            .find(|prefix| w.starts_with(prefix))
+            .map(|prefix| prefix.len()),
+        _ => None,
+    };
+    let p1 = listed.or_else(|| past_vowel_then_consonant(w, 0));
     let Some(p1) = p1 else {
         return (len, len);
     };
@@ -185,58 +223,119 @@ fn past_vowel_then_consonant(w: &[u8], from: usize) -> Option<usize> {
     Some(consonant + 1)
 }
 
-/// A suffix list, longest first, with each suffix's last byte kept apart (compared before
-/// the suffix, so most entries cost one byte comparison) and the set of the suffixes' last
-/// letters (a word ending in none of them is turned away at once). Searching the lists
-/// entry by entry was a third of the stemmer's instructions (callgrind).
+/// The last (up to) eight bytes of `w` as an integer, the last byte lowest and zero-padded
+/// above, so that a suffix test is a mask and one integer comparison ([`Suffix`]) instead
+/// of a slice comparison. (No suffix has a zero byte, so neither the padding nor a
+/// [`WIDE`] placeholder ever matches one.)
+fn tail(w: &[u8]) -> u64 {
+    if let Some(last) = w.last_chunk::<8>() {
+        return u64::from_be_bytes(*last);
+    }
+    let n = w.len();
+    let at = |i: usize| u64::from(w[i]) << (8 * (n - 1 - i));
+    match n {
+        0 => 0,
+        1..=3 => at(0) | at(n / 2) | at(n - 1),
+        // Two 4-byte loads that overlap when n < 8 (the shared bytes are equal).
+        _ => {
+            u64::from(u32::from_be_bytes([w[0], w[1], w[2], w[3]])) << (8 * (n - 4))
+                | u64::from(u32::from_be_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]))
+        }
+    }
+}
+
+/// A suffix of one to eight bytes as [`tail`] would hold it.
+#[derive(Clone, Copy)]
+struct Suffix {
+    bits: u64,
+    mask: u64,
+}
+
+impl Suffix {
+    const fn new(suffix: &[u8]) -> Self {
+        assert!(!suffix.is_empty() && suffix.len() <= 8);
+        let mut bits = 0u64;
+        let mut i = 0;
+        while i < suffix.len() {
+            bits = bits << 8 | suffix[i] as u64;
+            i += 1;
+        }
+        let mask = if suffix.len() == 8 {
+            u64::MAX
+        } else {
+            (1 << (8 * suffix.len())) - 1
+        };
+        Suffix { bits, mask }
+    }
+
+    /// Whether the word whose [`tail`] is `tail` ends with this suffix.
+    fn ends(self, tail: u64) -> bool {
+        tail & self.mask == self.bits
+    }
+}
+
+/// A suffix list, longest first, each suffix also as a [`Suffix`] (one integer comparison
+/// per entry), with the set of the suffixes' last letters (a word ending in none of them is
+/// turned away at once). Searching the lists with slice comparisons was a third of the
+/// stemmer's instructions (callgrind).
 struct Suffixes<T: 'static, const N: usize> {
     list: [(&'static [u8], T); N],
-    last: [u8; N],
+    keys: [Suffix; N],
     /// [`letter_bit`]s of the last bytes.
     ends: u32,
 }
 
 impl<T: Copy, const N: usize> Suffixes<T, N> {
     const fn new(list: [(&'static [u8], T); N]) -> Self {
-        let mut last = [0u8; N];
+        let mut keys = [Suffix { bits: 0, mask: 0 }; N];
         let mut ends = 0;
         let mut i = 0;
         while i < N {
             let suffix = list[i].0;
-            last[i] = suffix[suffix.len() - 1];
-            ends |= letter_bit(last[i]);
+            keys[i] = Suffix::new(suffix);
+            ends |= letter_bit(suffix[suffix.len() - 1]);
             i += 1;
         }
-        Suffixes { list, last, ends }
+        Suffixes { list, keys, ends }
     }
 
     /// The longest suffix of the list that `w` ends with, and its value.
     fn longest(&self, w: &[u8]) -> Option<(&'static [u8], T)> {
-        let &last = w.last()?;
-        if self.ends & letter_bit(last) == 0 {
+        let t = tail(w);
+        if w.is_empty() || self.ends & letter_bit(t as u8) == 0 {
             return None;
         }
-        (0..N)
-            .find(|&i| self.last[i] == last && w.ends_with(self.list[i].0))
-            .map(|i| self.list[i])
+        (0..N).find(|&i| self.keys[i].ends(t)).map(|i| self.list[i])
     }
 }
 
 fn step_1a(w: &mut Vec<u8>) {
-    for apostrophe in [&b"'s'"[..], b"'s", b"'"] {
-        if w.ends_with(apostrophe) {
-            w.truncate(w.len() - apostrophe.len());
-            break;
+    const APOSTROPHES: [(Suffix, usize); 3] = [
+        (Suffix::new(b"'s'"), 3),
+        (Suffix::new(b"'s"), 2),
+        (Suffix::new(b"'"), 1),
+    ];
+    const SSES: Suffix = Suffix::new(b"sses");
+    const IED: Suffix = Suffix::new(b"ied");
+    const IES: Suffix = Suffix::new(b"ies");
+    const SS: Suffix = Suffix::new(b"ss");
+    const US: Suffix = Suffix::new(b"us");
+    let mut t = tail(w);
+    // Every apostrophe suffix ends in an apostrophe or "s", and most words in neither.
+    if matches!(t as u8, b'\'' | b's') {
+        if let Some(&(_, len)) = APOSTROPHES.iter().find(|(suffix, _)| suffix.ends(t)) {
+            w.truncate(w.len() - len);
+            t = tail(w);
         }
     }
     let len = w.len();
-    if w.ends_with(b"sses") {
+    if SSES.ends(t) {
         w.truncate(len - 2);
-    } else if w.ends_with(b"ied") || w.ends_with(b"ies") {
+    } else if IED.ends(t) || IES.ends(t) {
         // "ties" → "tie", "cries" → "cri".
         w.truncate(if len - 3 >= 2 { len - 2 } else { len - 1 });
-    } else if w.ends_with(b"ss") || w.ends_with(b"us") {
-    } else if w.ends_with(b"s") && len >= 2 && w[..len - 2].iter().copied().any(is_vowel) {
+    } else if t as u8 != b's' || SS.ends(t) || US.ends(t) {
+    } else if len >= 2 && w[..len - 2].iter().copied().any(is_vowel) {
         w.truncate(len - 1);
     }
 }
@@ -485,6 +584,22 @@ mod tests {
         assert_eq!(stem_of(""), "");
     }
 
+    #[test]
+    fn tail_is_the_last_eight_bytes_at_every_length() {
+        let word = b"abcdefghijklmnop";
+        for n in 0..=word.len() {
+            let w = &word[..n];
+            let expected = w[n.saturating_sub(8)..]
+                .iter()
+                .fold(0u64, |t, &b| t << 8 | u64::from(b));
+            assert_eq!(tail(w), expected, "{n}");
+            for k in 1..=n.min(8) {
+                assert!(Suffix::new(&w[n - k..]).ends(tail(w)));
+            }
+        }
+        assert!(!Suffix::new(b"xs").ends(tail(b"s")) && Suffix::new(b"s").ends(tail(b"s")));
+    }
+
     fn reference(word: &str) -> String {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
             .stem(word)
@@ -681,6 +796,10 @@ mod tests {
                     let word = format!("{root}{first}{second}");
                     stemmer.stem_into(&word, &mut out);
                     assert_eq!(out, reference(&word), "{word:?}");
+                    if word.is_ascii() {
+                        let stem = stemmer.stem_ascii(word.as_bytes());
+                        assert_eq!(stem, reference(&word).as_bytes(), "{word:?}");
+                    }
                     checked += 1;
                 }
             }

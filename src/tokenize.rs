@@ -6,32 +6,89 @@
 //! English (NLTK) list, embedded at build time; stems from English Snowball
 //! ([`crate::stem`]). A word is a run of letters and digits (an inner apostrophe or hyphen
 //! is kept when letters follow). A stop word's term is its lowercase form, kept apart from
-//! the stems (its identity is all that is used). Cost: O(n) with a byte-level fast path for
-//! ASCII; each distinct word form is lowercased and stemmed once, then found again through a
-//! cache keyed by the word as written (most repeats keep their case). Forms and terms are
-//! interned in arenas (see `src/intern.rs`), not a `String` each; ids are given in order of
-//! first occurrence, so no hash order reaches the output.
+//! the stems (its identity is all that is used). Cost: O(n). A word of ASCII letters and
+//! digits of up to 16 bytes (nearly all) is found, and packed into an integer key as
+//! written and in lowercase, with one or two 8-byte loads; each distinct word form is
+//! lowercased and stemmed once — straight from the lowercase key's bytes, with no `String`
+//! built — then found again through a cache keyed by that integer (most repeats keep their
+//! case), with no string copied, hashed or compared. Other words take a char-level path.
+//! Terms live in one byte arena, not a `String` each, also found by key (see
+//! `src/intern.rs`); ids are given in order of first occurrence, so no hash order reaches
+//! the output.
 
-use crate::intern::{self, Interner};
+use crate::ascii::{letter_bits, HIGH_BITS, ONES};
+use crate::intern::{Interner, KeyMap};
 use crate::segment::Segment;
 use crate::stem::Stemmer;
-use crate::wordkey::key;
+use crate::wordkey::{bytes_key, word_key_of};
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
 const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
 
-/// [`STOPWORDS`] as [`crate::wordkey`] keys, computed at compile time (sorted like the
-/// words), so a lookup compares integers instead of calling `memcmp`.
-const STOPWORD_KEYS: [u128; STOPWORDS.len()] = crate::wordkey::keys(STOPWORDS, false);
+/// [`STOPWORDS`] as [`crate::wordkey::word_key`]s, computed at compile time.
+const STOPWORD_KEYS: [u128; STOPWORDS.len()] = {
+    let mut keys = [0u128; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let word = STOPWORDS[i].as_bytes();
+        assert!(!word.is_empty() && word.len() <= 16);
+        let mut j = 0;
+        while j < word.len() {
+            keys[i] |= (word[j] as u128) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
 
 /// The shapes of [`STOPWORDS`] ([`crate::wordkey::shapes`]): a content word is usually
 /// turned away with one test.
 const STOPWORD_SHAPES: [u32; 26] = crate::wordkey::shapes(STOPWORDS);
 
+/// Slots of a hash set of [`STOPWORD_KEYS`], built at compile time (linear probing, about a
+/// third full): `0` is empty, else the key's index plus one. 512 bytes; a lookup is a
+/// multiply and about one integer comparison, where a binary search over the keys took
+/// eight.
+const STOP_SLOTS: [u8; 512] = {
+    assert!(STOPWORDS.len() < 255);
+    let mut slots = [0u8; 512];
+    let mut i = 0;
+    while i < STOPWORD_KEYS.len() {
+        let mut slot = stop_slot(STOPWORD_KEYS[i]);
+        while slots[slot] != 0 {
+            slot = (slot + 1) % slots.len();
+        }
+        slots[slot] = i as u8 + 1;
+        i += 1;
+    }
+    slots
+};
+
+/// The slot of a key in [`STOP_SLOTS`] (a multiplicative hash's top nine bits).
+const fn stop_slot(key: u128) -> usize {
+    let h = (key as u64 ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 55) as usize
+}
+
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {
-    crate::wordkey::may_list(&STOPWORD_SHAPES, lower.as_bytes())
-        && key(lower.as_bytes()).is_some_and(|k| STOPWORD_KEYS.binary_search(&k).is_ok())
+    if !crate::wordkey::may_list(&STOPWORD_SHAPES, lower.as_bytes()) {
+        return false;
+    }
+    word_key_of(lower).is_some_and(is_stop_key)
+}
+
+/// Whether the [`crate::wordkey::word_key`] of a lowercase word is a stop word's.
+fn is_stop_key(key: u128) -> bool {
+    let mut slot = stop_slot(key);
+    loop {
+        match STOP_SLOTS[slot] {
+            0 => return false,
+            i if STOPWORD_KEYS[usize::from(i) - 1] == key => return true,
+            _ => slot = (slot + 1) % STOP_SLOTS.len(),
+        }
+    }
 }
 
 /// Texts longer than this (bytes) get their token table sized exactly (see `tokenize`).
@@ -55,7 +112,13 @@ pub struct Token {
 /// "beings").
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    stems: Interner,
+    /// Every term's string, back to back (term `i` ends at `ends[i]`, starts where `i - 1`
+    /// ends); bytes, so that an ASCII stem is stored without a UTF-8 check or a `char` at a
+    /// time (only [`Vocabulary::stem`], called for a title's few terms, checks them).
+    arena: Vec<u8>,
+    ends: Vec<usize>,
+    /// The term of each string.
+    index: Forms,
     stop: Vec<bool>,
 }
 
@@ -65,7 +128,10 @@ const STOP_MARK: char = '\u{1}';
 impl Vocabulary {
     /// The stem of a term id (for a stop term, its lowercase form).
     pub fn stem(&self, term: u32) -> &str {
-        let s = self.stems.resolve(term);
+        let i = term as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        // Every term was a `str` or ASCII bytes, so this never gives the empty default.
+        let s = std::str::from_utf8(&self.arena[start..self.ends[i]]).unwrap_or_default();
         s.strip_prefix(STOP_MARK).unwrap_or(s)
     }
 
@@ -76,26 +142,53 @@ impl Vocabulary {
 
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
-        self.stems.len()
+        self.ends.len()
     }
 
     /// Whether there are no terms.
     pub fn is_empty(&self) -> bool {
-        self.stems.len() == 0
+        self.ends.is_empty()
     }
 
     /// The id of a content word's stem, if it occurred.
     pub fn id(&self, stem: &str) -> Option<u32> {
-        self.stems.get(stem)
+        self.index.get(stem)
     }
 
     /// The term of `key`: a stem, or a stop word with [`STOP_MARK`] in front.
     fn intern(&mut self, key: &str, stop: bool) -> u32 {
-        let term = self.stems.intern(key);
-        if term as usize == self.stop.len() {
-            self.stop.push(stop);
+        self.intern_bytes(key.as_bytes(), stop)
+    }
+
+    /// [`Vocabulary::intern`] of a term's UTF-8 bytes.
+    fn intern_bytes(&mut self, key: &[u8], stop: bool) -> u32 {
+        let term = self.ends.len() as u32;
+        let found = match bytes_key(key) {
+            Some(short) => self.index.short.get_or_insert(short, term),
+            None => {
+                let key = String::from_utf8_lossy(key);
+                let found = self.index.get(&key);
+                if found.is_none() {
+                    self.index.insert(&key, term);
+                }
+                found
+            }
+        };
+        if let Some(term) = found {
+            return term;
         }
+        self.arena.extend_from_slice(key);
+        self.ends.push(self.arena.len());
+        self.stop.push(stop);
         term
+    }
+
+    /// Makes room for `terms` more terms of `bytes` bytes in all.
+    fn reserve(&mut self, terms: usize, bytes: usize) {
+        self.arena.reserve(bytes);
+        self.ends.reserve(terms);
+        self.stop.reserve(terms);
+        self.index.short = KeyMap::with_capacity(terms);
     }
 }
 
@@ -129,19 +222,47 @@ impl Tokens {
 #[derive(Default)]
 pub struct Tokenizer {
     stemmer: Stemmer,
-    forms: Interner,
-    /// The term of each form id.
-    form_terms: Vec<u32>,
+    forms: Forms,
     lower: String,
     stem: String,
+}
+
+/// The term of each word form seen so far: a form of up to 16 bytes by its key
+/// ([`crate::wordkey::word_key`]), so a repeated word costs one integer-keyed lookup; a
+/// longer one (rare) by its string.
+#[derive(Clone, Debug, Default)]
+struct Forms {
+    short: KeyMap,
+    long: Interner,
+    /// The term of each form id of `long`.
+    long_terms: Vec<u32>,
+}
+
+impl Forms {
+    fn get(&self, form: &str) -> Option<u32> {
+        match word_key_of(form) {
+            Some(key) => self.short.get(key),
+            None => self.long.get(form).map(|id| self.long_terms[id as usize]),
+        }
+    }
+
+    /// Records a new form (one [`Forms::get`] did not find).
+    fn insert(&mut self, form: &str, term: u32) {
+        match word_key_of(form) {
+            Some(key) => self.short.insert_new(key, term),
+            None => {
+                let id = self.long.intern(form);
+                debug_assert_eq!(id as usize, self.long_terms.len());
+                self.long_terms.push(term);
+            }
+        }
+    }
 }
 
 impl Tokenizer {
     /// Tokenizes every segment of `text`.
     pub fn tokenize(&mut self, text: &str, segments: &[Segment]) -> Tokens {
         let mut out = Tokens::default();
-        self.forms = Interner::default();
-        self.form_terms.clear();
         // A long text's tokens are sized exactly by a counting pass (a tenth of the cost of
         // tokenizing): growing by doubling would leave up to half of one of the pipeline's
         // largest tables unused, and hold old and new copies at once while it grows.
@@ -159,71 +280,205 @@ impl Tokenizer {
         // Distinct forms and stems: up to about one in two words (an article's share), sized
         // for at most 1 MB of text; a longer one's tables grow from there.
         let bytes = text.len().min(1 << 20);
-        self.forms.reserve(bytes / 12, bytes / 2);
-        out.vocabulary.stems.reserve(bytes / 18, bytes / 3);
+        self.forms = Forms {
+            short: KeyMap::with_capacity(bytes / 12),
+            ..Forms::default()
+        };
+        out.vocabulary.reserve(bytes / 18, bytes / 3);
         out.sentence_ranges.reserve_exact(segments.len());
         for seg in segments {
             let first = out.tokens.len();
-            for (s, e) in words(&text[seg.start..seg.end]) {
-                let (start, end) = (seg.start + s, seg.start + e);
-                let term = self.term(&text[start..end], &mut out.vocabulary);
-                out.tokens.push(Token { start, end, term });
+            let sentence = &text[seg.start..seg.end];
+            let mut pos = 0;
+            while let Some(start) = next_word_start(sentence, pos) {
+                let (end, term, next) = match ascii_word(sentence.as_bytes(), start) {
+                    Some(word) => {
+                        let term = match self.forms.short.get(word.key) {
+                            Some(term) => term,
+                            None => {
+                                let len = word.end - start;
+                                self.new_ascii_form(len, &word, &mut out.vocabulary)
+                            }
+                        };
+                        // The byte after the word is ASCII and no letter or digit: the next
+                        // word starts after it.
+                        (word.end, term, word.end + 1)
+                    }
+                    None => {
+                        let end = word_end(sentence, start);
+                        (
+                            end,
+                            self.term(&sentence[start..end], &mut out.vocabulary),
+                            end,
+                        )
+                    }
+                };
+                out.tokens.push(Token {
+                    start: seg.start + start,
+                    end: seg.start + end,
+                    term,
+                });
+                pos = next;
             }
             out.sentence_ranges.push((first, out.tokens.len()));
         }
         out
     }
 
-    fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> u32 {
-        let word_hash = intern::hash(word);
-        if let Some(form) = self.forms.get_hashed(word, word_hash) {
-            return self.form_terms[form as usize];
-        }
-        lowercase_into(&mut self.lower, word);
-        // A word already in lowercase is a new form as it stands: no second lookup.
-        let lowercase = word == self.lower;
-        let lower_hash = if lowercase {
-            word_hash
-        } else {
-            intern::hash(&self.lower)
-        };
+    /// The term of a word of `len` bytes found by [`ascii_word`], whose form is not cached
+    /// yet.
+    fn new_ascii_form(&mut self, len: usize, word: &AsciiWord, vocabulary: &mut Vocabulary) -> u32 {
+        let lowercase = word.key == word.lower;
         // "The" after "the": the lowercase form is cached too, so no second stemming.
         let cached = if lowercase {
             None
         } else {
-            self.forms.get_hashed(&self.lower, lower_hash)
+            self.forms.short.get(word.lower)
         };
-        let hit = match cached {
-            Some(form) => self.form_terms[form as usize],
+        let term = match cached {
+            Some(term) => term,
             None => {
-                let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
-                // A stop word's term is only ever compared for identity (stop tokens are left
-                // out of vectors, phrases and overlaps), so it is not worth stemming.
-                if stop {
-                    self.stem.clear();
-                    self.stem.push(STOP_MARK);
-                    self.stem.push_str(&self.lower);
+                // The lowercase form's bytes are its key's (at most 16, no zero byte).
+                let bytes = word.lower.to_le_bytes();
+                let lower = &bytes[..len];
+                let term = if is_stop_key(word.lower) || lower.iter().all(u8::is_ascii_digit) {
+                    // The marked form: the mark (one byte), then the word, shifted in the key.
+                    if len < 16 {
+                        let marked = (word.lower << 8 | STOP_MARK as u128).to_le_bytes();
+                        vocabulary.intern_bytes(&marked[..=len], true)
+                    } else {
+                        self.stem.clear();
+                        self.stem.push(STOP_MARK);
+                        self.stem.extend(lower.iter().map(|&b| char::from(b)));
+                        vocabulary.intern(&self.stem, true)
+                    }
                 } else {
-                    self.stemmer.stem_into(&self.lower, &mut self.stem);
-                }
-                let term = vocabulary.intern(&self.stem, stop);
-                self.add_form(None, lower_hash, term);
+                    vocabulary.intern_bytes(self.stemmer.stem_ascii(lower), false)
+                };
+                self.forms.short.insert_new(word.lower, term);
                 term
             }
         };
         if !lowercase {
-            self.add_form(Some(word), word_hash, hit);
+            self.forms.short.insert_new(word.key, term);
         }
-        hit
+        term
     }
 
-    /// Caches a new form: `word`, or the lowercase form in `self.lower` when `None`, whose
-    /// hash is `hash`.
-    fn add_form(&mut self, word: Option<&str>, hash: u32, hit: u32) {
-        let id = self.forms.intern_hashed(word.unwrap_or(&self.lower), hash);
-        debug_assert_eq!(id as usize, self.form_terms.len());
-        self.form_terms.push(hit);
+    /// The term of any word (the general path: non-ASCII, joined or long words).
+    fn term(&mut self, word: &str, vocabulary: &mut Vocabulary) -> u32 {
+        if let Some(term) = self.forms.get(word) {
+            return term;
+        }
+        lowercase_into(&mut self.lower, word);
+        // A word already in lowercase is a new form as it stands: no second lookup.
+        let lowercase = word == self.lower;
+        let cached = if lowercase {
+            None
+        } else {
+            self.forms.get(&self.lower)
+        };
+        let term = match cached {
+            Some(term) => term,
+            None => {
+                let term = self.new_term(vocabulary);
+                self.forms.insert(&self.lower, term);
+                term
+            }
+        };
+        if !lowercase {
+            self.forms.insert(word, term);
+        }
+        term
     }
+
+    /// The term of the lowercase form in `self.lower`, which is not cached yet. (The ASCII
+    /// path in [`Tokenizer::new_ascii_form`] does the same from the word's key.)
+    fn new_term(&mut self, vocabulary: &mut Vocabulary) -> u32 {
+        let stop = is_stopword(&self.lower) || !self.lower.chars().any(char::is_alphabetic);
+        // A stop word's term is only ever compared for identity (stop tokens are left
+        // out of vectors, phrases and overlaps), so it is not worth stemming.
+        if stop {
+            self.stem.clear();
+            self.stem.push(STOP_MARK);
+            self.stem.push_str(&self.lower);
+        } else {
+            self.stemmer.stem_into(&self.lower, &mut self.stem);
+        }
+        vocabulary.intern(&self.stem, stop)
+    }
+}
+
+/// A word of ASCII letters and digits found by [`ascii_word`].
+struct AsciiWord {
+    /// Byte end (exclusive).
+    end: usize,
+    /// Its [`crate::wordkey::word_key`] as written.
+    key: u128,
+    /// The key of its lowercase form.
+    lower: u128,
+}
+
+/// The word starting at `start` (a letter or digit) when it is ASCII letters and digits
+/// only, at most 16 bytes long, and followed by an ASCII byte that cannot join it to more
+/// (not an apostrophe or hyphen): the common case, read eight bytes at a time, with its
+/// keys as written and in lowercase taken from the same loads. `None` leaves the word to
+/// [`word_end`] (also within 16 bytes of the end of `bytes`).
+#[inline]
+fn ascii_word(bytes: &[u8], start: usize) -> Option<AsciiWord> {
+    let rest = bytes.get(start..)?;
+    let first = u64::from_le_bytes(*rest.first_chunk::<8>()?);
+    let (letters, stops) = classify(first);
+    let (len, key, lower) = if stops != 0 {
+        let len = stops.trailing_zeros() as usize / 8;
+        let mask = low_bytes(len);
+        (
+            len,
+            u128::from(first & mask),
+            u128::from((first | letters >> 2) & mask),
+        )
+    } else {
+        let second = u64::from_le_bytes(*rest.get(8..)?.first_chunk::<8>()?);
+        let (letters2, stops2) = classify(second);
+        if stops2 == 0 {
+            return None;
+        }
+        let len2 = stops2.trailing_zeros() as usize / 8;
+        let mask = low_bytes(len2);
+        (
+            8 + len2,
+            u128::from(second & mask) << 64 | u128::from(first),
+            u128::from((second | letters2 >> 2) & mask) << 64 | u128::from(first | letters >> 2),
+        )
+    };
+    match rest[len] {
+        b'\'' | b'-' | 0x80.. => None,
+        _ => Some(AsciiWord {
+            end: start + len,
+            key,
+            lower,
+        }),
+    }
+}
+
+/// The top bits of the ASCII letters in eight bytes (see [`crate::ascii::letter_bits`];
+/// shifted right by two they are the bits that lowercase them), and the top bits of the
+/// bytes that are neither letters nor digits.
+#[inline]
+fn classify(word: u64) -> (u64, u64) {
+    let letters = letter_bits(word);
+    let low = word & !HIGH_BITS;
+    let digits = (low + ONES * (0x80 - u64::from(b'0')))
+        & !(low + ONES * (0x80 - u64::from(b'9') - 1))
+        & !word
+        & HIGH_BITS;
+    (letters, !(letters | digits) & HIGH_BITS)
+}
+
+/// The mask of the first `n` (< 8) bytes of a little-endian `u64`.
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    !(u64::MAX << (8 * n))
 }
 
 /// Replaces the contents of `out` with `word` in lowercase (ASCII words without decoding).

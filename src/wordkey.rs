@@ -11,6 +11,9 @@
 //! O(length).
 
 /// The key of `word` as it is; `None` if it is empty or longer than 16 bytes.
+// The stop words moved to `word_key`s (a hash set), so nothing outside the tests calls
+// this at the moment; kept with its lowercase sibling for the ordered lists.
+#[allow(dead_code)]
 pub(crate) const fn key(word: &[u8]) -> Option<u128> {
     pack(word, false)
 }
@@ -122,12 +125,40 @@ pub(crate) fn word_key(bytes: &[u8; KEY_BYTES], len: usize) -> u128 {
 
 /// [`word_key`] of `w`; `None` if it is empty or longer than [`KEY_BYTES`].
 pub(crate) fn word_key_of(w: &str) -> Option<u128> {
-    if w.is_empty() || w.len() > KEY_BYTES {
-        return None;
+    bytes_key(w.as_bytes())
+}
+
+/// [`word_key`] of a byte string; `None` if it is empty or longer than [`KEY_BYTES`].
+/// Read with two overlapping loads per half instead of a copy into a padded buffer (a
+/// `memcpy` call of a variable length): this runs for every new word and stem of a text.
+pub(crate) fn bytes_key(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let (lo, hi) = match n {
+        0 => return None,
+        1..=8 => (head(w), 0),
+        9..=KEY_BYTES => {
+            let (lo, rest) = w.split_first_chunk::<8>()?;
+            (u64::from_le_bytes(*lo), head(rest))
+        }
+        _ => return None,
+    };
+    Some((hi as u128) << 64 | lo as u128)
+}
+
+/// The first 1 to 8 bytes of `w` (no more than it has), little-endian, zero-padded.
+fn head(w: &[u8]) -> u64 {
+    let n = w.len().min(8);
+    let at = |i: usize| u64::from(w[i]) << (8 * i);
+    if n >= 4 {
+        // Two 4-byte loads that overlap when n < 8: the shared bytes are equal, so OR
+        // joins them.
+        let first = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+        let last = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+        u64::from(first) | u64::from(last) << (8 * (n - 4))
+    } else {
+        // 1 to 3 bytes: the first, the middle and the last (some of them the same).
+        at(0) | at(n / 2) | at(n - 1)
     }
-    let mut buf = [0u8; KEY_BYTES];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    Some(word_key(&buf, w.len()))
 }
 
 /// The longest word that has a key.
@@ -213,6 +244,22 @@ mod tests {
                 let word = &text.as_bytes()[start..end];
                 assert_eq!(key(word), reference(word, false), "{word:?}");
                 assert_eq!(key_lowercase(word), reference(word, true), "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_keys_are_the_padded_bytes_at_every_length() {
+        let text = "Abcdefghijklmnopq\u{e9}\u{6771}Z";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let word = &text.as_bytes()[start..end];
+                let expected = (1..=KEY_BYTES).contains(&word.len()).then(|| {
+                    let mut buf = [0u8; KEY_BYTES];
+                    buf[..word.len()].copy_from_slice(word);
+                    word_key(&buf, word.len())
+                });
+                assert_eq!(bytes_key(word), expected, "{word:?}");
             }
         }
     }
