@@ -109,9 +109,18 @@ fn stem(w: &mut Vec<u8>) {
     if !is_exception2(w) {
         step_1b(w, p1);
         step_1c(w);
-        step_2(w, p1);
-        step_3(w, p1, p2);
-        step_4(w, p2);
+        // Steps 2 to 4 change only a suffix that starts in their region (R1, R1, R2), and
+        // their shortest suffixes have 2, 3 and 2 letters: a word too short for that is
+        // left as it is, without its suffix looked up (most words of an article).
+        if w.len() >= p1 + 2 {
+            step_2(w, p1);
+        }
+        if w.len() >= p1 + 3 {
+            step_3(w, p1, p2);
+        }
+        if w.len() >= p2 + 2 {
+            step_4(w, p2);
+        }
         step_5(w, p1, p2);
     }
     if y_found {
