@@ -1428,7 +1428,8 @@ fn score(doc: &Doc, i: usize) -> Option<Raw> {
         return None;
     }
     // without a cue, a descending pair is still a result ("ruled 6-3"); "10-15" is a range
-    if !score_context(doc, i) && doc.value(i) <= doc.value(i + 2) {
+    // (the values first: the cue scan reads some 27 words)
+    if doc.value(i) <= doc.value(i + 2) && !score_context(doc, i) {
         return None;
     }
     let v = format!("{}-{}", doc.s(i), doc.s(i + 2));

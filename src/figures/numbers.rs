@@ -336,6 +336,11 @@ fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
     }
     let integer = s.bytes().all(|b| b.is_ascii_digit());
     n.plain = integer;
+    // Every longer form below goes on with a token glued to this one or with a number (a
+    // thousands group, "10 1/2"): most numbers, followed by a space and a word, end here.
+    if !doc.glued(i + 1) && !doc.num(i + 1) {
+        return Some(n);
+    }
     // exponent: "1e10", "12.32e+14", "1.3e6"
     if doc.glued(i + 1) && doc.word(i + 1) {
         let w = doc.s(i + 1);
