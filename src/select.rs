@@ -214,11 +214,7 @@ mod tests {
     }
 
     fn empty_tfidf(n: usize) -> TfIdf {
-        TfIdf {
-            vectors: vec![Vec::new(); n],
-            norms: vec![0.0; n],
-            df: Vec::new(),
-        }
+        TfIdf::empty(n)
     }
 
     fn candidates(scores: &[f64]) -> Vec<Candidate> {

@@ -27,7 +27,7 @@ pub mod position;
 pub mod tfidf;
 pub mod title;
 
-pub use tfidf::{cosine, SparseVector, TfIdf};
+pub use tfidf::{cosine, TfIdf};
 
 use crate::figures::Fact;
 use crate::segment::Segment;
@@ -221,14 +221,10 @@ pub fn score(input: &Input) -> Scores {
     drop((forward, backward));
     centrality::scale_to_max_abs(&mut directed);
     fill(&mut parts, directed, |p, v| p.centrality = v);
-    let mut coverage = centrality::coverage(
-        &input.tfidf.vectors,
-        &input.tfidf.norms,
-        tokens.vocabulary.len(),
-    );
+    let mut coverage = centrality::coverage(input.tfidf, tokens.vocabulary.len());
     centrality::scale_to_max(&mut coverage);
     fill(&mut parts, coverage, |p, v| p.coverage = v);
-    let title = title::overlap(&input.tfidf.vectors, input.title_terms, &input.tfidf.df);
+    let title = title::overlap(input.tfidf, input.title_terms);
     fill(&mut parts, title, |p, v| p.title = v);
     fill(&mut parts, density::figures(input.facts, tokens), |p, v| {
         p.figures = v
