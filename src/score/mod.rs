@@ -186,9 +186,12 @@ pub fn score(input: &Input) -> Scores {
         .collect();
     let ranks = position::content_ranks(&boilerplate);
     let first_content = ranks.iter().position(|&r| r == 1).unwrap_or(n);
-    let headings = input.segments[first_content.min(n)..]
-        .iter()
-        .filter(|s| boilerplate::is_heading(&input.text[s.start..s.end]))
+    // A heading's penalty is 1 (`boilerplate::penalty`), so only those are looked at again.
+    let headings = (first_content.min(n)..n)
+        .filter(|&i| {
+            let s = &input.segments[i];
+            boilerplate[i] == 1.0 && boilerplate::is_heading(&input.text[s.start..s.end])
+        })
         .count();
     let structured = headings >= position::STRUCTURED_HEADINGS;
     let lead_bias = position::lead_bias(tokens.tokens.len(), structured);
