@@ -187,11 +187,10 @@ pub fn score(input: &Input) -> Scores {
     let ranks = position::content_ranks(&boilerplate);
     let first_content = ranks.iter().position(|&r| r == 1).unwrap_or(n);
     // A heading's penalty is 1 (`boilerplate::penalty`), so only those are looked at again.
-    let headings = (first_content.min(n)..n)
-        .filter(|&i| {
-            let s = &input.segments[i];
-            boilerplate[i] == 1.0 && boilerplate::is_heading(&input.text[s.start..s.end])
-        })
+    let headings = input.segments[first_content.min(n)..]
+        .iter()
+        .zip(&boilerplate[first_content.min(n)..])
+        .filter(|&(s, &p)| p == 1.0 && boilerplate::is_heading(&input.text[s.start..s.end]))
         .count();
     let structured = headings >= position::STRUCTURED_HEADINGS;
     let lead_bias = position::lead_bias(tokens.tokens.len(), structured);

@@ -29,7 +29,9 @@ impl TfIdf {
     pub fn new(tokens: &Tokens) -> TfIdf {
         let n = tokens.sentence_ranges.len();
         let mut df = vec![0u32; tokens.vocabulary.len()];
-        // A sentence has at most as many entries as words: one allocation for them all.
+        // A sentence has at most as many entries as words: one allocation for them all. The
+        // room that stop words and repeats leave is not given back (about 8 bytes a word at
+        // most): `shrink_to_fit` costs wasm bytes the size budget does not have.
         let mut entries: Vec<(u32, f32)> = Vec::with_capacity(tokens.tokens.len());
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
@@ -49,7 +51,8 @@ impl TfIdf {
             let mut last = u32::MAX;
             for &t in &terms {
                 if t == last {
-                    entries.last_mut().expect("an entry for `last`").1 += 1.0;
+                    let k = entries.len() - 1;
+                    entries[k].1 += 1.0;
                 } else {
                     entries.push((t, 1.0));
                     df[t as usize] += 1;
@@ -59,8 +62,6 @@ impl TfIdf {
             debug_assert!(entries[start..].windows(2).all(|w| w[0].0 < w[1].0));
             starts.push(entries.len());
         }
-        // Stop words and repeats took no entry: give the rest of the room back.
-        entries.shrink_to_fit();
         // Counts and document frequencies are small integers that repeat: each logarithm
         // (a software routine in the wasm) is computed once per distinct value.
         let mut tf_part = SmallIntMemo::default();
