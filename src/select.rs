@@ -37,6 +37,9 @@ pub const DUPLICATE: f64 = 0.5;
 /// A candidate is compared exactly (cosine of TF-IDF vectors) with at most this many
 /// chosen sentences, so the check stays O(n) overall.
 pub const EXACT_CHECKS: usize = 64;
+/// For this many picks, the edges into a pick are found by searching every row (O(n log
+/// neighbours) a pick) rather than by turning the whole graph around (O(edges)).
+const SCANNED_PICKS: usize = 8;
 /// How much redundancy lowers a candidate's gain.
 pub const REDUNDANCY_WEIGHT: f64 = 0.1;
 
@@ -75,7 +78,7 @@ pub fn select(
     if n == 0 {
         return (Vec::new(), redundancy);
     }
-    let reverse = ReverseEdges::of(graph, n);
+    let mut reverse: Option<ReverseEdges> = None;
     let max_sentences = match budget {
         Budget::Sentences(k) => k,
         Budget::Ratio(r) => ((n as f64 * r).round() as usize).max(1),
@@ -138,21 +141,31 @@ pub fn select(
         chosen.push(i);
         taken[i] = true;
         // The pick makes its neighbours more redundant, along the edges it keeps and the
-        // edges that keep it.
-        let forward = graph
-            .row(i)
-            .iter()
-            .filter(|&&(j, _)| (j as usize) < n)
-            .map(|&(j, s)| (j, f64::from(s)));
-        let backward = reverse.of_sentence(i).iter().filter_map(|&j| {
-            let row = graph.row(j as usize);
-            let k = row.binary_search_by_key(&(i as u32), |&(t, _)| t).ok()?;
-            Some((j, f64::from(row[k].1)))
-        });
-        for (j, s) in forward.chain(backward) {
-            let j = j as usize;
+        // edges that keep it. The latter are found by a binary search in every row for the
+        // first `SCANNED_PICKS` picks (most summaries have no more), and from the graph
+        // turned around (built once, O(edges)) for any later ones.
+        let mut raise = |j: u32, s: f32| {
+            let (j, s) = (j as usize, f64::from(s));
             if !taken[j] && s > redundancy[j] {
                 redundancy[j] = s;
+            }
+        };
+        for &(j, s) in graph.row(i).iter().filter(|&&(j, _)| (j as usize) < n) {
+            raise(j, s);
+        }
+        if chosen.len() <= SCANNED_PICKS {
+            for (j, row) in graph.rows().take(n).enumerate() {
+                if let Ok(k) = row.binary_search_by_key(&(i as u32), |&(t, _)| t) {
+                    raise(j as u32, row[k].1);
+                }
+            }
+        } else {
+            let reverse = reverse.get_or_insert_with(|| ReverseEdges::of(graph, n));
+            for &j in reverse.of_sentence(i) {
+                let row = graph.row(j as usize);
+                if let Ok(k) = row.binary_search_by_key(&(i as u32), |&(t, _)| t) {
+                    raise(j, row[k].1);
+                }
             }
         }
     }
@@ -214,11 +227,7 @@ mod tests {
     }
 
     fn empty_tfidf(n: usize) -> TfIdf {
-        TfIdf {
-            vectors: vec![Vec::new(); n],
-            norms: vec![0.0; n],
-            df: Vec::new(),
-        }
+        TfIdf::empty(n)
     }
 
     fn candidates(scores: &[f64]) -> Vec<Candidate> {
@@ -266,6 +275,22 @@ mod tests {
         // At least one sentence, even when it alone is over budget.
         let (chosen, _) = select(&c, &graph(&[], 3), &empty_tfidf(c.len()), Budget::Words(1));
         assert_eq!(chosen, [0]);
+    }
+
+    #[test]
+    fn edges_into_a_pick_count_before_and_after_the_graph_is_turned_around() {
+        // Picks 0..=9 in order; sentences 10 and 11 only list picks in their own rows, so
+        // only the edges *into* a pick reach them: found by the row search for pick 0 (one
+        // of the first SCANNED_PICKS) and by the reverse edges for pick 9 (the tenth).
+        const { assert!(SCANNED_PICKS < 10) };
+        let mut scores: Vec<f64> = (0..10).map(|i| 0.9 - 0.01 * i as f64).collect();
+        scores.extend([0.1, 0.1]);
+        let c = candidates(&scores);
+        let g = graph(&[(10, 0, 0.2), (10, 9, 0.3), (11, 0, 0.25)], 12);
+        let (chosen, redundancy) = select(&c, &g, &empty_tfidf(12), Budget::Sentences(10));
+        assert_eq!(chosen, (0..10).collect::<Vec<_>>());
+        assert_eq!(redundancy[10], f64::from(0.3f32));
+        assert_eq!(redundancy[11], f64::from(0.25f32));
     }
 
     #[test]

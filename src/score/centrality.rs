@@ -13,7 +13,7 @@
 //! as in PacSum. Cost: O(edges + tokens).
 
 use super::graph::Graph;
-use super::tfidf::SparseVector;
+use super::tfidf::TfIdf;
 
 /// Edges below this fraction of the strongest edge do not count (PacSum's β).
 const EDGE_THRESHOLD: f64 = 0.1;
@@ -46,21 +46,19 @@ pub fn directed(graph: &Graph) -> (Vec<f64>, Vec<f64>) {
     (forward, backward)
 }
 
-/// Cosine of each sentence with the document centroid; `norms` are the vectors' norms.
+/// Cosine of each sentence with the document centroid.
 /// The centroid stays dense, indexed by term, and its norm is computed once: O(tokens +
 /// vocabulary), where a sparse cosine per sentence would walk the centroid's whole
 /// vocabulary each time (O(sentences · vocabulary)).
-pub fn coverage(vectors: &[SparseVector], norms: &[f64], vocabulary_size: usize) -> Vec<f64> {
+pub fn coverage(tfidf: &TfIdf, vocabulary_size: usize) -> Vec<f64> {
     let mut centroid = vec![0.0f64; vocabulary_size];
-    for v in vectors {
-        for &(t, w) in v {
-            centroid[t as usize] += f64::from(w);
-        }
+    for &(t, w) in tfidf.entries() {
+        centroid[t as usize] += f64::from(w);
     }
     let centroid_norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
-    vectors
-        .iter()
-        .zip(norms)
+    tfidf
+        .vectors()
+        .zip(&tfidf.norms)
         .map(|(v, &norm)| {
             let d = norm * centroid_norm;
             if d > 0.0 {
@@ -117,9 +115,9 @@ mod tests {
                     Bakers sold bread. Nothing!";
         let tokens = Tokenizer::default().tokenize(text, &segment(text));
         let tfidf = TfIdf::new(&tokens);
-        let got = coverage(&tfidf.vectors, &tfidf.norms, tokens.vocabulary.len());
+        let got = coverage(&tfidf, tokens.vocabulary.len());
         let mut centroid: Vec<(u32, f64)> = Vec::new();
-        for v in &tfidf.vectors {
+        for v in tfidf.vectors() {
             for &(t, w) in v {
                 match centroid.binary_search_by_key(&t, |&(c, _)| c) {
                     Ok(k) => centroid[k].1 += f64::from(w),
@@ -128,7 +126,7 @@ mod tests {
             }
         }
         let centroid_norm = centroid.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        for (i, v) in tfidf.vectors.iter().enumerate() {
+        for (i, v) in tfidf.vectors().enumerate() {
             let dot: f64 = v
                 .iter()
                 .map(|&(t, w)| {

@@ -52,7 +52,7 @@ impl Postings {
         }
         let mut filled = starts.clone();
         let mut entries = vec![(0u32, 0f32); total];
-        for (i, v) in tfidf.vectors.iter().enumerate() {
+        for (i, v) in tfidf.vectors().enumerate() {
             for &(t, w) in v {
                 let t = t as usize;
                 if rare(tfidf.df[t]) {
@@ -145,7 +145,7 @@ fn drain_word(bits: &mut u64, w: usize, f: &mut impl FnMut(u32)) {
 impl Graph {
     /// Builds the sparse graph (see the module docs).
     pub fn new(tfidf: &TfIdf) -> Graph {
-        let n = tfidf.vectors.len();
+        let n = tfidf.len();
         let postings = Postings::new(tfidf);
         let mut acc = vec![0.0f64; n];
         let mut touched = Touched::new(n);
@@ -153,7 +153,7 @@ impl Graph {
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
         let mut edges = Vec::new();
-        for (i, v) in tfidf.vectors.iter().enumerate() {
+        for (i, v) in tfidf.vectors().enumerate() {
             let row = edges.len();
             let mut edge = |j: u32, dot: f64| {
                 let d = tfidf.norms[i] * tfidf.norms[j as usize];

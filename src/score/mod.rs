@@ -27,7 +27,7 @@ pub mod position;
 pub mod tfidf;
 pub mod title;
 
-pub use tfidf::{cosine, SparseVector, TfIdf};
+pub use tfidf::{cosine, TfIdf};
 
 use crate::figures::Fact;
 use crate::segment::Segment;
@@ -186,9 +186,11 @@ pub fn score(input: &Input) -> Scores {
         .collect();
     let ranks = position::content_ranks(&boilerplate);
     let first_content = ranks.iter().position(|&r| r == 1).unwrap_or(n);
+    // A heading's penalty is 1 (`boilerplate::penalty`), so only those are looked at again.
     let headings = input.segments[first_content.min(n)..]
         .iter()
-        .filter(|s| boilerplate::is_heading(&input.text[s.start..s.end]))
+        .zip(&boilerplate[first_content.min(n)..])
+        .filter(|&(s, &p)| p == 1.0 && boilerplate::is_heading(&input.text[s.start..s.end]))
         .count();
     let structured = headings >= position::STRUCTURED_HEADINGS;
     let lead_bias = position::lead_bias(tokens.tokens.len(), structured);
@@ -221,14 +223,10 @@ pub fn score(input: &Input) -> Scores {
     drop((forward, backward));
     centrality::scale_to_max_abs(&mut directed);
     fill(&mut parts, directed, |p, v| p.centrality = v);
-    let mut coverage = centrality::coverage(
-        &input.tfidf.vectors,
-        &input.tfidf.norms,
-        tokens.vocabulary.len(),
-    );
+    let mut coverage = centrality::coverage(input.tfidf, tokens.vocabulary.len());
     centrality::scale_to_max(&mut coverage);
     fill(&mut parts, coverage, |p, v| p.coverage = v);
-    let title = title::overlap(&input.tfidf.vectors, input.title_terms, &input.tfidf.df);
+    let title = title::overlap(input.tfidf, input.title_terms);
     fill(&mut parts, title, |p, v| p.title = v);
     fill(&mut parts, density::figures(input.facts, tokens), |p, v| {
         p.figures = v

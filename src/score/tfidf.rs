@@ -8,15 +8,16 @@
 
 use crate::tokenize::Tokens;
 
-/// A sparse vector: `(term id, weight)`, sorted by term id. Weights are stored as `f32` (half
-/// the memory of one of the pipeline's largest tables) and summed in `f64`.
-pub type SparseVector = Vec<(u32, f32)>;
-
-/// TF-IDF vectors of every sentence, plus the document frequency of every term.
+/// TF-IDF vectors of every sentence, plus the document frequency of every term. A vector is
+/// sparse, `(term id, weight)` sorted by term id, weights stored as `f32` (half the memory of
+/// one of the pipeline's largest tables) and summed in `f64`. The vectors are one flat array
+/// sliced by sentence, not a `Vec` per sentence (an allocation, and reallocations as it
+/// grows, for every sentence).
 #[derive(Clone, Debug, Default)]
 pub struct TfIdf {
-    /// One vector per sentence.
-    pub vectors: Vec<SparseVector>,
+    /// Sentence `i`'s vector is `entries[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    entries: Vec<(u32, f32)>,
     /// Euclidean norm of each vector.
     pub norms: Vec<f64>,
     /// In how many sentences each term occurs (content words only).
@@ -28,7 +29,12 @@ impl TfIdf {
     pub fn new(tokens: &Tokens) -> TfIdf {
         let n = tokens.sentence_ranges.len();
         let mut df = vec![0u32; tokens.vocabulary.len()];
-        let mut vectors: Vec<SparseVector> = Vec::with_capacity(n);
+        // A sentence has at most as many entries as words: one allocation for them all. The
+        // room that stop words and repeats leave is not given back (about 8 bytes a word at
+        // most): `shrink_to_fit` costs wasm bytes the size budget does not have.
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(tokens.tokens.len());
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0);
         let mut terms: Vec<u32> = Vec::new();
         for i in 0..n {
             terms.clear();
@@ -40,47 +46,89 @@ impl TfIdf {
                     .map(|t| t.term),
             );
             crate::sort::sort(&mut terms);
-            // Exactly one entry per distinct term: a document's vectors are among the
-            // largest tables of the pipeline.
-            let distinct = terms.windows(2).filter(|w| w[0] != w[1]).count() + 1;
-            let mut v: SparseVector =
-                Vec::with_capacity(if terms.is_empty() { 0 } else { distinct });
+            // Exactly one entry per distinct term, counting its occurrences.
+            let start = entries.len();
+            let mut last = u32::MAX;
             for &t in &terms {
-                match v.last_mut() {
-                    Some(last) if last.0 == t => last.1 += 1.0,
-                    _ => v.push((t, 1.0)),
+                if t == last {
+                    let k = entries.len() - 1;
+                    entries[k].1 += 1.0;
+                } else {
+                    entries.push((t, 1.0));
+                    df[t as usize] += 1;
+                    last = t;
                 }
             }
-            for &(t, _) in &v {
-                df[t as usize] += 1;
-            }
-            vectors.push(v);
+            debug_assert!(entries[start..].windows(2).all(|w| w[0].0 < w[1].0));
+            starts.push(entries.len());
         }
         // Counts and document frequencies are small integers that repeat: each logarithm
         // (a software routine in the wasm) is computed once per distinct value.
         let mut tf_part = SmallIntMemo::default();
         let mut idf_of = SmallIntMemo::default();
-        for v in &mut vectors {
-            for (t, w) in v.iter_mut() {
-                // Most terms occur once in their sentence: 1 + ln 1 is exactly 1.
-                let tf = if *w == 1.0 {
-                    1.0
-                } else {
-                    tf_part.get(*w as usize, |c| 1.0 + (c as f64).ln())
-                };
-                let idf = idf_of.get(df[*t as usize] as usize, |d| idf(n, d as u32));
-                *w = (tf * idf) as f32;
-            }
+        for (t, w) in entries.iter_mut() {
+            // Most terms occur once in their sentence: 1 + ln 1 is exactly 1.
+            let tf = if *w == 1.0 {
+                1.0
+            } else {
+                tf_part.get(*w as usize, |c| 1.0 + (c as f64).ln())
+            };
+            let idf = idf_of.get(df[*t as usize] as usize, |d| idf(n, d as u32));
+            *w = (tf * idf) as f32;
         }
-        let norms = vectors.iter().map(|v| norm(v)).collect();
-        TfIdf { vectors, norms, df }
+        let norms = starts
+            .windows(2)
+            .map(|w| norm(&entries[w[0]..w[1]]))
+            .collect();
+        TfIdf {
+            starts,
+            entries,
+            norms,
+            df,
+        }
+    }
+
+    /// `n` sentences with empty vectors (for tests of what reads them).
+    #[cfg(test)]
+    pub(crate) fn empty(n: usize) -> TfIdf {
+        TfIdf {
+            starts: vec![0; n + 1],
+            entries: Vec::new(),
+            norms: vec![0.0; n],
+            df: Vec::new(),
+        }
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.norms.len()
+    }
+
+    /// Whether there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.norms.is_empty()
+    }
+
+    /// Sentence `i`'s vector: `(term id, weight)` sorted by term id.
+    pub fn vector(&self, i: usize) -> &[(u32, f32)] {
+        &self.entries[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// Every sentence's vector, in order of sentence.
+    pub fn vectors(&self) -> impl ExactSizeIterator<Item = &[(u32, f32)]> {
+        self.starts.windows(2).map(|w| &self.entries[w[0]..w[1]])
+    }
+
+    /// All the entries of all the vectors, sentence after sentence.
+    pub fn entries(&self) -> &[(u32, f32)] {
+        &self.entries
     }
 
     /// Cosine similarity of sentences `i` and `j`.
     pub fn similarity(&self, i: usize, j: usize) -> f64 {
         let d = self.norms[i] * self.norms[j];
         if d > 0.0 {
-            dot(&self.vectors[i], &self.vectors[j]) / d
+            dot(self.vector(i), self.vector(j)) / d
         } else {
             0.0
         }

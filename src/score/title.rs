@@ -6,15 +6,16 @@
 //! sharing "said"). Without a title every value is 0. Cost: O(title terms · log |sentence|)
 //! per sentence.
 
-use super::tfidf::{idf, SparseVector};
+use super::tfidf::{idf, TfIdf};
 
-/// Title overlap of each sentence; `df` is the sentence frequency of each term.
-pub fn overlap(vectors: &[SparseVector], title_terms: &[u32], df: &[u32]) -> Vec<f64> {
-    let n = vectors.len();
+/// Title overlap of each sentence.
+pub fn overlap(tfidf: &TfIdf, title_terms: &[u32]) -> Vec<f64> {
+    let n = tfidf.len();
+    let df = &tfidf.df;
     let weight = |t: u32| idf(n, df.get(t as usize).copied().unwrap_or(0));
     let total: f64 = title_terms.iter().map(|&t| weight(t)).sum();
-    vectors
-        .iter()
+    tfidf
+        .vectors()
         .map(|v| {
             if total == 0.0 {
                 return 0.0;
