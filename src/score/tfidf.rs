@@ -30,8 +30,8 @@ impl TfIdf {
         let n = tokens.sentence_ranges.len();
         let mut df = vec![0u32; tokens.vocabulary.len()];
         // A sentence has at most as many entries as words: one allocation for them all. The
-        // room that stop words and repeats leave is not given back (about 8 bytes a word at
-        // most): `shrink_to_fit` costs wasm bytes the size budget does not have.
+        // room that stop words and repeats leave (up to 8 bytes a word) is given back before
+        // the graph is built, where a long document's memory peaks.
         let mut entries: Vec<(u32, f32)> = Vec::with_capacity(tokens.tokens.len());
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
@@ -62,6 +62,7 @@ impl TfIdf {
             debug_assert!(entries[start..].windows(2).all(|w| w[0].0 < w[1].0));
             starts.push(entries.len());
         }
+        entries.shrink_to_fit();
         // Counts and document frequencies are small integers that repeat: each logarithm
         // (a software routine in the wasm) is computed once per distinct value.
         let mut tf_part = SmallIntMemo::default();
