@@ -28,7 +28,7 @@ pub struct Candidate {
     pub score: f64,
     /// Word count.
     pub words: usize,
-    /// Character count.
+    /// Character count (`summarize` counts them only for a budget in characters, else 0).
     pub chars: usize,
 }
 
