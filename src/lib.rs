@@ -67,8 +67,8 @@
 //! - inputs over [`Options::max_input_bytes`] (default 50 MiB) are refused with an error
 //!   naming the option, instead of exhausting the browser tab's memory.
 //!
-//! Measured (`cargo xtask bench`): a 10 MB document takes about the same time per byte as
-//! a 1,000-word article; the wasm's linear memory peaks near 9× the input size (long
+//! Measured (`cargo xtask bench`): a 10 MB document takes 1 to 1.5 times the time per byte
+//! of a 1,000-word article; the wasm's linear memory peaks near 9.3× the input size (long
 //! documents' big tables are sized up front rather than grown by doubling, and the stages'
 //! intermediate results are dropped as soon as the next stage has what it needs).
 
@@ -85,6 +85,8 @@ pub mod segment;
 pub mod select;
 mod sort;
 pub mod stem;
+#[cfg(test)]
+mod testing;
 pub mod tokenize;
 mod wordkey;
 

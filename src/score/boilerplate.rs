@@ -338,15 +338,8 @@ mod tests {
     #[test]
     fn the_skipping_search_finds_what_a_search_at_every_byte_finds() {
         let every_byte = |s: &[u8]| (0..s.len()).any(|i| starts_with_furniture(&s[i..]));
-        let seed = std::cell::Cell::new(0x9e37_79b9_7f4a_7c15u64);
-        let random = |m: usize| {
-            let mut x = seed.get();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            seed.set(x);
-            (x % m as u64) as usize
-        };
+        let source = crate::testing::XorShift::new(0x9e37_79b9_7f4a_7c15u64);
+        let random = |m: usize| source.below(m as u64) as usize;
         // Pieces of phrases, whole phrases in mixed case, and bytes that fold like letters.
         let pieces: Vec<Vec<u8>> = FURNITURE
             .iter()
@@ -416,15 +409,8 @@ mod tests {
 
     #[test]
     fn quoted_share_is_the_same_as_counting_by_characters() {
-        let seed = std::cell::Cell::new(0x0123_4567_89ab_cdefu64);
-        let random = |m: usize| {
-            let mut x = seed.get();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            seed.set(x);
-            (x % m as u64) as usize
-        };
+        let source = crate::testing::XorShift::new(0x0123_4567_89ab_cdefu64);
+        let random = |m: usize| source.below(m as u64) as usize;
         let pieces = [
             "a",
             "Zo",

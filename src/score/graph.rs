@@ -535,15 +535,8 @@ mod tests {
 
     #[test]
     fn lexrank_is_the_same_to_the_bit_as_pushing_along_rows() {
-        let seed = std::cell::Cell::new(0x2545_f491_4f6c_dd1du64);
-        let random = |m: u64| {
-            let mut x = seed.get();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            seed.set(x);
-            x % m
-        };
+        let source = crate::testing::XorShift::new(0x2545_f491_4f6c_dd1du64);
+        let random = |m: u64| source.below(m);
         // Both sides of `SMALL`, sparse and dense rows, and sentences without edges.
         for n in [1, 2, 7, 81, SMALL - 1, SMALL, SMALL + 1, 700] {
             for density in [2, 10, 60] {
