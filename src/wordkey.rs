@@ -10,10 +10,9 @@
 //! only need equality: read from a zero-padded copy of the text with two 8-byte loads. Cost:
 //! O(length).
 
-/// The key of `word` as it is; `None` if it is empty or longer than 16 bytes.
-// The stop words moved to `word_key`s (a hash set), so nothing outside the tests calls
-// this at the moment; kept with its lowercase sibling for the ordered lists.
-#[allow(dead_code)]
+/// The key of `word` as it is; `None` if it is empty or longer than 16 bytes. Only the
+/// tests read keys of words as written (every ordered list is looked up in lowercase).
+#[cfg(test)]
 pub(crate) const fn key(word: &[u8]) -> Option<u128> {
     pack(word, false)
 }

@@ -165,31 +165,26 @@ impl Graph {
                     edges.push((j, s as f32));
                 }
             };
+            for &(t, w) in v {
+                for &(j, wj) in postings.of(t) {
+                    if n > SMALL {
+                        touched.insert(j);
+                    }
+                    acc[j as usize] += f64::from(w) * f64::from(wj);
+                }
+            }
+            // The sentence itself: a sum of 0 is never an edge.
+            acc[i] = 0.0;
             if n <= SMALL {
                 // Every weight is positive (tf ≥ 1, idf ≥ 1), so the sentences that share a
                 // term with this one are those whose sum is above 0: reading all n sums
                 // (at most SMALL a row) costs less than marking each as it is touched.
-                for &(t, w) in v {
-                    for &(j, wj) in postings.of(t) {
-                        acc[j as usize] += f64::from(w) * f64::from(wj);
-                    }
-                }
-                acc[i] = 0.0; // the sentence itself
                 for (j, sum) in acc.iter_mut().enumerate() {
                     if *sum > 0.0 {
                         edge(j as u32, std::mem::take(sum));
                     }
                 }
             } else {
-                for &(t, w) in v {
-                    for &(j, wj) in postings.of(t) {
-                        if j as usize == i {
-                            continue;
-                        }
-                        touched.insert(j);
-                        acc[j as usize] += f64::from(w) * f64::from(wj);
-                    }
-                }
                 touched.drain(|j| edge(j, std::mem::take(&mut acc[j as usize])));
             }
             keep_strongest(&mut edges, row, &mut strengths);
