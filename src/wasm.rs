@@ -1,9 +1,9 @@
 //! The WebAssembly binding layer: the only file that knows about JS.
 //!
 //! Converts options in (a plain JS object → [`Options`] through [`Options::set`], so errors
-//! name the option), results out (JS objects: `summarize` and `figures` build theirs field by
-//! field through typed setters, [`Build`], about 3× cheaper than serde-wasm-bindgen, which
-//! the other calls use), errors out (`Error` → a thrown JS `Error`), and offsets from UTF-8
+//! name the option), results out (JS objects: `summarize` and `figures` build theirs a list
+//! at a time from numbers in the wasm's memory, [`Build`], several times cheaper than
+//! serde-wasm-bindgen, which the other calls use), errors out (`Error` → a thrown JS `Error`), and offsets from UTF-8
 //! bytes to UTF-16 code units, once, here — so `text.slice(start, end)` in JS gives each
 //! span's text.
 //!
@@ -191,7 +191,7 @@ pub fn summarize(
     let text = text_arg(&input)?;
     let options = options_arg(&options)?;
     let summary = crate::summarize(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(NAMES.with(|names| Build::new(&text, &input, names).summary(&summary, started)))
+    Ok(Build::new(&text, &input).summary(&summary, started))
 }
 
 /// [`summarize`] with its result converted by serde-wasm-bindgen, as it was before
@@ -244,7 +244,7 @@ pub fn figures(
     let input = text;
     let text = limited_text_arg(&input, "text")?;
     let facts = crate::figures(&text);
-    Ok(NAMES.with(|names| Build::new(&text, &input, names).figures(&facts)))
+    Ok(Build::new(&text, &input).figures(&facts))
 }
 
 /// [`figures`] with its result converted by serde-wasm-bindgen: the reference that
@@ -421,12 +421,17 @@ fn js_err(e: JsValue) -> JsError {
 }
 
 /// `performance.now()` in a window or a worker; 0 where there is none (node without it).
+/// The `performance` object is looked up once: looking it up on every call (a property
+/// read by name, the name made from UTF-8 each time) cost 1.5% of a news article's time.
 fn now() -> f64 {
-    Reflect::get(&js_sys::global(), &"performance".into())
-        .ok()
-        .filter(|p| p.is_object())
-        .map(|p| p.unchecked_into::<web_sys::Performance>().now())
-        .unwrap_or(0.0)
+    thread_local! {
+        static PERFORMANCE: Option<web_sys::Performance> =
+            Reflect::get(&js_sys::global(), &"performance".into())
+                .ok()
+                .filter(|p| p.is_object())
+                .map(JsCast::unchecked_into);
+    }
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, web_sys::Performance::now))
 }
 
 /// UTF-8 byte offset → UTF-16 offset, in O(1) amortised per lookup: a table of UTF-16
@@ -559,191 +564,183 @@ extern "C" {
     fn set_offset_unit(this: &Plain, value: &str);
 }
 
-/// `undefined`, borrowed where a builder's `input` is not needed.
-static UNDEFINED: JsValue = JsValue::UNDEFINED;
-
 fn plain() -> Plain {
     Object::new().unchecked_into()
 }
 
-// The items of the result lists (a sentence with its score parts, a figure, a keyphrase),
-// each made by one call into JS with its fields as arguments: an object literal there has
-// one shape for the whole list, where a setter per field was a call into JS each, about
-// 1,000 calls for a news article and most of the cost of converting its result. A text
-// that is a span of the input comes as `text === undefined` and is sliced from `input`, the
-// caller's own string (no UTF-8 decoding). `cargo xtask build` inlines this module into the
-// glue (`nutshell.js`), so the package stays one JS file.
+// The items of the result lists (sentences with their score parts, figures, keyphrases) are
+// made in JS, a list at a time: Rust writes each item's numbers to one `f64` array in the
+// wasm's memory and makes one call, and the JS loop reads them through a `Float64Array`
+// and builds object literals of one shape. One call per item, with its ~20 fields as
+// arguments, cost about twice as much (each argument converted on the way out of wasm; 12%
+// of the time per article in V8 for the bench's 1,000-word article with 140 figures).
+//
+// A text that is a span of the input is sliced from `base` (`src` 0) at its UTF-16 offsets:
+// the caller's own string, so there is no UTF-8 decoding. Every other string (value texts
+// such as ISO dates, units, a `counted` or `per` that is not a span) is a range of `texts`
+// (`src` 1), one string decoded from the wasm's memory once per call. `cargo xtask build`
+// inlines this module into the glue (`nutshell.js`), so the package stays one JS file.
+//
+// The record layouts are the `*_FIELDS` constants below and the indexes here; `KINDS`
+// follows `crate::Kind`'s order (`kind_index`). `tests/wasm.rs` checks every field against
+// serde-wasm-bindgen's conversion of the same result.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
 export function nutshell_encode_into(text, memory, ptr, capacity) {
   const r = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, capacity));
   return r.read === text.length ? r.written : -1;
 }
-export function nutshell_sentence(input, text, index, start, end, paragraph, words, score,
-    position, centrality, graph, coverage, title, figures, entities, length, boilerplate,
-    redundancy, selected) {
-  return {
-    index, text: text === undefined ? input.slice(start, end) : text, start, end, paragraph,
-    words, score,
-    parts: { position, centrality, graph, coverage, title, figures, entities, length,
-      boilerplate, redundancy },
-    selected,
-  };
+const KINDS = ["count", "money", "percent", "ratio", "measure", "age", "duration", "date", "time",
+  "ordinal", "score"];
+export function nutshell_sentences(base, texts, memory, ptr, count) {
+  const n = new Float64Array(memory.buffer, ptr, count * 20);
+  const list = [];
+  for (let o = 0; o < n.length; o += 20) {
+    list.push({
+      index: n[o + 3], text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]),
+      start: n[o + 4], end: n[o + 5], paragraph: n[o + 6], words: n[o + 7], score: n[o + 8],
+      parts: { position: n[o + 9], centrality: n[o + 10], graph: n[o + 11],
+        coverage: n[o + 12], title: n[o + 13], figures: n[o + 14], entities: n[o + 15],
+        length: n[o + 16], boilerplate: n[o + 17], redundancy: n[o + 18] },
+      selected: n[o + 19] !== 0,
+    });
+  }
+  return list;
 }
-export function nutshell_keyphrase(input, text, start, end, weight, count) {
-  return { text: text === undefined ? input.slice(start, end) : text, start, end, weight, count };
+export function nutshell_keyphrases(base, texts, memory, ptr, count) {
+  const n = new Float64Array(memory.buffer, ptr, count * 7);
+  const list = [];
+  for (let o = 0; o < n.length; o += 7) {
+    list.push({ text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3],
+      end: n[o + 4], weight: n[o + 5], count: n[o + 6] });
+  }
+  return list;
 }
-export function nutshell_fact(input, text, start, end, kind, shape, number, high, texts,
-    value_start, value_end, high_start, high_end, unit, approximate, bound, counted, counted_span,
-    counted_start, counted_end, per, sentence) {
-  const value = shape === 0 ? null : shape === 1 ? number : shape === 2 ? [number, high]
-    : shape === 3 ? texts.slice(value_start, value_end)
-    : [texts.slice(value_start, value_end), texts.slice(high_start, high_end)];
-  const fact = {
-    text: text === undefined ? input.slice(start, end) : text, start, end, kind, value, unit,
-    approximate, bound,
-  };
-  if (counted_span) fact.counted = input.slice(counted_start, counted_end);
-  else if (counted !== undefined) fact.counted = counted;
-  if (counted_start !== undefined) fact.counted_start = counted_start;
-  if (counted_end !== undefined) fact.counted_end = counted_end;
-  if (per !== undefined) fact.per = per;
-  fact.sentence = sentence;
-  return fact;
+export function nutshell_facts(base, texts, memory, ptr, count) {
+  const n = new Float64Array(memory.buffer, ptr, count * 25);
+  const list = [];
+  for (let o = 0; o < n.length; o += 25) {
+    const shape = n[o + 6];
+    const value = shape === 0 ? null : shape === 1 ? n[o + 7] : shape === 2 ? [n[o + 7], n[o + 8]]
+      : shape === 3 ? texts.slice(n[o + 9], n[o + 10])
+      : [texts.slice(n[o + 9], n[o + 10]), texts.slice(n[o + 11], n[o + 12])];
+    const bound = n[o + 16];
+    const fact = {
+      text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3],
+      end: n[o + 4], kind: KINDS[n[o + 5]], value,
+      unit: n[o + 13] < 0 ? null : texts.slice(n[o + 13], n[o + 14]),
+      approximate: n[o + 15] !== 0, bound: bound === 0 ? null : bound === 1 ? "min" : "max",
+    };
+    const counted = n[o + 17];
+    if (counted >= 0) fact.counted = (counted === 0 ? base : texts).slice(n[o + 18], n[o + 19]);
+    if (n[o + 20] >= 0) fact.counted_start = n[o + 20];
+    if (n[o + 21] >= 0) fact.counted_end = n[o + 21];
+    if (n[o + 22] >= 0) fact.per = texts.slice(n[o + 22], n[o + 23]);
+    fact.sentence = n[o + 24];
+    list.push(fact);
+  }
+  return list;
 }
 "#)]
 extern "C" {
     /// Writes the UTF-8 of `text` to the wasm's `memory` at `ptr` (at most `capacity`
     /// bytes) and returns how many it wrote, or −1 if they did not all fit.
     fn nutshell_encode_into(text: &JsValue, memory: &JsValue, ptr: u32, capacity: u32) -> f64;
-    #[allow(clippy::too_many_arguments)]
-    fn nutshell_sentence(
-        input: &JsValue,
-        text: Option<&str>,
-        index: f64,
-        start: f64,
-        end: f64,
-        paragraph: f64,
-        words: f64,
-        score: f64,
-        position: f64,
-        centrality: f64,
-        graph: f64,
-        coverage: f64,
-        title: f64,
-        figures: f64,
-        entities: f64,
-        length: f64,
-        boilerplate: f64,
-        redundancy: f64,
-        selected: bool,
-    ) -> JsValue;
-    fn nutshell_keyphrase(
-        input: &JsValue,
-        text: Option<&str>,
-        start: f64,
-        end: f64,
-        weight: f64,
-        count: f64,
-    ) -> JsValue;
-    /// `shape`: the [`crate::Value`] variant, 0 None, 1 Number (`number`), 2 Range
-    /// (`number`, `high`), 3 Text (`texts` sliced at `value_start..value_end`), 4 TextRange
-    /// (and `high_start..high_end`). `counted_span`: `counted` is the input's slice at
-    /// `counted_start..counted_end` (and not given).
-    #[allow(clippy::too_many_arguments)]
-    fn nutshell_fact(
-        input: &JsValue,
-        text: Option<&str>,
-        start: f64,
-        end: f64,
-        kind: &JsValue,
-        shape: u32,
-        number: f64,
-        high: f64,
+    /// `count` sentences from the records of [`SENTENCE_FIELDS`] numbers at `ptr`.
+    fn nutshell_sentences(
+        base: &JsValue,
         texts: &JsValue,
-        value_start: f64,
-        value_end: f64,
-        high_start: f64,
-        high_end: f64,
-        unit: &JsValue,
-        approximate: bool,
-        bound: &JsValue,
-        counted: Option<&str>,
-        counted_span: bool,
-        counted_start: Option<f64>,
-        counted_end: Option<f64>,
-        per: Option<&str>,
-        sentence: f64,
+        memory: &JsValue,
+        ptr: u32,
+        count: u32,
+    ) -> JsValue;
+    /// `count` keyphrases from the records of [`KEYPHRASE_FIELDS`] numbers at `ptr`.
+    fn nutshell_keyphrases(
+        base: &JsValue,
+        texts: &JsValue,
+        memory: &JsValue,
+        ptr: u32,
+        count: u32,
+    ) -> JsValue;
+    /// `count` figures from the records of [`FACT_FIELDS`] numbers at `ptr`.
+    fn nutshell_facts(
+        base: &JsValue,
+        texts: &JsValue,
+        memory: &JsValue,
+        ptr: u32,
+        count: u32,
     ) -> JsValue;
 }
 
-/// The strings that are values of an enum field, made once (as serde-wasm-bindgen caches
-/// its keys): `kind` (in [`crate::Kind`]'s order), then `bound`'s "min" and "max".
-struct Names {
-    kinds: [JsValue; 11],
-    min: JsValue,
-    max: JsValue,
-}
+/// A sentence's record: text (`src`, start, end), index, start, end, paragraph, words,
+/// score, the ten score parts in [`crate::ScoreParts`]' order, selected (0 or 1).
+const SENTENCE_FIELDS: usize = 20;
+/// A keyphrase's record: text (`src`, start, end), start, end, weight, count.
+const KEYPHRASE_FIELDS: usize = 7;
+/// A figure's record: text (`src`, start, end), start, end, kind ([`kind_index`]), value
+/// shape (0 none, 1 number, 2 range, 3 text, 4 text range), number, high, value text range,
+/// high text range, unit range (−1 for none), approximate (0 or 1), bound (0 none, 1 min,
+/// 2 max), counted (`src` or −1 for none, start, end), counted_start, counted_end (−1 for
+/// none), per range (−1 for none), sentence.
+const FACT_FIELDS: usize = 25;
 
-thread_local! {
-    static NAMES: Names = Names {
-        kinds: [
-            "count", "money", "percent", "ratio", "measure", "age", "duration", "date", "time",
-            "ordinal", "score",
-        ]
-        .map(JsValue::from_str),
-        min: JsValue::from_str("min"),
-        max: JsValue::from_str("max"),
+/// `crate::Kind`'s position in the glue's `KINDS` (its serde names, in declaration order).
+fn kind_index(kind: crate::Kind) -> f64 {
+    use crate::Kind::*;
+    let index = match kind {
+        Count => 0,
+        Money => 1,
+        Percent => 2,
+        Ratio => 3,
+        Measure => 4,
+        Age => 5,
+        Duration => 6,
+        Date => 7,
+        Time => 8,
+        Ordinal => 9,
+        Score => 10,
     };
-}
-
-impl Names {
-    /// The serde name of `kind`.
-    fn kind(&self, kind: crate::Kind) -> &JsValue {
-        use crate::Kind::*;
-        &self.kinds[match kind {
-            Count => 0,
-            Money => 1,
-            Percent => 2,
-            Ratio => 3,
-            Measure => 4,
-            Age => 5,
-            Duration => 6,
-            Date => 7,
-            Time => 8,
-            Ordinal => 9,
-            Score => 10,
-        }]
-    }
+    index as f64
 }
 
 /// Builds the JS value of a result as serde-wasm-bindgen would — the same keys in the same
 /// order, a `None` as `null` (as the TypeScript types and the CLI's JSON have it) or as a
 /// missing key where serde skips it, enums as their serde names — with one call into JS per
-/// sentence, figure or keyphrase (`nutshell_sentence`, `nutshell_fact`,
-/// `nutshell_keyphrase`) and one per field of the rest ([`Plain`]), and with every text
-/// that is a span of the input sliced from the caller's JS string (no UTF-8 decoding).
-/// Offsets become UTF-16 on the way. `tests/wasm.rs` compares the two.
+/// list (`nutshell_sentences`, `nutshell_facts`, `nutshell_keyphrases`) and one per field of
+/// the rest ([`Plain`]), and with every text that is a span of the input sliced from the
+/// caller's JS string (no UTF-8 decoding). Offsets become UTF-16 on the way.
+/// `tests/wasm.rs` compares the two.
 ///
 /// Every result struct is destructured in full, so a field added to one (`Fact`, `Sentence`,
 /// `ScoreParts`, `Keyphrase`, `Stats`, `Summary`) fails to compile here until it is built.
-struct Build<'t, 'n> {
+struct Build<'t> {
     text: &'t str,
-    /// The caller's string, when its slices are the input's: not when the input has a
-    /// U+FFFD, which may stand for a lone surrogate there.
-    input: Option<&'t js_sys::JsString>,
+    /// The string that spans are sliced from: the caller's, unless the input has a U+FFFD,
+    /// which may stand for a lone surrogate there; then `text` as a JS string.
+    base: JsValue,
     map: Utf16Offsets<'t>,
-    names: &'n Names,
+    /// The numbers of the list being built, reused from list to list.
+    numbers: Vec<f64>,
+    /// The strings of the list being built that are not spans of the input, and their
+    /// length in UTF-16 units.
+    texts: String,
+    text_units: usize,
 }
 
-impl<'t, 'n> Build<'t, 'n> {
-    fn new(text: &'t str, input: &'t JsValue, names: &'n Names) -> Self {
-        let slices = !has_replacement(text.as_bytes());
+impl<'t> Build<'t> {
+    fn new(text: &'t str, input: &JsValue) -> Self {
+        let base = if has_replacement(text.as_bytes()) {
+            JsValue::from_str(text)
+        } else {
+            input.clone()
+        };
         Build {
             text,
-            input: slices.then(|| input.unchecked_ref()),
+            base,
             map: Utf16Offsets::new(text),
-            names,
+            numbers: Vec::new(),
+            texts: String::new(),
+            text_units: 0,
         }
     }
 
@@ -760,26 +757,7 @@ impl<'t, 'n> Build<'t, 'n> {
         object.set_summary(&self.sentences(chosen));
         object.set_sentences_list(&self.sentences(sentences));
         object.set_facts(&self.facts(facts));
-        let list = js_sys::Array::new();
-        for k in keyphrases {
-            let crate::Keyphrase {
-                text,
-                start,
-                end,
-                weight,
-                count,
-            } = k;
-            let (input, text, start, end) = self.span(text, *start, *end);
-            list.push(&nutshell_keyphrase(
-                input,
-                text,
-                start,
-                end,
-                *weight,
-                *count as f64,
-            ));
-        }
-        object.set_keyphrases(&list);
+        object.set_keyphrases(&self.keyphrases(keyphrases));
         let crate::Stats {
             bytes,
             sentences,
@@ -807,22 +785,64 @@ impl<'t, 'n> Build<'t, 'n> {
         object.into()
     }
 
-    /// The arguments of a builder for an item's `text` at bytes `start..end`: the input
-    /// string and no text when `text` is that span of it (the builder slices it), else no
-    /// input and the text; then the UTF-16 offsets.
-    fn span<'a>(
-        &mut self,
-        text: &'a str,
-        start: usize,
-        end: usize,
-    ) -> (&'t JsValue, Option<&'a str>, f64, f64) {
+    /// Starts a list of `count` records of `fields` numbers.
+    fn begin(&mut self, count: usize, fields: usize) {
+        self.numbers.clear();
+        self.numbers.reserve(count * fields);
+        self.texts.clear();
+        self.text_units = 0;
+    }
+
+    /// The arguments of a `nutshell_*` builder for the list just written: `base`, the texts
+    /// as one JS string, the memory, and where the numbers are.
+    fn finish(
+        &self,
+        fields: usize,
+        builder: fn(&JsValue, &JsValue, &JsValue, u32, u32) -> JsValue,
+    ) -> JsValue {
+        let texts = JsValue::from_str(&self.texts);
+        let count = self.numbers.len() / fields;
+        builder(
+            &self.base,
+            &texts,
+            &wasm_bindgen::memory(),
+            self.numbers.as_ptr() as u32,
+            count as u32,
+        )
+    }
+
+    /// Adds `text` to the list's texts and returns its UTF-16 range there.
+    fn add_text(&mut self, text: &str) -> (f64, f64) {
+        let start = self.text_units;
+        self.text_units += units_in(text.as_bytes());
+        self.texts.push_str(text);
+        (start as f64, self.text_units as f64)
+    }
+
+    /// Writes `text` at bytes `start..end` of the input as (`src`, start, end) — a span of
+    /// `base` when it is one, else a range of the texts — and returns the UTF-16 offsets of
+    /// `start..end`.
+    fn push_span(&mut self, text: &str, start: usize, end: usize) -> (f64, f64) {
         let offsets = (self.map.get(start) as f64, self.map.get(end) as f64);
-        match self.input {
-            Some(input) if self.is_span(text, start, end) => {
-                (input.as_ref(), None, offsets.0, offsets.1)
-            }
-            _ => (&UNDEFINED, Some(text), offsets.0, offsets.1),
+        self.push_text(text, start, end, offsets);
+        offsets
+    }
+
+    /// Writes (`src`, start, end) for `text`, which may be the input's bytes `start..end`,
+    /// at UTF-16 `offsets`.
+    fn push_text(&mut self, text: &str, start: usize, end: usize, offsets: (f64, f64)) {
+        if self.is_span(text, start, end) {
+            self.numbers.extend([0.0, offsets.0, offsets.1]);
+        } else {
+            let (s, e) = self.add_text(text);
+            self.numbers.extend([1.0, s, e]);
         }
+    }
+
+    /// Writes the range of an optional text (−1, −1 for none).
+    fn push_optional_text(&mut self, text: Option<&str>) {
+        let (s, e) = text.map_or((-1.0, -1.0), |t| self.add_text(t));
+        self.numbers.extend([s, e]);
     }
 
     /// Whether `text` is the input's bytes `start..end` (compared eight bytes at a time:
@@ -837,7 +857,7 @@ impl<'t, 'n> Build<'t, 'n> {
     }
 
     fn sentences(&mut self, sentences: &[crate::Sentence]) -> JsValue {
-        let list = js_sys::Array::new();
+        self.begin(sentences.len(), SENTENCE_FIELDS);
         for s in sentences {
             let crate::Sentence {
                 index,
@@ -862,10 +882,8 @@ impl<'t, 'n> Build<'t, 'n> {
                 boilerplate,
                 redundancy,
             } = parts;
-            let (input, text, start, end) = self.span(text, *start, *end);
-            list.push(&nutshell_sentence(
-                input,
-                text,
+            let (start, end) = self.push_span(text, *start, *end);
+            self.numbers.extend([
                 *index as f64,
                 start,
                 end,
@@ -882,15 +900,30 @@ impl<'t, 'n> Build<'t, 'n> {
                 *length,
                 *boilerplate,
                 *redundancy,
-                *selected,
-            ));
+                f64::from(u8::from(*selected)),
+            ]);
         }
-        list.into()
+        self.finish(SENTENCE_FIELDS, nutshell_sentences)
+    }
+
+    fn keyphrases(&mut self, keyphrases: &[crate::Keyphrase]) -> JsValue {
+        self.begin(keyphrases.len(), KEYPHRASE_FIELDS);
+        for k in keyphrases {
+            let crate::Keyphrase {
+                text,
+                start,
+                end,
+                weight,
+                count,
+            } = k;
+            let (start, end) = self.push_span(text, *start, *end);
+            self.numbers.extend([start, end, *weight, *count as f64]);
+        }
+        self.finish(KEYPHRASE_FIELDS, nutshell_keyphrases)
     }
 
     fn facts(&mut self, facts: &[crate::Fact]) -> JsValue {
-        let list = js_sys::Array::new();
-        let (texts, mut ranges) = value_texts(facts);
+        self.begin(facts.len(), FACT_FIELDS);
         for f in facts {
             let crate::Fact {
                 text,
@@ -907,109 +940,56 @@ impl<'t, 'n> Build<'t, 'n> {
                 per,
                 sentence,
             } = f;
-            let (input, text, start, end) = self.span(text, *start, *end);
-            let (shape, number, high) = match value {
-                crate::Value::None => (0, 0.0, 0.0),
-                crate::Value::Number(x) => (1, *x, 0.0),
-                crate::Value::Range([lo, hi]) => (2, *lo, *hi),
-                crate::Value::Text(_) => (3, 0.0, 0.0),
-                crate::Value::TextRange(_) => (4, 0.0, 0.0),
-            };
-            let [value_start, value_end, high_start, high_end] = match value {
-                crate::Value::Text(_) | crate::Value::TextRange(_) => {
-                    ranges.next().unwrap_or_default()
-                }
-                _ => [0.0; 4],
-            };
-            let unit = unit.as_deref().map_or(JsValue::NULL, unit_string);
+            let (start, end) = self.push_span(text, *start, *end);
+            self.numbers.extend([start, end, kind_index(*kind)]);
+            self.push_value(value);
+            self.push_optional_text(unit.as_deref());
             let bound = match bound {
-                Some(crate::Bound::Min) => &self.names.min,
-                Some(crate::Bound::Max) => &self.names.max,
-                None => &JsValue::NULL,
+                None => 0.0,
+                Some(crate::Bound::Min) => 1.0,
+                Some(crate::Bound::Max) => 2.0,
             };
-            let counted_span = match (counted, counted_start, counted_end) {
-                (Some(counted), Some(s), Some(e)) => {
-                    self.input.is_some() && self.is_span(counted, *s, *e)
+            self.numbers
+                .extend([f64::from(u8::from(*approximate)), bound]);
+            let counted_at = (
+                counted_start.map(|at| self.map.get(at) as f64),
+                counted_end.map(|at| self.map.get(at) as f64),
+            );
+            match (counted, counted_start, counted_end, counted_at) {
+                (Some(c), Some(s), Some(e), (Some(us), Some(ue))) => {
+                    self.push_text(c, *s, *e, (us, ue))
                 }
-                _ => false,
-            };
-            let counted_start = counted_start.map(|at| self.map.get(at) as f64);
-            let counted_end = counted_end.map(|at| self.map.get(at) as f64);
-            list.push(&nutshell_fact(
-                input,
-                text,
-                start,
-                end,
-                self.names.kind(*kind),
-                shape,
-                number,
-                high,
-                &texts,
-                value_start,
-                value_end,
-                high_start,
-                high_end,
-                &unit,
-                *approximate,
-                bound,
-                counted.as_deref().filter(|_| !counted_span),
-                counted_span,
-                counted_start,
-                counted_end,
-                per.as_deref(),
-                *sentence as f64,
-            ));
+                (Some(c), ..) => {
+                    let (s, e) = self.add_text(c);
+                    self.numbers.extend([1.0, s, e]);
+                }
+                (None, ..) => self.numbers.extend([-1.0; 3]),
+            }
+            self.numbers
+                .extend([counted_at.0.unwrap_or(-1.0), counted_at.1.unwrap_or(-1.0)]);
+            self.push_optional_text(per.as_deref());
+            self.numbers.push(*sentence as f64);
         }
-        list.into()
+        self.finish(FACT_FIELDS, nutshell_facts)
     }
-}
 
-/// The text values of `facts` (ISO dates and times, "1990s", …) as one JS string, decoded
-/// from the wasm's memory once (a `TextDecoder` call per value cost more than the values'
-/// whole objects), and for each text value in order, the UTF-16 range of its text and of
-/// its upper end (a `TextRange`) in that string.
-fn value_texts(facts: &[crate::Fact]) -> (JsValue, impl Iterator<Item = [f64; 4]>) {
-    let mut all = String::new();
-    let mut ranges = Vec::new();
-    let mut units = 0;
-    let mut add = |text: &str| {
-        let start = units;
-        units += units_in(text.as_bytes());
-        all.push_str(text);
-        (start as f64, units as f64)
-    };
-    for f in facts {
-        match &f.value {
+    /// Writes a figure's value: shape, number, high, then the ranges of its text and of its
+    /// upper end's text (0 where there is none).
+    fn push_value(&mut self, value: &crate::Value) {
+        let record = match value {
+            crate::Value::None => [0.0; 7],
+            crate::Value::Number(x) => [1.0, *x, 0.0, 0.0, 0.0, 0.0, 0.0],
+            crate::Value::Range([lo, hi]) => [2.0, *lo, *hi, 0.0, 0.0, 0.0, 0.0],
             crate::Value::Text(text) => {
-                let (s, e) = add(text);
-                ranges.push([s, e, 0.0, 0.0]);
+                let (s, e) = self.add_text(text);
+                [3.0, 0.0, 0.0, s, e, 0.0, 0.0]
             }
             crate::Value::TextRange(range) => {
-                let (s, e) = add(&range[0]);
-                let (hs, he) = add(&range[1]);
-                ranges.push([s, e, hs, he]);
+                let (s, e) = self.add_text(&range[0]);
+                let (hs, he) = self.add_text(&range[1]);
+                [4.0, 0.0, 0.0, s, e, hs, he]
             }
-            _ => {}
-        }
+        };
+        self.numbers.extend(record);
     }
-    (JsValue::from_str(&all), ranges.into_iter())
-}
-
-/// A unit as a JS string, made once per distinct unit and kept (units come from the
-/// library's tables: a few dozen in all; at most 64 are kept).
-fn unit_string(unit: &str) -> JsValue {
-    thread_local! {
-        static UNITS: std::cell::RefCell<Vec<(String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    UNITS.with(|units| {
-        let mut units = units.borrow_mut();
-        if let Some((_, value)) = units.iter().find(|(name, _)| name == unit) {
-            return value.clone();
-        }
-        let value = JsValue::from_str(unit);
-        if units.len() < 64 {
-            units.push((unit.to_string(), value.clone()));
-        }
-        value
-    })
 }

@@ -6,7 +6,7 @@
 //! figures / defaultOptions; UTF-16 offsets (`text.slice(start, end) === item.text`) on text
 //! with emoji, other non-BMP characters and accents; every invalid option throwing a JS
 //! `Error` whose message names the option; non-string text; the results of summarize and
-//! figures, built field by field, deep-equal to serde-wasm-bindgen's conversion of the same
+//! figures, built a list at a time in JS, deep-equal to serde-wasm-bindgen's conversion of the same
 //! Rust values (key order, `undefined` vs missing keys, types). Native builds compile this
 //! file to nothing (the API only exists on wasm32).
 #![cfg(target_arch = "wasm32")]
@@ -428,7 +428,7 @@ impl Seen {
     }
 }
 
-/// The JS values that `summarize` and `figures` build field by field are those that
+/// The JS values that `summarize` and `figures` build a list at a time are those that
 /// serde-wasm-bindgen made of the same results, for news-like text with every kind of
 /// figure, non-ASCII text and emoji (UTF-16 offsets), an empty string, a title, other
 /// options, and input whose spans cannot be sliced from the JS string (U+FFFD, lone
@@ -502,7 +502,7 @@ fn summarize_and_figures_equal_the_serde_conversion() {
     );
 }
 
-/// Offsets in the results built field by field are UTF-16 (and `text` their slice) for text
+/// Offsets in the results built a list at a time are UTF-16 (and `text` their slice) for text
 /// with emoji, flags and accents before and between the figures.
 #[wasm_bindgen_test]
 fn summarize_offsets_are_utf16_with_emoji_and_accents() {
