@@ -30,7 +30,8 @@
 //! (no menus, comments, scripts or footers) as plain text for the pipeline.
 //!
 //! Every span in every result is a **byte offset into the original text** you passed in
-//! (the wasm layer converts them to UTF-16 code units, once, at the boundary).
+//! (the wasm layer converts them to UTF-16 code units, once, at the boundary, with the
+//! table in `src/utf16.rs`).
 //!
 //! ## Example
 //!
@@ -88,6 +89,8 @@ pub mod stem;
 #[cfg(test)]
 mod testing;
 pub mod tokenize;
+#[cfg(any(test, target_arch = "wasm32"))]
+mod utf16;
 mod wordkey;
 
 #[cfg(target_arch = "wasm32")]

@@ -13,6 +13,7 @@
 //! The module is public (hidden from docs) only so that `tests/wasm.rs` can call these
 //! functions with JS values, as the generated glue does.
 
+use crate::utf16::{has_replacement, units_in, word, Utf16Offsets};
 use crate::{OptionValue, Options};
 use js_sys::{Object, Reflect};
 use serde::Serialize;
@@ -432,100 +433,6 @@ fn now() -> f64 {
                 .map(JsCast::unchecked_into);
     }
     PERFORMANCE.with(|p| p.as_ref().map_or(0.0, web_sys::Performance::now))
-}
-
-/// UTF-8 byte offset → UTF-16 offset, in O(1) amortised per lookup: a table of UTF-16
-/// offsets every 64 bytes, then a short scan of at most 63 bytes, eight at a time — from the
-/// previous lookup instead when that is in the same block and not after, so that offsets
-/// looked up in order (sentences, figures) cost one pass over the text in all.
-struct Utf16Offsets<'t> {
-    bytes: &'t [u8],
-    blocks: Vec<usize>,
-    /// The previous lookup: (byte offset, UTF-16 offset).
-    last: (usize, usize),
-}
-
-const BLOCK: usize = 64;
-
-/// UTF-16 units contributed by a UTF-8 byte: one per character start, two for a 4-byte one.
-fn units(b: u8) -> usize {
-    match b {
-        0x00..=0x7F | 0xC0..=0xEF => 1,
-        0xF0..=0xFF => 2,
-        _ => 0, // continuation byte
-    }
-}
-
-use crate::ascii::HIGH_BITS;
-
-/// Eight bytes as a word (`chunk` has eight).
-fn word(chunk: &[u8]) -> u64 {
-    let mut bytes = [0; 8];
-    bytes.copy_from_slice(chunk);
-    u64::from_le_bytes(bytes)
-}
-
-/// The UTF-16 units of `bytes` (`units` summed), eight bytes at a time.
-fn units_in(bytes: &[u8]) -> usize {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut total = 0;
-    for chunk in &mut chunks {
-        let x = word(chunk);
-        if x & HIGH_BITS == 0 {
-            total += 8; // ASCII
-            continue;
-        }
-        // Bit 7 of each byte, and below it bits 6, 5, 4 shifted into place.
-        let continuation = x & !(x << 1) & HIGH_BITS; // 10xxxxxx
-        let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH_BITS; // 1111xxxx
-        total += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
-    }
-    total + chunks.remainder().iter().map(|&b| units(b)).sum::<usize>()
-}
-
-/// Whether UTF-8 `bytes` hold U+FFFD (EF BF BD), skipping ASCII eight bytes at a time.
-fn has_replacement(bytes: &[u8]) -> bool {
-    let mut at = 0;
-    while at < bytes.len() {
-        if at + 8 <= bytes.len() && word(&bytes[at..at + 8]) & HIGH_BITS == 0 {
-            at += 8;
-        } else if bytes[at..].starts_with("\u{FFFD}".as_bytes()) {
-            return true;
-        } else {
-            at += 1;
-        }
-    }
-    false
-}
-
-impl<'t> Utf16Offsets<'t> {
-    fn new(text: &'t str) -> Self {
-        let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let mut total = 0;
-        for chunk in bytes.chunks(BLOCK) {
-            blocks.push(total);
-            total += units_in(chunk);
-        }
-        blocks.push(total);
-        Utf16Offsets {
-            bytes,
-            blocks,
-            last: (0, 0),
-        }
-    }
-
-    fn get(&mut self, byte: usize) -> usize {
-        let byte = byte.min(self.bytes.len());
-        let block = byte / BLOCK;
-        let (from, base) = match self.last {
-            (at, units) if at <= byte && at >= block * BLOCK => (at, units),
-            _ => (block * BLOCK, self.blocks[block]),
-        };
-        let offset = base + units_in(&self.bytes[from..byte]);
-        self.last = (byte, offset);
-        offset
-    }
 }
 
 #[wasm_bindgen]
