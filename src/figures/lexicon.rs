@@ -1,13 +1,14 @@
 //! Word lists the figure rules share: function words, hedges and bounds, change verbs,
 //! words that name an identifier before its number, and context cues (sports, markets).
 //!
-//! Input: lowercased words, or for [`may_start_figure`] a token's key. Output: membership.
+//! Input: lowercased words, or for [`may_start_figure`] a word's key, once per word by the
+//! tokenizer. Output: membership.
 //! The lists are sorted `&str` slices, searched as sets of integer keys made once: a shape
 //! test and a one-bit filter, then a binary search (O(log n), no allocation).
 
 use super::token::Doc;
 use super::units::ISO_CODES;
-use crate::wordkey::word_key_of;
+use crate::wordkey::{word_key_of, KEY_BYTES};
 
 /// Closed-class words: they end a counted noun phrase and may stand, capitalized, before a
 /// figure at the start of a sentence without making it a name ("About 300", "In 2023").
@@ -397,7 +398,7 @@ const NOT_PLURAL: &[&str] = &[
 /// Lowercase words that can begin a figure: number words, ordinals, fraction and vague words,
 /// date hedges and periods, currency words written before a number, prefixed units. A word
 /// token not in this list (and not a capitalized month or weekday, nor an upper-case code)
-/// cannot start a figure, so the scanner passes over it at the cost of one binary search.
+/// cannot start a figure, so the scanner passes over it (see [`may_start_figure`]).
 const TRIGGERS: &[&str] = &[
     "a",
     "an",
@@ -663,13 +664,13 @@ const CURRENCY_CODE: u8 = 4;
 
 /// The words that may start a figure — [`TRIGGERS`], [`CALENDAR`] and the ISO codes
 /// lowercased — as one set, with each word's lists, so that a word is looked up once.
-struct Starts {
+pub(super) struct Starts {
     set: WordSet,
     /// The lists of each key of `set`, in its order.
     lists: Vec<u8>,
 }
 
-fn starts() -> &'static Starts {
+pub(super) fn starts() -> &'static Starts {
     static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
     STARTS.get_or_init(|| {
         let codes: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
@@ -718,15 +719,64 @@ const NON_ASCII: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
 
 /// Whether a figure can begin at token `i`: a word in [`TRIGGERS`]; a word or symbol outside
 /// ASCII; a lowercase currency code ("usd 200"); an upper-case code ("USD", "MUSD", "HK",
-/// "Q3"), month or weekday. Nearly every word of a text is turned away by its shape or by
-/// one bit of a filter, from one key made once per word and one look-up. Always inlined:
-/// it runs for nearly every word of a text, and the call's own cost (saving registers,
-/// reloading the token) was a quarter of it.
+/// "Q3"), month or weekday. Read from the token, where the tokenizer put it
+/// ([`letters_may_start_figure`], [`word_may_start_figure`]).
 #[inline(always)]
 pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
-    let Some((k, len)) = doc.key(i) else {
-        // numbers, symbols, and words too long for any list
-        return !doc.s(i).is_ascii();
+    doc.toks.get(i).is_some_and(|t| t.starts)
+}
+
+/// [`may_start_figure`] for a word of ASCII letters only (nearly every word of a text), from
+/// its bytes and its lowercase [`word_key`]: nearly every one is turned away by its shape or
+/// one bit of a filter. Always inlined into the tokenizer.
+#[inline(always)]
+pub fn letters_may_start_figure(starts: &Starts, word: &[u8], key: u128) -> bool {
+    let len = word.len();
+    let lists = starts.lists(key, len);
+    if lists == 0 {
+        // in no list: only a word of capitals ("HK") may still start one
+        return word[0].is_ascii_uppercase() && len <= 4 && word.iter().all(u8::is_ascii_uppercase);
+    }
+    ascii_lists_start_figure(word, lists)
+}
+
+/// [`letters_may_start_figure`] for an ASCII word of at most [`KEY_BYTES`] (letters and
+/// digits).
+pub fn ascii_may_start_figure(starts: &Starts, word: &[u8], key: u128) -> bool {
+    ascii_lists_start_figure(word, starts.lists(key, word.len()))
+}
+
+/// Whether an ASCII word on these lists of [`Starts`] may start a figure.
+fn ascii_lists_start_figure(word: &[u8], lists: u8) -> bool {
+    if lists & TRIGGER != 0 {
+        return true;
+    }
+    if !word[0].is_ascii_uppercase() {
+        return lists & CURRENCY_CODE != 0;
+    }
+    // capitals and digits only: "USD", "Q3"
+    lists & CALENDAR_NAME != 0
+        || word.len() <= 4
+            && word
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// [`may_start_figure`] for any word token's bytes: one key made, and one look-up.
+#[inline(never)]
+pub fn word_may_start_figure(word: &[u8]) -> bool {
+    let len = word.len();
+    if len > KEY_BYTES {
+        // too long for any list
+        return !word.is_ascii();
+    }
+    // the word lowercased (ASCII letters), as the lowercase copy of the text has it
+    let mut lower = [0u8; KEY_BYTES];
+    for (d, b) in lower.iter_mut().zip(word) {
+        *d = b.to_ascii_lowercase();
+    }
+    let Some(k) = crate::wordkey::bytes_key(&lower[..len]) else {
+        return false;
     };
     if k & NON_ASCII != 0 {
         return true;
@@ -736,7 +786,6 @@ pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
         return true;
     }
     // the key's low byte is the word's first, lowercased; the text tells its case
-    let word = doc.bytes(i);
     if !word.first().is_some_and(u8::is_ascii_uppercase) {
         return lists & CURRENCY_CODE != 0;
     }
