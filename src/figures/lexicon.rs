@@ -3,8 +3,9 @@
 //!
 //! Input: lowercased words, or for [`may_start_figure`] a word's key, once per word by the
 //! tokenizer. Output: membership.
-//! The lists are sorted `&str` slices, searched as sets of integer keys made once: a shape
-//! test and a one-bit filter, then a binary search (O(log n), no allocation).
+//! The lists are sorted `&str` slices, put once in one hash table of integer keys
+//! ([`KeyTable`]) with each word's lists as bits: a look-up is a hash and a comparison or
+//! two (O(1), no allocation, no string compared).
 
 use super::token::Doc;
 use super::units::ISO_CODES;
@@ -565,67 +566,64 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// A word list as sorted integer keys ([`crate::wordkey::word_key`]), built once: a lookup is
-/// a binary search over integers, with no string comparison. Before it, a one-bit test of the
-/// word's shape (first letter and length, [`crate::wordkey::shapes`]) and one of a
-/// one-bit-per-key filter of the key's hash turn nearly every word of a text away (the lists
-/// are looked up for every word, and the common shapes pass the first test).
-struct WordSet {
-    keys: Vec<u128>,
-    /// The list's [`crate::wordkey::shapes`].
-    shapes: [u32; 26],
-    /// Bit [`WordSet::slot`] of every listed key (a Bloom filter with one hash).
-    filter: [u64; FILTER_WORDS],
+/// A hash table from word keys ([`crate::wordkey::word_key`]) to small values, built once:
+/// a key's bucket is the top bits of a multiplicative hash of its two halves, and each
+/// bucket's entries lie side by side, so that a look-up is a hash, two reads of `heads` and
+/// a comparison of integers or two (most buckets of the words of a text are empty). No
+/// string is compared. Shared by the word lists here and the unit tables.
+pub(super) struct KeyTable {
+    /// Bucket `b`'s entries are `entries[heads[b]..heads[b + 1]]`.
+    heads: Box<[u16; BUCKETS + 1]>,
+    entries: Vec<(u128, u16)>,
 }
 
-/// The filter's size in 64-bit words: 8,192 bits, a few percent of them set per list.
-const FILTER_WORDS: usize = 128;
+/// [`KeyTable`]s have 1,024 buckets (2 KB of heads): tables of a few hundred words leave
+/// most of them empty.
+const BUCKET_BITS: u32 = 10;
+const BUCKETS: usize = 1 << BUCKET_BITS;
 
-impl WordSet {
-    fn of(list: &[&str]) -> WordSet {
-        let mut keys: Vec<u128> = list.iter().filter_map(|w| word_key_of(w)).collect();
-        crate::sort::sort(&mut keys);
-        let shapes = crate::wordkey::shapes(list);
-        let mut filter = [0u64; FILTER_WORDS];
-        for &k in &keys {
-            let slot = Self::slot(k);
-            filter[slot / 64] |= 1 << (slot % 64);
+impl KeyTable {
+    /// The table of `pairs` (fewer than 65,536); the entries of a key keep their order.
+    pub(super) fn new(pairs: &[(u128, u16)]) -> KeyTable {
+        let mut heads = Box::new([0u16; BUCKETS + 1]);
+        for &(k, _) in pairs {
+            heads[Self::bucket_of(k) + 1] += 1;
         }
-        WordSet {
-            keys,
-            shapes,
-            filter,
+        for b in 0..BUCKETS {
+            heads[b + 1] += heads[b];
         }
+        // placed by counting, in the order given
+        let mut next = heads.clone();
+        let mut entries = vec![(0, 0); pairs.len()];
+        for &(k, v) in pairs {
+            let at = &mut next[Self::bucket_of(k)];
+            entries[usize::from(*at)] = (k, v);
+            *at += 1;
+        }
+        KeyTable { heads, entries }
     }
 
-    /// A key's bit in `filter`: the top bits of a multiplicative hash of its two halves.
-    fn slot(key: u128) -> usize {
+    fn bucket_of(key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 13)) as usize
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BUCKET_BITS)) as usize
     }
 
-    fn contains(&self, w: &str) -> bool {
-        word_key_of(w).is_some_and(|k| self.contains_key(k, w.len()))
-    }
-
-    /// Whether the word of key `k` and `len` bytes is listed.
-    fn contains_key(&self, k: u128, len: usize) -> bool {
-        self.may_contain(k, len) && self.keys.binary_search(&k).is_ok()
-    }
-
-    /// False when the word of key `k` and `len` bytes is surely not listed: by its shape
-    /// (the key's low byte is the word's first), then by the filter.
+    /// The entries in the bucket of `key` (those of `key` and of others).
     #[inline]
-    fn may_contain(&self, k: u128, len: usize) -> bool {
-        if !crate::wordkey::may_list_shape(&self.shapes, k as u8, len) {
-            return false;
-        }
-        let slot = Self::slot(k);
-        self.filter[slot / 64] & (1 << (slot % 64)) != 0
+    pub(super) fn bucket(&self, key: u128) -> &[(u128, u16)] {
+        let b = Self::bucket_of(key);
+        let (lo, hi) = (usize::from(self.heads[b]), usize::from(self.heads[b + 1]));
+        self.entries.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// The value of the first entry of `key`.
+    #[inline]
+    pub(super) fn get(&self, key: u128) -> Option<u16> {
+        self.bucket(key).iter().find(|e| e.0 == key).map(|e| e.1)
     }
 }
 
-/// Which list to search.
+/// Which list to search (its bit in [`Lexicon`]).
 #[derive(Clone, Copy)]
 enum List {
     Function,
@@ -647,72 +645,81 @@ const LISTS: [&[&str]; 7] = [
     NOT_PLURAL,
 ];
 
-/// The word sets, in [`List`] order, built on first use.
-fn set(list: List) -> &'static WordSet {
-    static SETS: std::sync::OnceLock<Vec<WordSet>> = std::sync::OnceLock::new();
-    &SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize]
-}
+/// The lists of the words that may start a figure: bits of [`Lexicon`] above the [`List`]s.
+const TRIGGER: u16 = 1 << 8;
+const CALENDAR_NAME: u16 = 1 << 9;
+const CURRENCY_CODE: u16 = 1 << 10;
 
-fn has_in(list: List, w: &str) -> bool {
-    set(list).contains(w)
-}
+/// Every listed word — the [`List`]s, [`TRIGGERS`], [`CALENDAR`] and the ISO codes
+/// lowercased — with the bits of its lists, in one [`KeyTable`]: a word is looked up once
+/// whatever the list.
+pub(super) struct Lexicon(KeyTable);
 
-/// What a word of [`Starts`] is: bits of its lists.
-const TRIGGER: u8 = 1;
-const CALENDAR_NAME: u8 = 2;
-const CURRENCY_CODE: u8 = 4;
-
-/// The words that may start a figure — [`TRIGGERS`], [`CALENDAR`] and the ISO codes
-/// lowercased — as one set, with each word's lists, so that a word is looked up once.
-pub(super) struct Starts {
-    set: WordSet,
-    /// The lists of each key of `set`, in its order.
-    lists: Vec<u8>,
-}
-
-pub(super) fn starts() -> &'static Starts {
-    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| {
+/// The [`Lexicon`], built on first use.
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
         let codes: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
-        let listed = TRIGGERS.iter().map(|w| (*w, TRIGGER));
-        let listed = listed.chain(CALENDAR.iter().map(|w| (*w, CALENDAR_NAME)));
-        let listed = listed.chain(codes.iter().map(|w| (w.as_str(), CURRENCY_CODE)));
-        let listed: Vec<(&str, u8)> = listed.collect();
-        let words: Vec<&str> = listed.iter().map(|(w, _)| *w).collect();
-        let mut set = WordSet::of(&words);
-        set.keys.dedup();
-        let mut lists = vec![0; set.keys.len()];
-        for (w, list) in listed {
-            if let Some(k) = word_key_of(w) {
-                if let Ok(at) = set.keys.binary_search(&k) {
-                    lists[at] |= list;
-                }
+        let lists = LISTS.iter().enumerate().map(|(b, l)| (*l, 1u16 << b));
+        let mut pairs: Vec<(u128, u16)> = lists
+            .chain([(TRIGGERS, TRIGGER), (CALENDAR, CALENDAR_NAME)])
+            .flat_map(|(list, bit)| list.iter().map(move |w| (*w, bit)))
+            .chain(codes.iter().map(|w| (w.as_str(), CURRENCY_CODE)))
+            .filter_map(|(w, bit)| Some((word_key_of(w)?, bit)))
+            .collect();
+        // one entry per word, with the bits of all its lists
+        crate::sort::sort_by(&mut pairs, |a, b| a.0 < b.0);
+        let mut merged: Vec<(u128, u16)> = Vec::with_capacity(pairs.len());
+        for (k, bit) in pairs {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= bit,
+                _ => merged.push((k, bit)),
             }
         }
-        Starts { set, lists }
+        Lexicon(KeyTable::new(&merged))
     })
 }
 
-impl Starts {
-    /// The lists of the word of key `k` and `len` bytes (0: none).
+impl Lexicon {
+    /// The bits of the lists of the word of key `k` (0: none).
     #[inline]
-    fn lists(&self, k: u128, len: usize) -> u8 {
-        if !self.set.may_contain(k, len) {
-            return 0;
-        }
-        self.search(k)
+    fn lists(&self, k: u128) -> u16 {
+        self.0.get(k).unwrap_or(0)
     }
 
-    /// The binary search, out of line: the rare path (nearly every word stops at the
-    /// filter in [`Starts::lists`]), kept from bloating its callers.
-    #[inline(never)]
-    fn search(&self, k: u128) -> u8 {
-        self.set
-            .keys
-            .binary_search(&k)
-            .map_or(0, |at| self.lists[at])
+    /// The start lists ([`TRIGGER`], …) of the word of key `k` and `len` bytes: nearly every
+    /// word is turned away by its shape, without a look-up.
+    #[inline]
+    fn start_lists(&self, k: u128, len: usize) -> u16 {
+        if !crate::wordkey::may_list_shape(&STARTS_SHAPES, k as u8, len) {
+            return 0;
+        }
+        self.lists(k) & (TRIGGER | CALENDAR_NAME | CURRENCY_CODE)
     }
 }
+
+fn has_in(list: List, w: &str) -> bool {
+    word_key_of(w).is_some_and(|k| lexicon().lists(k) & (1 << list as u16) != 0)
+}
+
+/// The [`crate::wordkey::shapes`] of the words that may start a figure, at compile time.
+const STARTS_SHAPES: [u32; 26] = {
+    let mut shapes = crate::wordkey::shapes(TRIGGERS);
+    let calendar = crate::wordkey::shapes(CALENDAR);
+    let mut i = 0;
+    while i < 26 {
+        shapes[i] |= calendar[i];
+        i += 1;
+    }
+    // the currency codes, lowercased
+    let mut i = 0;
+    while i < ISO_CODES.len() {
+        let code = ISO_CODES[i].as_bytes();
+        shapes[(code[0].to_ascii_lowercase() - b'a') as usize] |= 1 << code.len();
+        i += 1;
+    }
+    shapes
+};
 
 /// The top bit of every byte of a key: set in some byte exactly when the word is not ASCII.
 const NON_ASCII: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
@@ -730,9 +737,9 @@ pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
 /// its bytes and its lowercase [`word_key`]: nearly every one is turned away by its shape or
 /// one bit of a filter. Always inlined into the tokenizer.
 #[inline(always)]
-pub fn letters_may_start_figure(starts: &Starts, word: &[u8], key: u128) -> bool {
+pub fn letters_may_start_figure(lexicon: &Lexicon, word: &[u8], key: u128) -> bool {
     let len = word.len();
-    let lists = starts.lists(key, len);
+    let lists = lexicon.start_lists(key, len);
     if lists == 0 {
         // in no list: only a word of capitals ("HK") may still start one
         return word[0].is_ascii_uppercase() && len <= 4 && word.iter().all(u8::is_ascii_uppercase);
@@ -742,12 +749,12 @@ pub fn letters_may_start_figure(starts: &Starts, word: &[u8], key: u128) -> bool
 
 /// [`letters_may_start_figure`] for an ASCII word of at most [`KEY_BYTES`] (letters and
 /// digits).
-pub fn ascii_may_start_figure(starts: &Starts, word: &[u8], key: u128) -> bool {
-    ascii_lists_start_figure(word, starts.lists(key, word.len()))
+pub fn ascii_may_start_figure(lexicon: &Lexicon, word: &[u8], key: u128) -> bool {
+    ascii_lists_start_figure(word, lexicon.start_lists(key, word.len()))
 }
 
-/// Whether an ASCII word on these lists of [`Starts`] may start a figure.
-fn ascii_lists_start_figure(word: &[u8], lists: u8) -> bool {
+/// Whether an ASCII word on these start lists may start a figure.
+fn ascii_lists_start_figure(word: &[u8], lists: u16) -> bool {
     if lists & TRIGGER != 0 {
         return true;
     }
@@ -781,7 +788,7 @@ pub fn word_may_start_figure(word: &[u8]) -> bool {
     if k & NON_ASCII != 0 {
         return true;
     }
-    let lists = starts().lists(k, len);
+    let lists = lexicon().start_lists(k, len);
     if lists & TRIGGER != 0 {
         return true;
     }
@@ -964,7 +971,7 @@ mod tests {
     /// The first version of [`may_start_figure`], on a token's text and its lowercase copy
     /// (a string lookup per list), kept as the oracle for the one that reads one key.
     fn may_start_figure_by_strings(word: &str, lower: &str) -> bool {
-        if WordSet::of(TRIGGERS).contains(lower) {
+        if TRIGGERS.contains(&lower) {
             return true;
         }
         if !word.is_ascii() {
@@ -978,7 +985,7 @@ mod tests {
             && word
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-            || WordSet::of(CALENDAR).contains(lower)
+            || CALENDAR.contains(&lower)
     }
 
     fn assert_same_starts(text: &str) {
@@ -1022,20 +1029,24 @@ mod tests {
     }
 
     #[test]
-    fn every_listed_word_passes_the_prefilters() {
-        for list in LISTS.into_iter().chain([TRIGGERS, CALENDAR]) {
-            let set = WordSet::of(list);
+    fn every_listed_word_is_found() {
+        let lists = LISTS.iter().enumerate().map(|(b, l)| (*l, 1u16 << b));
+        for (list, bit) in lists.chain([(TRIGGERS, TRIGGER), (CALENDAR, CALENDAR_NAME)]) {
             for w in list.iter().filter(|w| w.len() <= 16) {
-                assert!(set.contains(w), "{w}");
+                let k = word_key_of(w).unwrap();
+                assert!(lexicon().lists(k) & bit != 0, "{w}");
+                if bit >= TRIGGER {
+                    assert!(lexicon().start_lists(k, w.len()) & bit != 0, "{w}");
+                }
             }
-            for w in ["", "zzzz", "qx", "a-word-longer-than-sixteen"] {
-                assert!(!set.contains(w), "{w}");
+            for w in ["zzzz", "qx", "notalistedword"] {
+                assert_eq!(lexicon().lists(word_key_of(w).unwrap()), 0, "{w}");
             }
         }
     }
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
+    fn lists_are_sorted_and_have_keys() {
         for list in [
             CALENDAR,
             TRIGGERS,

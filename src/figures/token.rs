@@ -46,7 +46,7 @@ pub struct Tok {
 /// bytes (see [`Doc`]), so that eight bytes can be read at any offset of the text.
 pub fn tokenize(text: &str, lower: &[u8]) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let starts = lexicon::starts();
+    let lexicon = lexicon::lexicon();
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let (mut space, mut brk) = (true, false);
     let mut i = 0;
@@ -60,7 +60,7 @@ pub fn tokenize(text: &str, lower: &[u8]) -> Vec<Tok> {
             let word = &bytes[start..end];
             (
                 TokKind::Word,
-                lexicon::letters_may_start_figure(starts, word, key),
+                lexicon::letters_may_start_figure(lexicon, word, key),
             )
         } else {
             // one table look-up sorts a byte; only characters outside ASCII are decoded
@@ -83,7 +83,7 @@ pub fn tokenize(text: &str, lower: &[u8]) -> Vec<Tok> {
                     i = scan_word(text, i);
                     (
                         TokKind::Word,
-                        long_word_may_start(starts, bytes, lower, start, i),
+                        long_word_may_start(lexicon, bytes, lower, start, i),
                     )
                 }
                 DOT | SYMBOL => {
@@ -146,7 +146,7 @@ fn short_word(lower: &[u8], i: usize) -> Option<(usize, u128)> {
 /// [`lexicon::may_start_figure`] for a word that [`short_word`] did not read.
 #[inline(never)]
 fn long_word_may_start(
-    starts: &lexicon::Starts,
+    lexicon: &lexicon::Lexicon,
     bytes: &[u8],
     lower: &[u8],
     start: usize,
@@ -158,7 +158,7 @@ fn long_word_may_start(
         .and_then(|k| k.try_into().ok());
     match key_bytes {
         Some(key_bytes) if word.is_ascii() && word.len() <= KEY_BYTES => {
-            lexicon::ascii_may_start_figure(starts, word, word_key(key_bytes, word.len()))
+            lexicon::ascii_may_start_figure(lexicon, word, word_key(key_bytes, word.len()))
         }
         _ => lexicon::word_may_start_figure(word),
     }
