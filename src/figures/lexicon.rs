@@ -698,10 +698,6 @@ impl Lexicon {
     }
 }
 
-fn has_in(list: List, w: &str) -> bool {
-    word_key_of(w).is_some_and(|k| lexicon().lists(k) & (1 << list as u16) != 0)
-}
-
 /// The [`crate::wordkey::shapes`] of the words that may start a figure, at compile time.
 const STARTS_SHAPES: [u32; 26] = {
     let mut shapes = crate::wordkey::shapes(TRIGGERS);
@@ -804,34 +800,50 @@ pub fn word_may_start_figure(word: &[u8]) -> bool {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
-/// A closed-class word.
-pub fn function_word(w: &str) -> bool {
-    has_in(List::Function, w)
+/// The bits of the [`List`]s of word token `k` (0 for other tokens and words too long for
+/// any list): one look-up for every list the rules ask about.
+#[inline]
+pub fn lists_at(doc: &Doc, k: usize) -> u16 {
+    doc.word_key(k).map_or(0, |key| lexicon().lists(key))
 }
 
-/// A verb or adverb of change (or "by").
-pub fn change_word(w: &str) -> bool {
-    has_in(List::Change, w)
+fn is_in(doc: &Doc, k: usize, list: List) -> bool {
+    lists_at(doc, k) & (1 << list as u16) != 0
 }
 
-/// A word that makes the next number a reference ("page 12").
-pub fn reference_word(w: &str) -> bool {
-    has_in(List::Reference, w)
+/// Token `k` is a closed-class word.
+pub fn function_word(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Function)
 }
 
-/// A sports or vote cue.
-pub fn score_cue(w: &str) -> bool {
-    has_in(List::Score, w)
+/// Token `k` is a verb or adverb of change (or "by").
+pub fn change_word(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Change)
 }
 
-/// A stock-market cue.
-pub fn market_cue(w: &str) -> bool {
-    has_in(List::Market, w)
+/// Token `k` is a word that makes the next number a reference ("page 12").
+pub fn reference_word(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Reference)
 }
 
-/// Whether a lowercased noun looks plural ("soldiers", "people"; not "measles").
-pub fn plural(w: &str) -> bool {
-    if has_in(List::PluralIrregular, w) || w.ends_with("men") {
+/// Token `k` is a sports or vote cue.
+pub fn score_cue(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Score)
+}
+
+/// Token `k` is a stock-market cue.
+pub fn market_cue(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Market)
+}
+
+/// Whether token `k` is a noun that looks plural ("soldiers", "people"; not "measles").
+pub fn plural(doc: &Doc, k: usize) -> bool {
+    plural_of(doc.lc(k).as_str(), lists_at(doc, k))
+}
+
+/// [`plural`] for a lowercased word `w` on `lists`.
+fn plural_of(w: &str, lists: u16) -> bool {
+    if lists & (1 << List::PluralIrregular as u16) != 0 || w.ends_with("men") {
         return true;
     }
     w.len() > 3
@@ -839,7 +851,7 @@ pub fn plural(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !has_in(List::NotPlural, w)
+        && lists & (1 << List::NotPlural as u16) == 0
 }
 
 /// A qualifier read just before a figure.
@@ -921,13 +933,36 @@ const fn hedges_ending_with(w: &str) -> u64 {
 }
 
 /// The qualifier whose words end just before a figure: `prev` holds the lowercased words
-/// before it, nearest first (empty strings past a punctuation mark).
-pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
-    let mut best: Option<(Hedge, usize)> = None;
-    // The qualifiers that end with the word before the figure (their first in `HEDGES`), as
-    // bits: most figures have none of these words before them, and the rest compare only
-    // their own qualifiers' words.
-    let mut candidates = match prev[0] {
+/// before it, nearest first (empty strings past a punctuation mark). The tests' reference
+/// for [`hedge_before`].
+#[cfg(test)]
+fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
+    longest_hedge(prev, hedges_ending(prev[0]))
+}
+
+/// [`hedge`] before the figure that starts at token `start`: the words before it are read
+/// only when a qualifier ends with the nearest (for most figures none does).
+pub fn hedge_before(doc: &Doc, start: usize) -> Option<(Hedge, usize)> {
+    let mut prev = [""; 4];
+    for (k, p) in prev.iter_mut().enumerate() {
+        // stop at punctuation: only a run of words right before the figure counts
+        let j = start.wrapping_sub(k + 1);
+        if !doc.word(j) {
+            break;
+        }
+        *p = doc.lc(j).as_str();
+        if k == 0 && hedges_ending(p) == 0 {
+            return None;
+        }
+    }
+    longest_hedge(prev, hedges_ending(prev[0]))
+}
+
+/// The [`HEDGES`] whose first word (the one nearest the figure) is `w`, as bits: most
+/// figures have none of these words before them, and the rest compare only their own
+/// qualifiers' words.
+fn hedges_ending(w: &str) -> u64 {
+    match w {
         "about" => const { hedges_ending_with("about") },
         "above" => const { hedges_ending_with("above") },
         "almost" => const { hedges_ending_with("almost") },
@@ -949,8 +984,13 @@ pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
         "than" => const { hedges_ending_with("than") },
         "to" => const { hedges_ending_with("to") },
         "under" => const { hedges_ending_with("under") },
-        _ => return None,
-    };
+        _ => 0,
+    }
+}
+
+/// The longest of the `candidates` (bits of [`HEDGES`]) whose words are `prev`.
+fn longest_hedge(prev: [&str; 4], mut candidates: u64) -> Option<(Hedge, usize)> {
+    let mut best: Option<(Hedge, usize)> = None;
     // in table order, so that the first of the longest wins as before
     while candidates != 0 {
         let (words, approximate, bound) = HEDGES[candidates.trailing_zeros() as usize];
@@ -1104,6 +1144,35 @@ mod tests {
         }
     }
 
+    /// [`hedge_before`] reads the words before a figure as the first version did: up to four,
+    /// lowercased, none past a punctuation mark.
+    #[test]
+    fn hedge_before_reads_the_words_before() {
+        for text in [
+            "a little more than 5",
+            "Up to 9",
+            "no more than, 7",
+            "as many as 12",
+            "More than 3",
+            "in excess of 4",
+            "well over 6",
+            "said 8",
+            "5",
+            "than 5",
+            "x . than 5",
+        ] {
+            let doc = Doc::new(text);
+            let at = doc.len() - 1;
+            let mut prev = [""; 4];
+            for (k, p) in prev.iter_mut().enumerate() {
+                if (1..=k + 1).all(|m| doc.word(at.wrapping_sub(m))) {
+                    *p = doc.lc(at - k - 1).as_str();
+                }
+            }
+            assert_eq!(hedge_before(&doc, at), hedge(prev), "{text}");
+        }
+    }
+
     /// Every qualifier passes the early test of [`hedge`] on its last word.
     #[test]
     fn every_hedge_is_found() {
@@ -1128,6 +1197,7 @@ mod tests {
         assert!(nearly.approximate && nearly.bound == -1);
         assert_eq!(hedge(["than", "more", "little", "a"]).unwrap().1, 4);
         assert!(hedge(["said", "", "", ""]).is_none());
-        assert!(plural("soldiers") && plural("people") && !plural("measles") && !plural("bus"));
+        let plural = |w: &str| plural(&Doc::new(w), 0);
+        assert!(plural("soldiers") && plural("People") && !plural("measles") && !plural("bus"));
     }
 }

@@ -489,11 +489,11 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
         let million = doc.s(k) == "m"
             && doc.glued(k)
             && doc.word(k + 1)
-            && super::lexicon::plural(doc.lc(k + 1).as_str())
-            && !super::lexicon::function_word(doc.lc(k + 1).as_str());
+            && super::lexicon::plural(doc, k + 1)
+            && !super::lexicon::function_word(doc, k + 1);
         // "3M", "5K" before a word are names ("3M stores", "a 5K run"), not 3 million
         let letter_scale = matches!(doc.s(k), "M" | "K" | "B" | "k" | "b") && doc.glued(k);
-        let before_plural = doc.s(k) == "k" && super::lexicon::plural(doc.lc(k + 1).as_str());
+        let before_plural = doc.s(k) == "k" && super::lexicon::plural(doc, k + 1);
         if letter_scale && !money && doc.word(k + 1) && !doc.brk(k + 1) && !before_plural {
             return;
         }

@@ -395,6 +395,12 @@ impl<'a> Doc<'a> {
         Doc { text, lower, toks }
     }
 
+    /// The [`word_key`] of word token `i` lowercased; `None` for other tokens and for words
+    /// longer than [`KEY_BYTES`].
+    pub fn word_key(&self, i: usize) -> Option<u128> {
+        self.key_any(i).filter(|_| self.word(i))
+    }
+
     /// The [`word_key`] of token `i` of any kind, lowercased (ASCII letters); `None` past the
     /// end and for tokens longer than [`KEY_BYTES`].
     pub fn key_any(&self, i: usize) -> Option<u128> {

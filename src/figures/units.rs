@@ -616,6 +616,8 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
     let key = doc.key_any(k)?;
     let (units, idx) = table(t);
     let mut best: Option<(&'static Unit, usize)> = None;
+    // the key of the next token, read once for all the rows that start here
+    let mut next: Option<Option<Option<u128>>> = None;
     for &(f, r) in idx.firsts.bucket(key) {
         if f != key {
             continue;
@@ -626,7 +628,15 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
         if row.sensitive && !part_matches(&row.head, doc.s(k)) {
             continue;
         }
-        if let Some(end) = match_rest(doc, k + 1, &row.rest, row.sensitive) {
+        let end = if row.rest.is_empty() {
+            Some(k + 1)
+        } else {
+            let next = *next.get_or_insert_with(|| {
+                (k + 1 < doc.len() && !doc.brk(k + 1)).then(|| doc.key_any(k + 1))
+            });
+            match_rest(doc, k + 1, row, next)
+        };
+        if let Some(end) = end {
             if best.is_none_or(|(_, e)| end > e) {
                 best = Some((unit, end));
             }
@@ -635,17 +645,23 @@ pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
     best
 }
 
-/// Matches a phrase's parts after its first token by token from `j`, each on the same line
-/// as the first; the end token on success.
-fn match_rest(doc: &Doc, mut j: usize, parts: &[Part], sensitive: bool) -> Option<usize> {
-    for part in parts {
-        if j >= doc.len() || doc.brk(j) {
-            return None;
-        }
-        let matches = if sensitive {
+/// Matches a row's parts after its first token by token from `j`, each on the same line as
+/// the first; the end token on success. `next`: the key of token `j` (`None` past the end
+/// or on another line; `Some(None)` for a long token).
+fn match_rest(doc: &Doc, mut j: usize, row: &Row, next: Option<Option<u128>>) -> Option<usize> {
+    for (n, part) in row.rest.iter().enumerate() {
+        let key = if n == 0 {
+            next?
+        } else {
+            if j >= doc.len() || doc.brk(j) {
+                return None;
+            }
+            doc.key_any(j)
+        };
+        let matches = if row.sensitive {
             part_matches(part, doc.s(j))
         } else {
-            doc.key_any(j).is_some_and(|k| part.keys.contains(&k))
+            key.is_some_and(|k| part.keys.contains(&k))
         };
         if !matches {
             return None;
