@@ -577,9 +577,9 @@ pub(super) struct KeyTable {
     entries: Vec<(u128, u16)>,
 }
 
-/// [`KeyTable`]s have 1,024 buckets (2 KB of heads): tables of a few hundred words leave
+/// [`KeyTable`]s have 2,048 buckets (4 KB of heads): tables of a few hundred words leave
 /// most of them empty.
-const BUCKET_BITS: u32 = 10;
+const BUCKET_BITS: u32 = 11;
 const BUCKETS: usize = 1 << BUCKET_BITS;
 
 impl KeyTable {
@@ -800,15 +800,35 @@ pub fn word_may_start_figure(word: &[u8]) -> bool {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
-/// The bits of the [`List`]s of word token `k` (0 for other tokens and words too long for
-/// any list): one look-up for every list the rules ask about.
+/// The [`List`]s a word is on, as bits.
+#[derive(Clone, Copy)]
+pub struct Lists(u16);
+
+impl Lists {
+    fn has(self, list: List) -> bool {
+        self.0 & (1 << list as u16) != 0
+    }
+
+    /// A closed-class word.
+    pub fn function(self) -> bool {
+        self.has(List::Function)
+    }
+
+    /// A word that makes the next number a reference ("page 12").
+    pub fn reference(self) -> bool {
+        self.has(List::Reference)
+    }
+}
+
+/// The [`List`]s of word token `k` (none for other tokens and words too long for any list):
+/// one look-up for every list the rules ask about.
 #[inline]
-pub fn lists_at(doc: &Doc, k: usize) -> u16 {
-    doc.word_key(k).map_or(0, |key| lexicon().lists(key))
+pub fn lists_at(doc: &Doc, k: usize) -> Lists {
+    Lists(doc.word_key(k).map_or(0, |key| lexicon().lists(key)))
 }
 
 fn is_in(doc: &Doc, k: usize, list: List) -> bool {
-    lists_at(doc, k) & (1 << list as u16) != 0
+    lists_at(doc, k).has(list)
 }
 
 /// Token `k` is a closed-class word.
@@ -819,11 +839,6 @@ pub fn function_word(doc: &Doc, k: usize) -> bool {
 /// Token `k` is a verb or adverb of change (or "by").
 pub fn change_word(doc: &Doc, k: usize) -> bool {
     is_in(doc, k, List::Change)
-}
-
-/// Token `k` is a word that makes the next number a reference ("page 12").
-pub fn reference_word(doc: &Doc, k: usize) -> bool {
-    is_in(doc, k, List::Reference)
 }
 
 /// Token `k` is a sports or vote cue.
@@ -842,8 +857,8 @@ pub fn plural(doc: &Doc, k: usize) -> bool {
 }
 
 /// [`plural`] for a lowercased word `w` on `lists`.
-fn plural_of(w: &str, lists: u16) -> bool {
-    if lists & (1 << List::PluralIrregular as u16) != 0 || w.ends_with("men") {
+fn plural_of(w: &str, lists: Lists) -> bool {
+    if lists.has(List::PluralIrregular) || w.ends_with("men") {
         return true;
     }
     w.len() > 3
@@ -851,7 +866,7 @@ fn plural_of(w: &str, lists: u16) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && lists & (1 << List::NotPlural as u16) == 0
+        && !lists.has(List::NotPlural)
 }
 
 /// A qualifier read just before a figure.

@@ -513,21 +513,9 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
     }
     // a name or reference word before: "Windows 11", "S&P 500", "iOS 18.2", "page 12"
     if i > 0 && doc.word(i - 1) && !doc.brk(i) {
-        let prev = doc.s(i - 1);
-        let lower = doc.lc(i - 1);
-        let l = lower.as_str();
-        let named = prev.chars().any(char::is_uppercase)
-            && !lexicon::function_word(doc, i - 1)
-            && dates::month(prev).is_none()
-            && dates::weekday(prev).is_none()
-            && units::iso_code(doc, i - 1).is_none()
-            && !matches!(
-                l,
-                "rs" | "category" | "magnitude" | "cat" | "aged" | "age" | "ages" | "sen"
-            )
-            && units::lookup(doc, i - 1, Table::CurrencyBefore).is_none();
+        let lists = lexicon::lists_at(doc, i - 1);
         // "beat Arsenal 2-1": a score after a team name
-        if (named && score(doc, i).is_none()) || lexicon::reference_word(doc, i - 1) {
+        if lists.reference() || names_a_number(doc, i - 1, lists) && score(doc, i).is_none() {
             return Some(skip_code(doc, i));
         }
     }
@@ -559,7 +547,8 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         return Some(skip_code(doc, i + 2));
     }
     let digits = |k: usize| doc.num(k) && doc.bytes(k).iter().all(u8::is_ascii_digit);
-    if digits(i) && dash(doc, i + 1) && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
+    let digits_i = s.bytes().all(|b| b.is_ascii_digit());
+    if digits_i && dash(doc, i + 1) && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
         let (a, b) = (s.len(), doc.s(i + 2).len());
         let chain = dash(doc, i + 3) && doc.glued(i + 3) && digits(i + 4);
         let iso_date = a == 4 && b == 2 && chain;
@@ -571,7 +560,7 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
             return Some(i + 3);
         }
     }
-    if digits(i) && s.len() >= 2 && s.starts_with('0') && !doc.word(i + 1) {
+    if digits_i && s.len() >= 2 && s.starts_with('0') && !doc.word(i + 1) {
         return Some(skip_code(doc, i));
     }
     // Boeing airliners named by number: "the 747", "a 787 jet" (not "777 people")
@@ -583,7 +572,7 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         return Some(skip_code(doc, i));
     }
     // "9/11", "24/7": numbers joined by a slash that are neither a fraction nor a date
-    if digits(i) && doc.sym(i + 1, '/') && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
+    if digits_i && doc.sym(i + 1, '/') && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
         let fraction = {
             let (a, b) = (doc.value(i), doc.value(i + 2));
             a < b && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0].contains(&b)
@@ -593,7 +582,7 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     // "7-Eleven", "3-D": a number joined to a capitalized word is a name
-    if digits(i)
+    if digits_i
         && dash(doc, i + 1)
         && doc.glued(i + 1)
         && doc.capitalized(i + 2)
@@ -611,6 +600,26 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         return Some(i + 2);
     }
     None
+}
+
+/// Whether word `k`, on `lists`, names the number after it ("Windows 11", "Arsenal 2"): a
+/// word with a capital that is not a function word, a month or weekday, a currency or a
+/// word that takes a number ("Category 4").
+fn names_a_number(doc: &Doc, k: usize, lists: lexicon::Lists) -> bool {
+    let word = doc.s(k);
+    // `char::is_uppercase`, with ASCII words read as bytes
+    let capital = word.bytes().any(|b| b.is_ascii_uppercase())
+        || !word.is_ascii() && word.chars().any(char::is_uppercase);
+    capital
+        && !lists.function()
+        && dates::month(word).is_none()
+        && dates::weekday(word).is_none()
+        && units::iso_code(doc, k).is_none()
+        && !matches!(
+            doc.lc(k).as_str(),
+            "rs" | "category" | "magnitude" | "cat" | "aged" | "age" | "ages" | "sen"
+        )
+        && units::lookup(doc, k, Table::CurrencyBefore).is_none()
 }
 
 fn dash(doc: &Doc, k: usize) -> bool {

@@ -227,20 +227,24 @@ impl Number {
 
 /// Parses a number starting at token `i`. `money`: right after a currency sign.
 pub fn parse(doc: &Doc, i: usize, money: bool) -> Option<Number> {
-    if let Some(n) = negative(doc, i, money) {
-        return Some(n);
-    }
-    if let TokKind::Sym(c) = doc.kind(i) {
-        // "½ teaspoon", "¾"
-        let f = vulgar(c)?;
-        let mut n = Number::new(i, i + 1, f);
-        n.fraction = true;
-        return Some(n);
-    }
-    let mut n = if doc.num(i) {
-        digits(doc, i, money)?
-    } else {
-        words(doc, i)?
+    let mut n = match doc.kind(i) {
+        TokKind::Num => digits(doc, i, money)?,
+        TokKind::Sym(c) => {
+            if let Some(n) = negative(doc, i, money) {
+                return Some(n);
+            }
+            // "½ teaspoon", "¾"
+            let f = vulgar(c)?;
+            let mut n = Number::new(i, i + 1, f);
+            n.fraction = true;
+            return Some(n);
+        }
+        TokKind::Word => {
+            if let Some(n) = negative(doc, i, money) {
+                return Some(n);
+            }
+            words(doc, i)?
+        }
     };
     if !n.vague {
         scales(doc, &mut n, money);
