@@ -12,9 +12,9 @@
 //! lowercased and stemmed once — straight from the lowercase key's bytes, with no `String`
 //! built — then found again through a cache keyed by that integer (most repeats keep their
 //! case), with no string copied, hashed or compared. Other words take a char-level path.
-//! Terms live in one byte arena, not a `String` each, also found by key (see
-//! `src/intern.rs`); ids are given in order of first occurrence, so no hash order reaches
-//! the output.
+//! Terms live in one byte arena, not a `String` each; a content word's stem is found by key
+//! (see `src/intern.rs`), a stop word's term is not looked up at all (its form is cached);
+//! ids are given in order of first occurrence, so no hash order reaches the output.
 
 use crate::ascii::{letter_bits, HIGH_BITS, ONES};
 use crate::intern::{Interner, KeyMap};
@@ -65,11 +65,36 @@ const STOP_SLOTS: [u8; 512] = {
     slots
 };
 
-/// The slot of a key in [`STOP_SLOTS`] (a multiplicative hash's top nine bits).
-const fn stop_slot(key: u128) -> usize {
-    let h = (key as u64 ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 55) as usize
+/// A multiplicative hash of a key, for [`STOP_SLOTS`] (its top nine bits) and
+/// [`STOP_FILTER`] (the ten below them).
+const fn stop_hash(key: u128) -> u64 {
+    (key as u64 ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
+
+/// The slot of a key in [`STOP_SLOTS`].
+const fn stop_slot(key: u128) -> usize {
+    (stop_hash(key) >> 55) as usize
+}
+
+/// The bit of a key in [`STOP_FILTER`].
+const fn stop_filter_bit(key: u128) -> usize {
+    (stop_hash(key) >> 45) as usize % 1024
+}
+
+/// A 1,024-bit filter of the stop words' keys (each sets one bit, by other bits of the hash
+/// than its slot's): a content word, which every new word form of a text is tested as, is
+/// mostly turned away by one bit test, with no key compared (in [`STOP_SLOTS`] a missing
+/// key's probe looked at about two slots).
+const STOP_FILTER: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < STOPWORD_KEYS.len() {
+        let bit = stop_filter_bit(STOPWORD_KEYS[i]);
+        bits[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {
@@ -81,6 +106,10 @@ pub fn is_stopword(lower: &str) -> bool {
 
 /// Whether the [`crate::wordkey::word_key`] of a lowercase word is a stop word's.
 fn is_stop_key(key: u128) -> bool {
+    let bit = stop_filter_bit(key);
+    if STOP_FILTER[bit / 64] & 1 << (bit % 64) == 0 {
+        return false;
+    }
     let mut slot = stop_slot(key);
     loop {
         match STOP_SLOTS[slot] {
@@ -155,29 +184,49 @@ impl Vocabulary {
         self.index.get(stem)
     }
 
-    /// The term of `key`: a stem, or a stop word with [`STOP_MARK`] in front.
-    fn intern(&mut self, key: &str, stop: bool) -> u32 {
-        self.intern_bytes(key.as_bytes(), stop)
+    /// The term of a content word's stem: found through the index, or added.
+    fn intern_stem(&mut self, stem: &[u8]) -> u32 {
+        let term = self.ends.len() as u32;
+        match bytes_key(stem) {
+            Some(key) => match self.index.short.get_or_insert(key, term) {
+                Some(found) => found,
+                None => self.push_key(key, stem.len(), false),
+            },
+            None => {
+                let key = String::from_utf8_lossy(stem);
+                match self.index.get(&key) {
+                    Some(found) => found,
+                    None => {
+                        self.index.insert(&key, term);
+                        self.push(stem, false)
+                    }
+                }
+            }
+        }
     }
 
-    /// [`Vocabulary::intern`] of a term's UTF-8 bytes.
-    fn intern_bytes(&mut self, key: &[u8], stop: bool) -> u32 {
+    /// Adds a term that is not in the vocabulary yet, without indexing it: a stop word's
+    /// marked form (or a bare number's). Such a term comes from one lowercase form only,
+    /// and the tokenizer's form cache finds that form again, so it is never looked for by
+    /// string; and [`Vocabulary::id`] is asked for content stems only.
+    fn push(&mut self, bytes: &[u8], stop: bool) -> u32 {
+        self.arena.extend_from_slice(bytes);
+        self.push_end(stop)
+    }
+
+    /// [`Vocabulary::push`] of the first `len` bytes of a key (as [`crate::wordkey::word_key`]
+    /// packs them): all sixteen are copied and the rest cut off again, a fixed-size copy
+    /// instead of a `memcpy` call of a variable length.
+    fn push_key(&mut self, key: u128, len: usize, stop: bool) -> u32 {
+        let start = self.arena.len();
+        self.arena.extend_from_slice(&key.to_le_bytes());
+        self.arena.truncate(start + len);
+        self.push_end(stop)
+    }
+
+    /// Ends the term whose bytes were just added to the arena.
+    fn push_end(&mut self, stop: bool) -> u32 {
         let term = self.ends.len() as u32;
-        let found = match bytes_key(key) {
-            Some(short) => self.index.short.get_or_insert(short, term),
-            None => {
-                let key = String::from_utf8_lossy(key);
-                let found = self.index.get(&key);
-                if found.is_none() {
-                    self.index.insert(&key, term);
-                }
-                found
-            }
-        };
-        if let Some(term) = found {
-            return term;
-        }
-        self.arena.extend_from_slice(key);
         self.ends.push(self.arena.len());
         self.stop.push(stop);
         term
@@ -328,34 +377,22 @@ impl Tokenizer {
     /// The term of a word of `len` bytes found by [`ascii_word`], whose form is not cached
     /// yet.
     fn new_ascii_form(&mut self, len: usize, word: &AsciiWord, vocabulary: &mut Vocabulary) -> u32 {
-        let lowercase = word.key == word.lower;
+        // Only here is the lowercase key needed: a letter's bit 5 set in each half.
+        let (lo, hi) = (word.key as u64, (word.key >> 64) as u64);
+        let lower =
+            u128::from(hi | letter_bits(hi) >> 2) << 64 | u128::from(lo | letter_bits(lo) >> 2);
+        let lowercase = word.key == lower;
         // "The" after "the": the lowercase form is cached too, so no second stemming.
         let cached = if lowercase {
             None
         } else {
-            self.forms.short.get(word.lower)
+            self.forms.short.get(lower)
         };
         let term = match cached {
             Some(term) => term,
             None => {
-                // The lowercase form's bytes are its key's (at most 16, no zero byte).
-                let bytes = word.lower.to_le_bytes();
-                let lower = &bytes[..len];
-                let term = if is_stop_key(word.lower) || lower.iter().all(u8::is_ascii_digit) {
-                    // The marked form: the mark (one byte), then the word, shifted in the key.
-                    if len < 16 {
-                        let marked = (word.lower << 8 | STOP_MARK as u128).to_le_bytes();
-                        vocabulary.intern_bytes(&marked[..=len], true)
-                    } else {
-                        self.stem.clear();
-                        self.stem.push(STOP_MARK);
-                        self.stem.extend(lower.iter().map(|&b| char::from(b)));
-                        vocabulary.intern(&self.stem, true)
-                    }
-                } else {
-                    vocabulary.intern_bytes(self.stemmer.stem_ascii(lower), false)
-                };
-                self.forms.short.insert_new(word.lower, term);
+                let term = self.new_ascii_term(len, lower, vocabulary);
+                self.forms.short.insert_new(lower, term);
                 term
             }
         };
@@ -363,6 +400,25 @@ impl Tokenizer {
             self.forms.short.insert_new(word.key, term);
         }
         term
+    }
+
+    /// The term of a lowercase ASCII form of `len` bytes, given by its key, which is not
+    /// cached yet.
+    fn new_ascii_term(&mut self, len: usize, lower: u128, vocabulary: &mut Vocabulary) -> u32 {
+        // Letters and digits only: without letters, a bare number.
+        let letters = letter_bits(lower as u64) | letter_bits((lower >> 64) as u64);
+        if letters == 0 || is_stop_key(lower) {
+            // The marked form: the mark (one byte), then the word, shifted in the key.
+            if len < 16 {
+                vocabulary.push_key(lower << 8 | STOP_MARK as u128, len + 1, true)
+            } else {
+                let mut marked = [STOP_MARK as u8; 17];
+                marked[1..].copy_from_slice(&lower.to_le_bytes());
+                vocabulary.push(&marked, true)
+            }
+        } else {
+            vocabulary.intern_stem(self.stemmer.stem_ascii(lower, len))
+        }
     }
 
     /// The term of any word (the general path: non-ASCII, joined or long words).
@@ -402,10 +458,11 @@ impl Tokenizer {
             self.stem.clear();
             self.stem.push(STOP_MARK);
             self.stem.push_str(&self.lower);
+            vocabulary.push(self.stem.as_bytes(), true)
         } else {
             self.stemmer.stem_into(&self.lower, &mut self.stem);
+            vocabulary.intern_stem(self.stem.as_bytes())
         }
-        vocabulary.intern(&self.stem, stop)
     }
 }
 
@@ -415,40 +472,31 @@ struct AsciiWord {
     end: usize,
     /// Its [`crate::wordkey::word_key`] as written.
     key: u128,
-    /// The key of its lowercase form.
-    lower: u128,
 }
 
 /// The word starting at `start` (a letter or digit) when it is ASCII letters and digits
 /// only, at most 16 bytes long, and followed by an ASCII byte that cannot join it to more
-/// (not an apostrophe or hyphen): the common case, read eight bytes at a time, with its
-/// keys as written and in lowercase taken from the same loads. `None` leaves the word to
-/// [`word_end`] (also within 16 bytes of the end of `bytes`).
+/// (not an apostrophe or hyphen): the common case, read eight bytes at a time, its key
+/// taken from the same loads (the lowercase key is made from it only for a new form).
+/// `None` leaves the word to [`word_end`] (also within 16 bytes of the end of `bytes`).
 #[inline]
 fn ascii_word(bytes: &[u8], start: usize) -> Option<AsciiWord> {
     let rest = bytes.get(start..)?;
     let first = u64::from_le_bytes(*rest.first_chunk::<8>()?);
-    let (letters, stops) = classify(first);
-    let (len, key, lower) = if stops != 0 {
+    let stops = stops(first);
+    let (len, key) = if stops != 0 {
         let len = stops.trailing_zeros() as usize / 8;
-        let mask = low_bytes(len);
-        (
-            len,
-            u128::from(first & mask),
-            u128::from((first | letters >> 2) & mask),
-        )
+        (len, u128::from(first & low_bytes(len)))
     } else {
         let second = u64::from_le_bytes(*rest.get(8..)?.first_chunk::<8>()?);
-        let (letters2, stops2) = classify(second);
+        let stops2 = self::stops(second);
         if stops2 == 0 {
             return None;
         }
         let len2 = stops2.trailing_zeros() as usize / 8;
-        let mask = low_bytes(len2);
         (
             8 + len2,
-            u128::from(second & mask) << 64 | u128::from(first),
-            u128::from((second | letters2 >> 2) & mask) << 64 | u128::from(first | letters >> 2),
+            u128::from(second & low_bytes(len2)) << 64 | u128::from(first),
         )
     };
     match rest[len] {
@@ -456,23 +504,20 @@ fn ascii_word(bytes: &[u8], start: usize) -> Option<AsciiWord> {
         _ => Some(AsciiWord {
             end: start + len,
             key,
-            lower,
         }),
     }
 }
 
-/// The top bits of the ASCII letters in eight bytes (see [`crate::ascii::letter_bits`];
-/// shifted right by two they are the bits that lowercase them), and the top bits of the
-/// bytes that are neither letters nor digits.
+/// The top bits of the bytes of eight that are neither ASCII letters nor digits.
 #[inline]
-fn classify(word: u64) -> (u64, u64) {
+fn stops(word: u64) -> u64 {
     let letters = letter_bits(word);
     let low = word & !HIGH_BITS;
     let digits = (low + ONES * (0x80 - u64::from(b'0')))
         & !(low + ONES * (0x80 - u64::from(b'9') - 1))
         & !word
         & HIGH_BITS;
-    (letters, !(letters | digits) & HIGH_BITS)
+    !(letters | digits) & HIGH_BITS
 }
 
 /// The mask of the first `n` (< 8) bytes of a little-endian `u64`.
@@ -517,7 +562,8 @@ fn next_word_start(text: &str, mut from: usize) -> Option<usize> {
     while from < bytes.len() {
         let b = bytes[from];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
+            // Letters first: most words start with one.
+            if b.is_ascii_alphabetic() || b.is_ascii_digit() {
                 return Some(from);
             }
             from += 1;
