@@ -338,9 +338,12 @@ impl Tokenizer {
         for seg in segments {
             let first = out.tokens.len();
             let sentence = &text[seg.start..seg.end];
+            // The text from the sentence on: a word near the sentence's end is read with the
+            // bytes after it too (and cut at the end).
+            let from_sentence = &text.as_bytes()[seg.start..];
             let mut pos = 0;
             while let Some(start) = next_word_start(sentence, pos) {
-                let (end, term, next) = match ascii_word(sentence.as_bytes(), start) {
+                let (end, term, next) = match ascii_word(from_sentence, start, sentence.len()) {
                     Some(word) => {
                         let term = match self.forms.short.get(word.key) {
                             Some(term) => term,
@@ -475,29 +478,45 @@ struct AsciiWord {
 }
 
 /// The word starting at `start` (a letter or digit) when it is ASCII letters and digits
-/// only, at most 16 bytes long, and followed by an ASCII byte that cannot join it to more
-/// (not an apostrophe or hyphen): the common case, read eight bytes at a time, its key
-/// taken from the same loads (the lowercase key is made from it only for a new form).
-/// `None` leaves the word to [`word_end`] (also within 16 bytes of the end of `bytes`).
+/// only, at most 16 bytes long, and ends at `end` (the sentence's) or before an ASCII byte
+/// that cannot join it to more (not an apostrophe or hyphen): the common case, read eight
+/// bytes at a time (those after `end` too, as far as `bytes` goes), its key taken from the
+/// same loads (the lowercase key is made from it only for a new form). `None` leaves the
+/// word to [`word_end`] (also within 16 bytes of the end of `bytes`).
 #[inline]
-fn ascii_word(bytes: &[u8], start: usize) -> Option<AsciiWord> {
+fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<AsciiWord> {
     let rest = bytes.get(start..)?;
+    let room = end - start;
     let first = u64::from_le_bytes(*rest.first_chunk::<8>()?);
     let stops = stops(first);
     let (len, key) = if stops != 0 {
         let len = stops.trailing_zeros() as usize / 8;
+        if len >= room {
+            // The sentence ends first (the byte that stops the run is after it).
+            return Some(AsciiWord {
+                end,
+                key: u128::from(first & low_bytes(room)),
+            });
+        }
         (len, u128::from(first & low_bytes(len)))
     } else {
+        if room <= 8 {
+            return Some(AsciiWord {
+                end,
+                key: u128::from(first & low_bytes(room)),
+            });
+        }
         let second = u64::from_le_bytes(*rest.get(8..)?.first_chunk::<8>()?);
         let stops2 = self::stops(second);
-        if stops2 == 0 {
+        let len2 = (stops2.trailing_zeros() as usize / 8).min(room - 8);
+        if len2 == 8 {
             return None;
         }
-        let len2 = stops2.trailing_zeros() as usize / 8;
-        (
-            8 + len2,
-            u128::from(second & low_bytes(len2)) << 64 | u128::from(first),
-        )
+        let key = u128::from(second & low_bytes(len2)) << 64 | u128::from(first);
+        if 8 + len2 == room {
+            return Some(AsciiWord { end, key });
+        }
+        (8 + len2, key)
     };
     match rest[len] {
         b'\'' | b'-' | 0x80.. => None,
@@ -520,10 +539,10 @@ fn stops(word: u64) -> u64 {
     !(letters | digits) & HIGH_BITS
 }
 
-/// The mask of the first `n` (< 8) bytes of a little-endian `u64`.
+/// The mask of the first `n` (at most 8) bytes of a little-endian `u64`.
 #[inline]
 fn low_bytes(n: usize) -> u64 {
-    !(u64::MAX << (8 * n))
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
 /// Replaces the contents of `out` with `word` in lowercase (ASCII words without decoding).
