@@ -750,11 +750,84 @@ mod tests {
         }
     }
 
+    /// Tokenizes `text` cut into sentences at `cuts` (char boundaries) the plain way: the
+    /// words of each sentence ([`words`]) and each word's term as a string, a stop word's
+    /// (or bare number's) lowercase form or a stem. Checks that the tokenizer gives the
+    /// same spans and terms, and one id per distinct term.
+    fn check_against_plain_tokenizing(text: &str, cuts: &[usize]) {
+        let mut bounds: Vec<usize> = cuts
+            .iter()
+            .map(|&c| c % (text.len() + 1))
+            .filter(|&c| text.is_char_boundary(c))
+            .chain([0, text.len()])
+            .collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        let segments: Vec<Segment> = bounds
+            .windows(2)
+            .map(|w| Segment {
+                start: w[0],
+                end: w[1],
+                paragraph: 0,
+                kind: crate::segment::SegmentKind::Sentence,
+            })
+            .collect();
+        let tokens = Tokenizer::default().tokenize(text, &segments);
+        let mut stemmer = Stemmer::default();
+        let mut expected = Vec::new();
+        for seg in &segments {
+            for (a, b) in words(&text[seg.start..seg.end]) {
+                let mut lower = String::new();
+                lowercase_into(&mut lower, &text[seg.start + a..seg.start + b]);
+                let stop = is_stopword(&lower) || !lower.chars().any(char::is_alphabetic);
+                let mut term = String::new();
+                if stop {
+                    term = lower;
+                } else {
+                    stemmer.stem_into(&lower, &mut term);
+                }
+                expected.push((seg.start + a, seg.start + b, stop, term));
+            }
+        }
+        let got: Vec<(usize, usize, bool, String)> = tokens
+            .tokens
+            .iter()
+            .map(|t| {
+                let v = &tokens.vocabulary;
+                (t.start, t.end, v.is_stop(t.term), v.stem(t.term).to_string())
+            })
+            .collect();
+        assert_eq!(got, expected, "{text:?} {bounds:?}");
+        for (t, (_, _, stop, term)) in tokens.tokens.iter().zip(&expected) {
+            for (u, (_, _, stop2, term2)) in tokens.tokens.iter().zip(&expected) {
+                assert_eq!(t.term == u.term, (stop, term) == (stop2, term2), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokenizes_like_the_plain_way_at_sentence_ends_and_long_words() {
+        let text = "Rates rose 12 ABCDEFGHIJKLMNOP abcdefghijklmnopq Quick-fix it's the \
+                    THE The end1 x 2024 generously Communities YELLING caf\u{e9}s";
+        for cut in 0..=text.len() {
+            check_against_plain_tokenizing(text, &[cut]);
+            check_against_plain_tokenizing(text, &[cut, cut + 7, cut + 19]);
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn words_split_like_the_reference(text in "[a-zA-Z0-9 '\\-\u{2019}sSé東Σ.,]{0,40}|\\PC{0,30}") {
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), reference_words(&text));
+        }
+
+        #[test]
+        fn tokenizes_like_the_plain_way(
+            text in "([a-zA-Z0-9]{1,18}|[aAtT][hH][eE]|[ .,'\\-é]){0,30}",
+            cuts in proptest::collection::vec(0usize..600, 0..4),
+        ) {
+            check_against_plain_tokenizing(&text, &cuts);
         }
     }
 }
