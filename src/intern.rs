@@ -174,16 +174,35 @@ impl KeyMap {
     /// The value of `key`, if it was inserted.
     #[inline]
     pub(crate) fn get(&self, key: u128) -> Option<u32> {
-        // An empty map (shift 0) has no slot to find: `get` says `None`.
+        self.find(key).ok()
+    }
+
+    /// The value of `key`; or, if it is not in the map, the slot where
+    /// [`KeyMap::insert_vacant`] can put it.
+    #[inline]
+    pub(crate) fn find(&self, key: u128) -> Result<u32, usize> {
+        // An empty map (shift 0) has no slot to find: the slot given back is out of range.
         let mut slot = self.slot_of(key);
         loop {
-            let i = self.slots.get(slot)?.checked_sub(1)?;
-            let entry = self.entries.get(i as usize)?;
-            if entry.is(key) {
-                return Some(entry.value);
+            let Some(i) = self.slots.get(slot).and_then(|i| i.checked_sub(1)) else {
+                return Err(slot);
+            };
+            if let Some(entry) = self.entries.get(i as usize).filter(|e| e.is(key)) {
+                return Ok(entry.value);
             }
             slot = (slot + 1) & (self.slots.len() - 1);
         }
+    }
+
+    /// Adds `key` where [`KeyMap::find`] just missed it, nothing having been inserted
+    /// since: no second probe (a new word form is looked up, then added).
+    pub(crate) fn insert_vacant(&mut self, slot: usize, key: u128, value: u32) {
+        if (self.len() + 1) * 2 > self.slots.len() || self.slots.get(slot) != Some(&0) {
+            // The table must grow (or was empty): the key gets a slot of the new one.
+            return self.insert_new(key, value);
+        }
+        debug_assert_eq!(self.find(key), Err(slot));
+        self.push(slot, key, value);
     }
 
     /// The value of `key` if it is in the map; else adds it with `value` and returns

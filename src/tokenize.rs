@@ -345,11 +345,11 @@ impl Tokenizer {
             while let Some(start) = next_word_start(sentence, pos) {
                 let (end, term, next) = match ascii_word(from_sentence, start, sentence.len()) {
                     Some(word) => {
-                        let term = match self.forms.short.get(word.key) {
-                            Some(term) => term,
-                            None => {
+                        let term = match self.forms.short.find(word.key) {
+                            Ok(term) => term,
+                            Err(slot) => {
                                 let len = word.end - start;
-                                self.new_ascii_form(len, &word, &mut out.vocabulary)
+                                self.new_ascii_form(len, &word, slot, &mut out.vocabulary)
                             }
                         };
                         // The byte after the word is ASCII and no letter or digit: the next
@@ -378,31 +378,38 @@ impl Tokenizer {
     }
 
     /// The term of a word of `len` bytes found by [`ascii_word`], whose form is not cached
-    /// yet.
-    fn new_ascii_form(&mut self, len: usize, word: &AsciiWord, vocabulary: &mut Vocabulary) -> u32 {
+    /// yet: the form cache missed it at `slot` ([`KeyMap::find`]).
+    fn new_ascii_form(
+        &mut self,
+        len: usize,
+        word: &AsciiWord,
+        slot: usize,
+        vocabulary: &mut Vocabulary,
+    ) -> u32 {
         // Only here is the lowercase key needed: a letter's bit 5 set in each half.
         let (lo, hi) = (word.key as u64, (word.key >> 64) as u64);
         let lower =
             u128::from(hi | letter_bits(hi) >> 2) << 64 | u128::from(lo | letter_bits(lo) >> 2);
-        let lowercase = word.key == lower;
+        let forms = &mut self.forms.short;
+        if word.key == lower {
+            // A new lowercase form goes where the cache missed it (nothing came in since).
+            let term = self.new_ascii_term(len, lower, vocabulary);
+            self.forms.short.insert_vacant(slot, lower, term);
+            return term;
+        }
         // "The" after "the": the lowercase form is cached too, so no second stemming.
-        let cached = if lowercase {
-            None
-        } else {
-            self.forms.short.get(lower)
-        };
-        let term = match cached {
-            Some(term) => term,
-            None => {
-                let term = self.new_ascii_term(len, lower, vocabulary);
-                self.forms.short.insert_new(lower, term);
+        match forms.find(lower) {
+            Ok(term) => {
+                forms.insert_vacant(slot, word.key, term);
                 term
             }
-        };
-        if !lowercase {
-            self.forms.short.insert_new(word.key, term);
+            Err(lower_slot) => {
+                let term = self.new_ascii_term(len, lower, vocabulary);
+                self.forms.short.insert_vacant(lower_slot, lower, term);
+                self.forms.short.insert_new(word.key, term);
+                term
+            }
         }
-        term
     }
 
     /// The term of a lowercase ASCII form of `len` bytes, given by its key, which is not

@@ -130,6 +130,7 @@ pub(crate) fn word_key_of(w: &str) -> Option<u128> {
 /// [`word_key`] of a byte string; `None` if it is empty or longer than [`KEY_BYTES`].
 /// Read with two overlapping loads per half instead of a copy into a padded buffer (a
 /// `memcpy` call of a variable length): this runs for every new word and stem of a text.
+#[inline]
 pub(crate) fn bytes_key(w: &[u8]) -> Option<u128> {
     let n = w.len();
     let (lo, hi) = match n {
@@ -145,6 +146,7 @@ pub(crate) fn bytes_key(w: &[u8]) -> Option<u128> {
 }
 
 /// The first 1 to 8 bytes of `w` (no more than it has), little-endian, zero-padded.
+#[inline]
 fn head(w: &[u8]) -> u64 {
     let n = w.len().min(8);
     let at = |i: usize| u64::from(w[i]) << (8 * i);
