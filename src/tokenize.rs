@@ -388,12 +388,14 @@ impl Tokenizer {
     ) -> u32 {
         // Only here is the lowercase key needed: a letter's bit 5 set in each half.
         let (lo, hi) = (word.key as u64, (word.key >> 64) as u64);
-        let lower =
-            u128::from(hi | letter_bits(hi) >> 2) << 64 | u128::from(lo | letter_bits(lo) >> 2);
+        let (letters_lo, letters_hi) = (letter_bits(lo), letter_bits(hi));
+        let lower = u128::from(hi | letters_hi >> 2) << 64 | u128::from(lo | letters_lo >> 2);
+        // Letters and digits only: without letters, a bare number.
+        let number = letters_lo | letters_hi == 0;
         let forms = &mut self.forms.short;
         if word.key == lower {
             // A new lowercase form goes where the cache missed it (nothing came in since).
-            let term = self.new_ascii_term(len, lower, vocabulary);
+            let term = self.new_ascii_term(len, lower, number, vocabulary);
             self.forms.short.insert_vacant(slot, lower, term);
             return term;
         }
@@ -404,7 +406,7 @@ impl Tokenizer {
                 term
             }
             Err(lower_slot) => {
-                let term = self.new_ascii_term(len, lower, vocabulary);
+                let term = self.new_ascii_term(len, lower, number, vocabulary);
                 self.forms.short.insert_vacant(lower_slot, lower, term);
                 self.forms.short.insert_new(word.key, term);
                 term
@@ -413,11 +415,15 @@ impl Tokenizer {
     }
 
     /// The term of a lowercase ASCII form of `len` bytes, given by its key, which is not
-    /// cached yet.
-    fn new_ascii_term(&mut self, len: usize, lower: u128, vocabulary: &mut Vocabulary) -> u32 {
-        // Letters and digits only: without letters, a bare number.
-        let letters = letter_bits(lower as u64) | letter_bits((lower >> 64) as u64);
-        if letters == 0 || is_stop_key(lower) {
+    /// cached yet (a bare `number` if it has no letters).
+    fn new_ascii_term(
+        &mut self,
+        len: usize,
+        lower: u128,
+        number: bool,
+        vocabulary: &mut Vocabulary,
+    ) -> u32 {
+        if number || is_stop_key(lower) {
             // The marked form: the mark (one byte), then the word, shifted in the key.
             if len < 16 {
                 vocabulary.push_key(lower << 8 | STOP_MARK as u128, len + 1, true)
