@@ -20,104 +20,22 @@ use crate::ascii::{letter_bits, HIGH_BITS, ONES};
 use crate::intern::{Interner, KeyMap};
 use crate::segment::Segment;
 use crate::stem::Stemmer;
-use crate::wordkey::{bytes_key, word_key_of};
+use crate::wordkey::{bytes_key, word_key_of, KeySet};
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
 const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
 
-/// [`STOPWORDS`] as [`crate::wordkey::word_key`]s, computed at compile time.
-const STOPWORD_KEYS: [u128; STOPWORDS.len()] = {
-    let mut keys = [0u128; STOPWORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        let word = STOPWORDS[i].as_bytes();
-        assert!(!word.is_empty() && word.len() <= 16);
-        let mut j = 0;
-        while j < word.len() {
-            keys[i] |= (word[j] as u128) << (8 * j);
-            j += 1;
-        }
-        i += 1;
-    }
-    keys
-};
-
-/// The shapes of [`STOPWORDS`] ([`crate::wordkey::shapes`]): a content word is usually
-/// turned away with one test.
-const STOPWORD_SHAPES: [u32; 26] = crate::wordkey::shapes(STOPWORDS);
-
-/// Slots of a hash set of [`STOPWORD_KEYS`], built at compile time (linear probing, about a
-/// third full): `0` is empty, else the key's index plus one. 512 bytes; a lookup is a
-/// multiply and about one integer comparison, where a binary search over the keys took
-/// eight.
-const STOP_SLOTS: [u8; 512] = {
-    assert!(STOPWORDS.len() < 255);
-    let mut slots = [0u8; 512];
-    let mut i = 0;
-    while i < STOPWORD_KEYS.len() {
-        let mut slot = stop_slot(STOPWORD_KEYS[i]);
-        while slots[slot] != 0 {
-            slot = (slot + 1) % slots.len();
-        }
-        slots[slot] = i as u8 + 1;
-        i += 1;
-    }
-    slots
-};
-
-/// A multiplicative hash of a key, for [`STOP_SLOTS`] (its top nine bits) and
-/// [`STOP_FILTER`] (the ten below them).
-const fn stop_hash(key: u128) -> u64 {
-    (key as u64 ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// The slot of a key in [`STOP_SLOTS`].
-const fn stop_slot(key: u128) -> usize {
-    (stop_hash(key) >> 55) as usize
-}
-
-/// The bit of a key in [`STOP_FILTER`].
-const fn stop_filter_bit(key: u128) -> usize {
-    (stop_hash(key) >> 45) as usize % 1024
-}
-
-/// A 1,024-bit filter of the stop words' keys (each sets one bit, by other bits of the hash
-/// than its slot's): a content word, which every new word form of a text is tested as, is
-/// mostly turned away by one bit test, with no key compared (in [`STOP_SLOTS`] a missing
-/// key's probe looked at about two slots).
-const STOP_FILTER: [u64; 16] = {
-    let mut bits = [0u64; 16];
-    let mut i = 0;
-    while i < STOPWORD_KEYS.len() {
-        let bit = stop_filter_bit(STOPWORD_KEYS[i]);
-        bits[bit / 64] |= 1 << (bit % 64);
-        i += 1;
-    }
-    bits
-};
+/// [`STOPWORDS`] as a set of [`crate::wordkey::word_key`]s, built at compile time.
+const STOP_SET: KeySet<{ STOPWORDS.len() }, 512> = KeySet::new(STOPWORDS);
 
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {
-    if !crate::wordkey::may_list(&STOPWORD_SHAPES, lower.as_bytes()) {
-        return false;
-    }
     word_key_of(lower).is_some_and(is_stop_key)
 }
 
 /// Whether the [`crate::wordkey::word_key`] of a lowercase word is a stop word's.
 fn is_stop_key(key: u128) -> bool {
-    let bit = stop_filter_bit(key);
-    if STOP_FILTER[bit / 64] & 1 << (bit % 64) == 0 {
-        return false;
-    }
-    let mut slot = stop_slot(key);
-    loop {
-        match STOP_SLOTS[slot] {
-            0 => return false,
-            i if STOPWORD_KEYS[usize::from(i) - 1] == key => return true,
-            _ => slot = (slot + 1) % STOP_SLOTS.len(),
-        }
-    }
+    STOP_SET.contains(key)
 }
 
 /// Texts longer than this (bytes) get their token table sized exactly (see `tokenize`).
@@ -807,7 +725,12 @@ mod tests {
             .iter()
             .map(|t| {
                 let v = &tokens.vocabulary;
-                (t.start, t.end, v.is_stop(t.term), v.stem(t.term).to_string())
+                (
+                    t.start,
+                    t.end,
+                    v.is_stop(t.term),
+                    v.stem(t.term).to_string(),
+                )
             })
             .collect();
         assert_eq!(got, expected, "{text:?} {bounds:?}");
