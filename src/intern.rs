@@ -116,25 +116,43 @@ impl Interner {
 /// A map from short keys (a word of at most 16 bytes packed into a `u128`, see
 /// [`crate::wordkey::word_key`]) to ids: open addressing (linear probing, at most half
 /// full), so a lookup is one multiply and integer comparisons, with no string hashed,
-/// copied or compared. The slots hold 4-byte indexes into dense key and value arrays, so a
-/// fresh table costs a quarter of the zeroing that slots of keys would.
+/// copied or compared. The slots hold 4-byte indexes into a dense array of entries (key and
+/// value side by side, so a hit reads one entry), so a fresh table costs a quarter of the
+/// zeroing that slots of keys would.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct KeyMap {
-    keys: Vec<u128>,
-    values: Vec<u32>,
-    /// `0` for an empty slot, else an index into `keys` plus one; the length is zero or a
-    /// power of two.
+    entries: Vec<Entry>,
+    /// `0` for an empty slot, else an index into `entries` plus one; the length is zero or
+    /// a power of two.
     slots: Vec<u32>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
+}
+
+/// A key of a [`KeyMap`] (its two halves) and its value.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    lo: u64,
+    hi: u64,
+    value: u32,
+}
+
+impl Entry {
+    #[inline]
+    fn is(&self, key: u128) -> bool {
+        self.lo == key as u64 && self.hi == (key >> 64) as u64
+    }
+
+    fn key(&self) -> u128 {
+        u128::from(self.hi) << 64 | u128::from(self.lo)
+    }
 }
 
 impl KeyMap {
     /// An empty map with room for `n` keys before it grows.
     pub(crate) fn with_capacity(n: usize) -> Self {
         let mut map = KeyMap {
-            keys: Vec::with_capacity(n),
-            values: Vec::with_capacity(n),
+            entries: Vec::with_capacity(n),
             ..KeyMap::default()
         };
         map.resize((n * 2).next_power_of_two().max(16));
@@ -143,7 +161,7 @@ impl KeyMap {
 
     /// The number of keys.
     pub(crate) fn len(&self) -> usize {
-        self.keys.len()
+        self.entries.len()
     }
 
     #[inline]
@@ -156,18 +174,35 @@ impl KeyMap {
     /// The value of `key`, if it was inserted.
     #[inline]
     pub(crate) fn get(&self, key: u128) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
+        self.find(key).ok()
+    }
+
+    /// The value of `key`; or, if it is not in the map, the slot where
+    /// [`KeyMap::insert_vacant`] can put it.
+    #[inline]
+    pub(crate) fn find(&self, key: u128) -> Result<u32, usize> {
+        // An empty map (shift 0) has no slot to find: the slot given back is out of range.
         let mut slot = self.slot_of(key);
         loop {
-            let i = self.slots[slot].checked_sub(1)? as usize;
-            if self.keys[i] == key {
-                return Some(self.values[i]);
+            let Some(i) = self.slots.get(slot).and_then(|i| i.checked_sub(1)) else {
+                return Err(slot);
+            };
+            if let Some(entry) = self.entries.get(i as usize).filter(|e| e.is(key)) {
+                return Ok(entry.value);
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & (self.slots.len() - 1);
         }
+    }
+
+    /// Adds `key` where [`KeyMap::find`] just missed it, nothing having been inserted
+    /// since: no second probe (a new word form is looked up, then added).
+    pub(crate) fn insert_vacant(&mut self, slot: usize, key: u128, value: u32) {
+        if (self.len() + 1) * 2 > self.slots.len() || self.slots.get(slot) != Some(&0) {
+            // The table must grow (or was empty): the key gets a slot of the new one.
+            return self.insert_new(key, value);
+        }
+        debug_assert_eq!(self.find(key), Err(slot));
+        self.push(slot, key, value);
     }
 
     /// The value of `key` if it is in the map; else adds it with `value` and returns
@@ -179,14 +214,13 @@ impl KeyMap {
         let mask = self.slots.len() - 1;
         let mut slot = self.slot_of(key);
         while let Some(i) = self.slots[slot].checked_sub(1) {
-            if self.keys[i as usize] == key {
-                return Some(self.values[i as usize]);
+            let entry = &self.entries[i as usize];
+            if entry.is(key) {
+                return Some(entry.value);
             }
             slot = (slot + 1) & mask;
         }
-        self.keys.push(key);
-        self.values.push(value);
-        self.slots[slot] = self.keys.len() as u32;
+        self.push(slot, key, value);
         None
     }
 
@@ -203,9 +237,18 @@ impl KeyMap {
         while self.slots[slot] != 0 {
             slot = (slot + 1) & mask;
         }
-        self.keys.push(key);
-        self.values.push(value);
-        self.slots[slot] = self.keys.len() as u32;
+        self.push(slot, key, value);
+    }
+
+    /// Adds a new entry in a free slot.
+    #[inline]
+    fn push(&mut self, slot: usize, key: u128, value: u32) {
+        self.entries.push(Entry {
+            lo: key as u64,
+            hi: (key >> 64) as u64,
+            value,
+        });
+        self.slots[slot] = self.entries.len() as u32;
     }
 
     /// Makes the table `size` slots (a power of two) and puts every key back.
@@ -213,8 +256,8 @@ impl KeyMap {
         self.slots = vec![0; size];
         self.shift = 64 - size.trailing_zeros();
         let mask = size - 1;
-        for (i, &key) in self.keys.iter().enumerate() {
-            let mut slot = self.slot_of(key);
+        for (i, entry) in self.entries.iter().enumerate() {
+            let mut slot = self.slot_of(entry.key());
             while self.slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }

@@ -19,9 +19,10 @@
 //! no allocation per candidate), O(c log c) to rank
 //! the c candidates, O(k²) to pick the top k.
 
+use crate::ascii::letter_bits;
 use crate::score::tfidf::SmallIntMemo;
 use crate::tokenize::Tokens;
-use crate::wordkey::key_lowercase;
+use crate::wordkey::{bytes_key, KeySet};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -310,57 +311,49 @@ fn count_factor(count: usize, memo: &mut SmallIntMemo) -> f64 {
 
 /// The weight of every term (see the module docs); stop terms weigh 0.
 fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
-    let n = tokens.vocabulary.len();
-    let mut tf = vec![0u32; n];
-    let mut capitalised = vec![0u32; n];
-    let mut first = vec![usize::MAX; n];
-    let class = term_classes(tokens);
+    let mut terms = term_counts(tokens);
+    let early = text.len() / 5;
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
             continue;
         }
         for (j, t) in tokens.of_sentence(i).iter().enumerate() {
-            let term = t.term as usize;
-            match class[term] {
+            let term = &mut terms[t.term as usize];
+            match term.class {
                 Class::Stop => continue,
-                Class::Listed if !is_topic_word(&text[t.start..t.end]) => continue,
+                Class::Listed if !is_topic_word(&text.as_bytes()[t.start..t.end]) => continue,
                 _ => {}
             }
             // Tokens come in text order: a term's first counted token is its first.
-            if tf[term] == 0 {
-                first[term] = t.start;
+            if term.tf == 0 {
+                term.early = t.start <= early;
             }
-            tf[term] += 1;
-            if j > 0 && starts_uppercase(&text[t.start..]) {
-                capitalised[term] += 1;
+            term.tf += 1;
+            if j > 0 && starts_uppercase(text, t.start) {
+                term.capitalised += 1;
             }
         }
     }
-    let early = text.len() / 5;
     let mut ln_1p = SmallIntMemo::default();
-    (0..n)
+    terms
+        .iter()
         .map(|t| {
-            if tf[t] == 0 {
+            if t.tf == 0 {
                 return 0.0;
             }
-            let name = if 2 * capitalised[t] > tf[t] {
+            let name = if 2 * t.capitalised > t.tf {
                 NAME_BONUS
             } else {
                 0.0
             };
-            let soon = if first[t] <= early { EARLY_BONUS } else { 0.0 };
-            ln_1p.get(tf[t] as usize, |c| (1.0 + c as f64).ln()) * (1.0 + name + soon)
+            let soon = if t.early { EARLY_BONUS } else { 0.0 };
+            ln_1p.get(t.tf as usize, |c| (1.0 + c as f64).ln()) * (1.0 + name + soon)
         })
         .collect()
 }
 
-/// [`NOT_TOPICS`] as [`crate::wordkey`] keys, computed at compile time (sorted like the
-/// words).
-const NOT_TOPIC_KEYS: [u128; NOT_TOPICS.len()] = crate::wordkey::keys(NOT_TOPICS, true);
-
-/// The shapes of [`NOT_TOPICS`] ([`crate::wordkey::shapes`]): most words are found to be
-/// topics with one test.
-const NOT_TOPIC_SHAPES: [u32; 26] = crate::wordkey::shapes(NOT_TOPICS);
+/// [`NOT_TOPICS`] as a set of [`crate::wordkey::word_key`]s, built at compile time.
+const NOT_TOPIC_SET: KeySet<{ NOT_TOPICS.len() }, 256> = KeySet::new(NOT_TOPICS);
 
 /// The stems of [`NOT_TOPICS`], as the tokenizer's stemmer gives them: made once per
 /// process (a stop word's stem is there too, which at worst sends a word to
@@ -392,54 +385,66 @@ enum Class {
     Listed,
 }
 
-/// The [`Class`] of each term, one byte per term so that a token costs one look-up. A
-/// word's term is its stem, so a term whose stem is not one of [`not_topic_stems`] has no
-/// listed form; and looking up those few stems once costs less than testing every word of
-/// an article.
-fn term_classes(tokens: &Tokens) -> Vec<Class> {
+/// What [`word_weights`] knows of a term, side by side so that a token costs one look-up.
+#[derive(Clone, Copy)]
+struct TermCount {
+    class: Class,
+    /// Whether its first counted token is in the first fifth of the text.
+    early: bool,
+    /// Its counted tokens.
+    tf: u32,
+    /// Those of them capitalised inside a sentence.
+    capitalised: u32,
+}
+
+/// Every term's [`Class`], its counts zero. A word's term is its stem, so a term whose stem
+/// is not one of [`not_topic_stems`] has no listed form; and looking up those few stems
+/// once costs less than testing every word of an article.
+fn term_counts(tokens: &Tokens) -> Vec<TermCount> {
     let vocabulary = &tokens.vocabulary;
-    let mut class: Vec<Class> = (0..vocabulary.len() as u32)
-        .map(|t| {
-            if vocabulary.is_stop(t) {
+    let mut terms: Vec<TermCount> = (0..vocabulary.len() as u32)
+        .map(|t| TermCount {
+            class: if vocabulary.is_stop(t) {
                 Class::Stop
             } else {
                 Class::Content
-            }
+            },
+            early: false,
+            tf: 0,
+            capitalised: 0,
         })
         .collect();
     for stem in not_topic_stems() {
         if let Some(term) = vocabulary.id(stem) {
-            let c = &mut class[term as usize];
+            let c = &mut terms[term as usize].class;
             if *c == Class::Content {
                 *c = Class::Listed;
             }
         }
     }
-    class
+    terms
 }
 
-/// Whether `s` starts with an uppercase letter (an ASCII byte read as it is, not decoded).
-fn starts_uppercase(s: &str) -> bool {
-    match s.as_bytes().first() {
+/// Whether the word at byte `at` of `text` starts with an uppercase letter (an ASCII byte
+/// read as it is, not decoded).
+fn starts_uppercase(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => s.starts_with(char::is_uppercase),
+        Some(_) => text[at..].starts_with(char::is_uppercase),
+        None => false,
     }
 }
 
-/// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]).
-fn is_topic_word(word: &str) -> bool {
-    const LONGEST: usize = 9; // "including"
-    if word.len() > LONGEST || !word.is_ascii() {
-        return true; // every listed word is short ASCII
-    }
-    // The list is lowercase; the word's first letter may not be.
-    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+/// Whether a content word can be (part of) a topic (not in [`NOT_TOPICS`]): its
+/// lowercase key looked up (a word over 16 bytes, or with bytes other than ASCII letters
+/// lowercased, is no listed one).
+fn is_topic_word(word: &[u8]) -> bool {
+    let Some(key) = bytes_key(word) else {
         return true;
     };
-    if !crate::wordkey::may_list_shape(&NOT_TOPIC_SHAPES, first, word.len()) {
-        return true;
-    }
-    key_lowercase(word.as_bytes()).is_none_or(|k| NOT_TOPIC_KEYS.binary_search(&k).is_err())
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    let lower = u128::from(hi | letter_bits(hi) >> 2) << 64 | u128::from(lo | letter_bits(lo) >> 2);
+    !NOT_TOPIC_SET.contains(lower)
 }
 
 /// Maximal runs of adjacent topic words (weight > 0) in one sentence, split at
@@ -510,14 +515,13 @@ mod tests {
     fn not_topics_is_sorted_short_ascii() {
         assert!(NOT_TOPICS.windows(2).all(|w| w[0] < w[1]));
         assert!(NOT_TOPICS.iter().all(|w| w.is_ascii() && w.len() <= 9));
-        assert!(NOT_TOPIC_KEYS.windows(2).all(|k| k[0] < k[1]));
-        assert!(!is_topic_word("Including") && !is_topic_word("SAID") && is_topic_word("Harbour"));
-        assert!(is_topic_word("") && is_topic_word("saidx") && is_topic_word("9"));
+        let topic = |w: &str| is_topic_word(w.as_bytes());
+        assert!(!topic("Including") && !topic("SAID") && topic("Harbour"));
+        assert!(topic("") && topic("saidx") && topic("9") && topic("s\u{e4}id"));
+        assert!(topic("abcdefghijklmnopqrstuvwxyz") && topic("Sa1d"));
         for w in NOT_TOPICS {
-            assert!(
-                !is_topic_word(w) && !is_topic_word(&w.to_ascii_uppercase()),
-                "{w}"
-            );
+            assert!(!topic(w) && !topic(&w.to_ascii_uppercase()), "{w}");
+            assert!(topic(&format!("{w}x")), "{w}");
         }
     }
 
@@ -534,11 +538,12 @@ mod tests {
         let text = forms.join(" ");
         let tokens = Tokenizer::default().tokenize(&text, &segment(&text));
         assert_eq!(tokens.tokens.len(), forms.len());
-        let class = term_classes(&tokens);
+        let terms = term_counts(&tokens);
         for t in &tokens.tokens {
-            assert_eq!(class[t.term as usize] == Class::Stop, tokens.is_stop(t));
+            let class = terms[t.term as usize].class;
+            assert_eq!(class == Class::Stop, tokens.is_stop(t));
             assert!(
-                tokens.is_stop(t) || class[t.term as usize] == Class::Listed,
+                tokens.is_stop(t) || class == Class::Listed,
                 "{}",
                 &text[t.start..t.end]
             );
@@ -547,11 +552,10 @@ mod tests {
 
     #[test]
     fn uppercase_start() {
-        assert!(starts_uppercase("Harbour") && starts_uppercase("Ärger") && starts_uppercase("Σ"));
-        assert!(
-            !starts_uppercase("harbour") && !starts_uppercase("ärger") && !starts_uppercase("")
-        );
-        assert!(!starts_uppercase("9") && !starts_uppercase("-"));
+        let up = |s: &str| starts_uppercase(s, 0);
+        assert!(up("Harbour") && up("Ärger") && up("Σ") && starts_uppercase("a B", 2));
+        assert!(!up("harbour") && !up("ärger") && !up("") && !starts_uppercase("a", 1));
+        assert!(!up("9") && !up("-"));
     }
 
     #[test]

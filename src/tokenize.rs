@@ -12,83 +12,30 @@
 //! lowercased and stemmed once — straight from the lowercase key's bytes, with no `String`
 //! built — then found again through a cache keyed by that integer (most repeats keep their
 //! case), with no string copied, hashed or compared. Other words take a char-level path.
-//! Terms live in one byte arena, not a `String` each, also found by key (see
-//! `src/intern.rs`); ids are given in order of first occurrence, so no hash order reaches
-//! the output.
+//! Terms live in one byte arena, not a `String` each; a content word's stem is found by key
+//! (see `src/intern.rs`), a stop word's term is not looked up at all (its form is cached);
+//! ids are given in order of first occurrence, so no hash order reaches the output.
 
 use crate::ascii::{letter_bits, HIGH_BITS, ONES};
 use crate::intern::{Interner, KeyMap};
 use crate::segment::Segment;
 use crate::stem::Stemmer;
-use crate::wordkey::{bytes_key, word_key_of};
+use crate::wordkey::{bytes_key, word_key_of, KeySet};
 
 /// English stop words, sorted (from the `stop-words` crate, see `build.rs`).
 const STOPWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_en.rs"));
 
-/// [`STOPWORDS`] as [`crate::wordkey::word_key`]s, computed at compile time.
-const STOPWORD_KEYS: [u128; STOPWORDS.len()] = {
-    let mut keys = [0u128; STOPWORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        let word = STOPWORDS[i].as_bytes();
-        assert!(!word.is_empty() && word.len() <= 16);
-        let mut j = 0;
-        while j < word.len() {
-            keys[i] |= (word[j] as u128) << (8 * j);
-            j += 1;
-        }
-        i += 1;
-    }
-    keys
-};
-
-/// The shapes of [`STOPWORDS`] ([`crate::wordkey::shapes`]): a content word is usually
-/// turned away with one test.
-const STOPWORD_SHAPES: [u32; 26] = crate::wordkey::shapes(STOPWORDS);
-
-/// Slots of a hash set of [`STOPWORD_KEYS`], built at compile time (linear probing, about a
-/// third full): `0` is empty, else the key's index plus one. 512 bytes; a lookup is a
-/// multiply and about one integer comparison, where a binary search over the keys took
-/// eight.
-const STOP_SLOTS: [u8; 512] = {
-    assert!(STOPWORDS.len() < 255);
-    let mut slots = [0u8; 512];
-    let mut i = 0;
-    while i < STOPWORD_KEYS.len() {
-        let mut slot = stop_slot(STOPWORD_KEYS[i]);
-        while slots[slot] != 0 {
-            slot = (slot + 1) % slots.len();
-        }
-        slots[slot] = i as u8 + 1;
-        i += 1;
-    }
-    slots
-};
-
-/// The slot of a key in [`STOP_SLOTS`] (a multiplicative hash's top nine bits).
-const fn stop_slot(key: u128) -> usize {
-    let h = (key as u64 ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 55) as usize
-}
+/// [`STOPWORDS`] as a set of [`crate::wordkey::word_key`]s, built at compile time.
+const STOP_SET: KeySet<{ STOPWORDS.len() }, 512> = KeySet::new(STOPWORDS);
 
 /// Whether a lowercase word is a stop word.
 pub fn is_stopword(lower: &str) -> bool {
-    if !crate::wordkey::may_list(&STOPWORD_SHAPES, lower.as_bytes()) {
-        return false;
-    }
     word_key_of(lower).is_some_and(is_stop_key)
 }
 
 /// Whether the [`crate::wordkey::word_key`] of a lowercase word is a stop word's.
 fn is_stop_key(key: u128) -> bool {
-    let mut slot = stop_slot(key);
-    loop {
-        match STOP_SLOTS[slot] {
-            0 => return false,
-            i if STOPWORD_KEYS[usize::from(i) - 1] == key => return true,
-            _ => slot = (slot + 1) % STOP_SLOTS.len(),
-        }
-    }
+    STOP_SET.contains(key)
 }
 
 /// Texts longer than this (bytes) get their token table sized exactly (see `tokenize`).
@@ -155,29 +102,49 @@ impl Vocabulary {
         self.index.get(stem)
     }
 
-    /// The term of `key`: a stem, or a stop word with [`STOP_MARK`] in front.
-    fn intern(&mut self, key: &str, stop: bool) -> u32 {
-        self.intern_bytes(key.as_bytes(), stop)
+    /// The term of a content word's stem: found through the index, or added.
+    fn intern_stem(&mut self, stem: &[u8]) -> u32 {
+        let term = self.ends.len() as u32;
+        match bytes_key(stem) {
+            Some(key) => match self.index.short.get_or_insert(key, term) {
+                Some(found) => found,
+                None => self.push_key(key, stem.len(), false),
+            },
+            None => {
+                let key = String::from_utf8_lossy(stem);
+                match self.index.get(&key) {
+                    Some(found) => found,
+                    None => {
+                        self.index.insert(&key, term);
+                        self.push(stem, false)
+                    }
+                }
+            }
+        }
     }
 
-    /// [`Vocabulary::intern`] of a term's UTF-8 bytes.
-    fn intern_bytes(&mut self, key: &[u8], stop: bool) -> u32 {
+    /// Adds a term that is not in the vocabulary yet, without indexing it: a stop word's
+    /// marked form (or a bare number's). Such a term comes from one lowercase form only,
+    /// and the tokenizer's form cache finds that form again, so it is never looked for by
+    /// string; and [`Vocabulary::id`] is asked for content stems only.
+    fn push(&mut self, bytes: &[u8], stop: bool) -> u32 {
+        self.arena.extend_from_slice(bytes);
+        self.push_end(stop)
+    }
+
+    /// [`Vocabulary::push`] of the first `len` bytes of a key (as [`crate::wordkey::word_key`]
+    /// packs them): all sixteen are copied and the rest cut off again, a fixed-size copy
+    /// instead of a `memcpy` call of a variable length.
+    fn push_key(&mut self, key: u128, len: usize, stop: bool) -> u32 {
+        let start = self.arena.len();
+        self.arena.extend_from_slice(&key.to_le_bytes());
+        self.arena.truncate(start + len);
+        self.push_end(stop)
+    }
+
+    /// Ends the term whose bytes were just added to the arena.
+    fn push_end(&mut self, stop: bool) -> u32 {
         let term = self.ends.len() as u32;
-        let found = match bytes_key(key) {
-            Some(short) => self.index.short.get_or_insert(short, term),
-            None => {
-                let key = String::from_utf8_lossy(key);
-                let found = self.index.get(&key);
-                if found.is_none() {
-                    self.index.insert(&key, term);
-                }
-                found
-            }
-        };
-        if let Some(term) = found {
-            return term;
-        }
-        self.arena.extend_from_slice(key);
         self.ends.push(self.arena.len());
         self.stop.push(stop);
         term
@@ -289,15 +256,18 @@ impl Tokenizer {
         for seg in segments {
             let first = out.tokens.len();
             let sentence = &text[seg.start..seg.end];
+            // The text from the sentence on: a word near the sentence's end is read with the
+            // bytes after it too (and cut at the end).
+            let from_sentence = &text.as_bytes()[seg.start..];
             let mut pos = 0;
             while let Some(start) = next_word_start(sentence, pos) {
-                let (end, term, next) = match ascii_word(sentence.as_bytes(), start) {
+                let (end, term, next) = match ascii_word(from_sentence, start, sentence.len()) {
                     Some(word) => {
-                        let term = match self.forms.short.get(word.key) {
-                            Some(term) => term,
-                            None => {
+                        let term = match self.forms.short.find(word.key) {
+                            Ok(term) => term,
+                            Err(slot) => {
                                 let len = word.end - start;
-                                self.new_ascii_form(len, &word, &mut out.vocabulary)
+                                self.new_ascii_form(len, &word, slot, &mut out.vocabulary)
                             }
                         };
                         // The byte after the word is ASCII and no letter or digit: the next
@@ -326,43 +296,63 @@ impl Tokenizer {
     }
 
     /// The term of a word of `len` bytes found by [`ascii_word`], whose form is not cached
-    /// yet.
-    fn new_ascii_form(&mut self, len: usize, word: &AsciiWord, vocabulary: &mut Vocabulary) -> u32 {
-        let lowercase = word.key == word.lower;
+    /// yet: the form cache missed it at `slot` ([`KeyMap::find`]).
+    fn new_ascii_form(
+        &mut self,
+        len: usize,
+        word: &AsciiWord,
+        slot: usize,
+        vocabulary: &mut Vocabulary,
+    ) -> u32 {
+        // Only here is the lowercase key needed: a letter's bit 5 set in each half.
+        let (lo, hi) = (word.key as u64, (word.key >> 64) as u64);
+        let (letters_lo, letters_hi) = (letter_bits(lo), letter_bits(hi));
+        let lower = u128::from(hi | letters_hi >> 2) << 64 | u128::from(lo | letters_lo >> 2);
+        // Letters and digits only: without letters, a bare number.
+        let number = letters_lo | letters_hi == 0;
+        let forms = &mut self.forms.short;
+        if word.key == lower {
+            // A new lowercase form goes where the cache missed it (nothing came in since).
+            let term = self.new_ascii_term(len, lower, number, vocabulary);
+            self.forms.short.insert_vacant(slot, lower, term);
+            return term;
+        }
         // "The" after "the": the lowercase form is cached too, so no second stemming.
-        let cached = if lowercase {
-            None
-        } else {
-            self.forms.short.get(word.lower)
-        };
-        let term = match cached {
-            Some(term) => term,
-            None => {
-                // The lowercase form's bytes are its key's (at most 16, no zero byte).
-                let bytes = word.lower.to_le_bytes();
-                let lower = &bytes[..len];
-                let term = if is_stop_key(word.lower) || lower.iter().all(u8::is_ascii_digit) {
-                    // The marked form: the mark (one byte), then the word, shifted in the key.
-                    if len < 16 {
-                        let marked = (word.lower << 8 | STOP_MARK as u128).to_le_bytes();
-                        vocabulary.intern_bytes(&marked[..=len], true)
-                    } else {
-                        self.stem.clear();
-                        self.stem.push(STOP_MARK);
-                        self.stem.extend(lower.iter().map(|&b| char::from(b)));
-                        vocabulary.intern(&self.stem, true)
-                    }
-                } else {
-                    vocabulary.intern_bytes(self.stemmer.stem_ascii(lower), false)
-                };
-                self.forms.short.insert_new(word.lower, term);
+        match forms.find(lower) {
+            Ok(term) => {
+                forms.insert_vacant(slot, word.key, term);
                 term
             }
-        };
-        if !lowercase {
-            self.forms.short.insert_new(word.key, term);
+            Err(lower_slot) => {
+                let term = self.new_ascii_term(len, lower, number, vocabulary);
+                self.forms.short.insert_vacant(lower_slot, lower, term);
+                self.forms.short.insert_new(word.key, term);
+                term
+            }
         }
-        term
+    }
+
+    /// The term of a lowercase ASCII form of `len` bytes, given by its key, which is not
+    /// cached yet (a bare `number` if it has no letters).
+    fn new_ascii_term(
+        &mut self,
+        len: usize,
+        lower: u128,
+        number: bool,
+        vocabulary: &mut Vocabulary,
+    ) -> u32 {
+        if number || is_stop_key(lower) {
+            // The marked form: the mark (one byte), then the word, shifted in the key.
+            if len < 16 {
+                vocabulary.push_key(lower << 8 | STOP_MARK as u128, len + 1, true)
+            } else {
+                let mut marked = [STOP_MARK as u8; 17];
+                marked[1..].copy_from_slice(&lower.to_le_bytes());
+                vocabulary.push(&marked, true)
+            }
+        } else {
+            vocabulary.intern_stem(self.stemmer.stem_ascii(lower, len))
+        }
     }
 
     /// The term of any word (the general path: non-ASCII, joined or long words).
@@ -402,10 +392,11 @@ impl Tokenizer {
             self.stem.clear();
             self.stem.push(STOP_MARK);
             self.stem.push_str(&self.lower);
+            vocabulary.push(self.stem.as_bytes(), true)
         } else {
             self.stemmer.stem_into(&self.lower, &mut self.stem);
+            vocabulary.intern_stem(self.stem.as_bytes())
         }
-        vocabulary.intern(&self.stem, stop)
     }
 }
 
@@ -415,70 +406,74 @@ struct AsciiWord {
     end: usize,
     /// Its [`crate::wordkey::word_key`] as written.
     key: u128,
-    /// The key of its lowercase form.
-    lower: u128,
 }
 
 /// The word starting at `start` (a letter or digit) when it is ASCII letters and digits
-/// only, at most 16 bytes long, and followed by an ASCII byte that cannot join it to more
-/// (not an apostrophe or hyphen): the common case, read eight bytes at a time, with its
-/// keys as written and in lowercase taken from the same loads. `None` leaves the word to
-/// [`word_end`] (also within 16 bytes of the end of `bytes`).
+/// only, at most 16 bytes long, and ends at `end` (the sentence's) or before an ASCII byte
+/// that cannot join it to more (not an apostrophe or hyphen): the common case, read eight
+/// bytes at a time (those after `end` too, as far as `bytes` goes), its key taken from the
+/// same loads (the lowercase key is made from it only for a new form). `None` leaves the
+/// word to [`word_end`] (also within 16 bytes of the end of `bytes`).
 #[inline]
-fn ascii_word(bytes: &[u8], start: usize) -> Option<AsciiWord> {
+fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<AsciiWord> {
     let rest = bytes.get(start..)?;
+    let room = end - start;
     let first = u64::from_le_bytes(*rest.first_chunk::<8>()?);
-    let (letters, stops) = classify(first);
-    let (len, key, lower) = if stops != 0 {
+    let stops = stops(first);
+    let (len, key) = if stops != 0 {
         let len = stops.trailing_zeros() as usize / 8;
-        let mask = low_bytes(len);
-        (
-            len,
-            u128::from(first & mask),
-            u128::from((first | letters >> 2) & mask),
-        )
+        if len >= room {
+            // The sentence ends first (the byte that stops the run is after it).
+            return Some(AsciiWord {
+                end,
+                key: u128::from(first & low_bytes(room)),
+            });
+        }
+        (len, u128::from(first & low_bytes(len)))
     } else {
+        if room <= 8 {
+            return Some(AsciiWord {
+                end,
+                key: u128::from(first & low_bytes(room)),
+            });
+        }
         let second = u64::from_le_bytes(*rest.get(8..)?.first_chunk::<8>()?);
-        let (letters2, stops2) = classify(second);
-        if stops2 == 0 {
+        let stops2 = self::stops(second);
+        let len2 = (stops2.trailing_zeros() as usize / 8).min(room - 8);
+        if len2 == 8 {
             return None;
         }
-        let len2 = stops2.trailing_zeros() as usize / 8;
-        let mask = low_bytes(len2);
-        (
-            8 + len2,
-            u128::from(second & mask) << 64 | u128::from(first),
-            u128::from((second | letters2 >> 2) & mask) << 64 | u128::from(first | letters >> 2),
-        )
+        let key = u128::from(second & low_bytes(len2)) << 64 | u128::from(first);
+        if 8 + len2 == room {
+            return Some(AsciiWord { end, key });
+        }
+        (8 + len2, key)
     };
     match rest[len] {
         b'\'' | b'-' | 0x80.. => None,
         _ => Some(AsciiWord {
             end: start + len,
             key,
-            lower,
         }),
     }
 }
 
-/// The top bits of the ASCII letters in eight bytes (see [`crate::ascii::letter_bits`];
-/// shifted right by two they are the bits that lowercase them), and the top bits of the
-/// bytes that are neither letters nor digits.
+/// The top bits of the bytes of eight that are neither ASCII letters nor digits.
 #[inline]
-fn classify(word: u64) -> (u64, u64) {
+fn stops(word: u64) -> u64 {
     let letters = letter_bits(word);
     let low = word & !HIGH_BITS;
     let digits = (low + ONES * (0x80 - u64::from(b'0')))
         & !(low + ONES * (0x80 - u64::from(b'9') - 1))
         & !word
         & HIGH_BITS;
-    (letters, !(letters | digits) & HIGH_BITS)
+    !(letters | digits) & HIGH_BITS
 }
 
-/// The mask of the first `n` (< 8) bytes of a little-endian `u64`.
+/// The mask of the first `n` (at most 8) bytes of a little-endian `u64`.
 #[inline]
 fn low_bytes(n: usize) -> u64 {
-    !(u64::MAX << (8 * n))
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
 /// Replaces the contents of `out` with `word` in lowercase (ASCII words without decoding).
@@ -517,7 +512,8 @@ fn next_word_start(text: &str, mut from: usize) -> Option<usize> {
     while from < bytes.len() {
         let b = bytes[from];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
+            // Letters first: most words start with one.
+            if b.is_ascii_alphabetic() || b.is_ascii_digit() {
                 return Some(from);
             }
             from += 1;
@@ -685,11 +681,89 @@ mod tests {
         }
     }
 
+    /// Tokenizes `text` cut into sentences at `cuts` (char boundaries) the plain way: the
+    /// words of each sentence ([`words`]) and each word's term as a string, a stop word's
+    /// (or bare number's) lowercase form or a stem. Checks that the tokenizer gives the
+    /// same spans and terms, and one id per distinct term.
+    fn check_against_plain_tokenizing(text: &str, cuts: &[usize]) {
+        let mut bounds: Vec<usize> = cuts
+            .iter()
+            .map(|&c| c % (text.len() + 1))
+            .filter(|&c| text.is_char_boundary(c))
+            .chain([0, text.len()])
+            .collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        let segments: Vec<Segment> = bounds
+            .windows(2)
+            .map(|w| Segment {
+                start: w[0],
+                end: w[1],
+                paragraph: 0,
+                kind: crate::segment::SegmentKind::Sentence,
+            })
+            .collect();
+        let tokens = Tokenizer::default().tokenize(text, &segments);
+        let mut stemmer = Stemmer::default();
+        let mut expected = Vec::new();
+        for seg in &segments {
+            for (a, b) in words(&text[seg.start..seg.end]) {
+                let mut lower = String::new();
+                lowercase_into(&mut lower, &text[seg.start + a..seg.start + b]);
+                let stop = is_stopword(&lower) || !lower.chars().any(char::is_alphabetic);
+                let mut term = String::new();
+                if stop {
+                    term = lower;
+                } else {
+                    stemmer.stem_into(&lower, &mut term);
+                }
+                expected.push((seg.start + a, seg.start + b, stop, term));
+            }
+        }
+        let got: Vec<(usize, usize, bool, String)> = tokens
+            .tokens
+            .iter()
+            .map(|t| {
+                let v = &tokens.vocabulary;
+                (
+                    t.start,
+                    t.end,
+                    v.is_stop(t.term),
+                    v.stem(t.term).to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{text:?} {bounds:?}");
+        for (t, (_, _, stop, term)) in tokens.tokens.iter().zip(&expected) {
+            for (u, (_, _, stop2, term2)) in tokens.tokens.iter().zip(&expected) {
+                assert_eq!(t.term == u.term, (stop, term) == (stop2, term2), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokenizes_like_the_plain_way_at_sentence_ends_and_long_words() {
+        let text = "Rates rose 12 ABCDEFGHIJKLMNOP abcdefghijklmnopq Quick-fix it's the \
+                    THE The end1 x 2024 generously Communities YELLING caf\u{e9}s";
+        for cut in 0..=text.len() {
+            check_against_plain_tokenizing(text, &[cut]);
+            check_against_plain_tokenizing(text, &[cut, cut + 7, cut + 19]);
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn words_split_like_the_reference(text in "[a-zA-Z0-9 '\\-\u{2019}sSé東Σ.,]{0,40}|\\PC{0,30}") {
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), reference_words(&text));
+        }
+
+        #[test]
+        fn tokenizes_like_the_plain_way(
+            text in "([a-zA-Z0-9]{1,18}|[aAtT][hH][eE]|[ .,'\\-é]){0,30}",
+            cuts in proptest::collection::vec(0usize..600, 0..4),
+        ) {
+            check_against_plain_tokenizing(&text, &cuts);
         }
     }
 }

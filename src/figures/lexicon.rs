@@ -1,13 +1,15 @@
 //! Word lists the figure rules share: function words, hedges and bounds, change verbs,
 //! words that name an identifier before its number, and context cues (sports, markets).
 //!
-//! Input: lowercased words, or for [`may_start_figure`] a token's key. Output: membership.
-//! The lists are sorted `&str` slices, searched as sets of integer keys made once: a shape
-//! test and a one-bit filter, then a binary search (O(log n), no allocation).
+//! Input: lowercased words, or for [`may_start_figure`] a word's key, once per word by the
+//! tokenizer. Output: membership.
+//! The lists are sorted `&str` slices, put once in one hash table of integer keys
+//! ([`KeyTable`]) with each word's lists as bits: a look-up is a hash and a comparison or
+//! two (O(1), no allocation, no string compared).
 
 use super::token::Doc;
 use super::units::ISO_CODES;
-use crate::wordkey::word_key_of;
+use crate::wordkey::{word_key_of, KEY_BYTES};
 
 /// Closed-class words: they end a counted noun phrase and may stand, capitalized, before a
 /// figure at the start of a sentence without making it a name ("About 300", "In 2023").
@@ -397,7 +399,7 @@ const NOT_PLURAL: &[&str] = &[
 /// Lowercase words that can begin a figure: number words, ordinals, fraction and vague words,
 /// date hedges and periods, currency words written before a number, prefixed units. A word
 /// token not in this list (and not a capitalized month or weekday, nor an upper-case code)
-/// cannot start a figure, so the scanner passes over it at the cost of one binary search.
+/// cannot start a figure, so the scanner passes over it (see [`may_start_figure`]).
 const TRIGGERS: &[&str] = &[
     "a",
     "an",
@@ -564,67 +566,64 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// A word list as sorted integer keys ([`crate::wordkey::word_key`]), built once: a lookup is
-/// a binary search over integers, with no string comparison. Before it, a one-bit test of the
-/// word's shape (first letter and length, [`crate::wordkey::shapes`]) and one of a
-/// one-bit-per-key filter of the key's hash turn nearly every word of a text away (the lists
-/// are looked up for every word, and the common shapes pass the first test).
-struct WordSet {
-    keys: Vec<u128>,
-    /// The list's [`crate::wordkey::shapes`].
-    shapes: [u32; 26],
-    /// Bit [`WordSet::slot`] of every listed key (a Bloom filter with one hash).
-    filter: [u64; FILTER_WORDS],
+/// A hash table from word keys ([`crate::wordkey::word_key`]) to small values, built once:
+/// a key's bucket is the top bits of a multiplicative hash of its two halves, and each
+/// bucket's entries lie side by side, so that a look-up is a hash, two reads of `heads` and
+/// a comparison of integers or two (most buckets of the words of a text are empty). No
+/// string is compared. Shared by the word lists here and the unit tables.
+pub(super) struct KeyTable {
+    /// Bucket `b`'s entries are `entries[heads[b]..heads[b + 1]]`.
+    heads: Box<[u16; BUCKETS + 1]>,
+    entries: Vec<(u128, u16)>,
 }
 
-/// The filter's size in 64-bit words: 8,192 bits, a few percent of them set per list.
-const FILTER_WORDS: usize = 128;
+/// [`KeyTable`]s have 2,048 buckets (4 KB of heads): tables of a few hundred words leave
+/// most of them empty.
+const BUCKET_BITS: u32 = 11;
+const BUCKETS: usize = 1 << BUCKET_BITS;
 
-impl WordSet {
-    fn of(list: &[&str]) -> WordSet {
-        let mut keys: Vec<u128> = list.iter().filter_map(|w| word_key_of(w)).collect();
-        crate::sort::sort(&mut keys);
-        let shapes = crate::wordkey::shapes(list);
-        let mut filter = [0u64; FILTER_WORDS];
-        for &k in &keys {
-            let slot = Self::slot(k);
-            filter[slot / 64] |= 1 << (slot % 64);
+impl KeyTable {
+    /// The table of `pairs` (fewer than 65,536); the entries of a key keep their order.
+    pub(super) fn new(pairs: &[(u128, u16)]) -> KeyTable {
+        let mut heads = Box::new([0u16; BUCKETS + 1]);
+        for &(k, _) in pairs {
+            heads[Self::bucket_of(k) + 1] += 1;
         }
-        WordSet {
-            keys,
-            shapes,
-            filter,
+        for b in 0..BUCKETS {
+            heads[b + 1] += heads[b];
         }
+        // placed by counting, in the order given
+        let mut next = heads.clone();
+        let mut entries = vec![(0, 0); pairs.len()];
+        for &(k, v) in pairs {
+            let at = &mut next[Self::bucket_of(k)];
+            entries[usize::from(*at)] = (k, v);
+            *at += 1;
+        }
+        KeyTable { heads, entries }
     }
 
-    /// A key's bit in `filter`: the top bits of a multiplicative hash of its two halves.
-    fn slot(key: u128) -> usize {
+    fn bucket_of(key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 13)) as usize
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BUCKET_BITS)) as usize
     }
 
-    fn contains(&self, w: &str) -> bool {
-        word_key_of(w).is_some_and(|k| self.contains_key(k, w.len()))
-    }
-
-    /// Whether the word of key `k` and `len` bytes is listed.
-    fn contains_key(&self, k: u128, len: usize) -> bool {
-        self.may_contain(k, len) && self.keys.binary_search(&k).is_ok()
-    }
-
-    /// False when the word of key `k` and `len` bytes is surely not listed: by its shape
-    /// (the key's low byte is the word's first), then by the filter.
+    /// The entries in the bucket of `key` (those of `key` and of others).
     #[inline]
-    fn may_contain(&self, k: u128, len: usize) -> bool {
-        if !crate::wordkey::may_list_shape(&self.shapes, k as u8, len) {
-            return false;
-        }
-        let slot = Self::slot(k);
-        self.filter[slot / 64] & (1 << (slot % 64)) != 0
+    pub(super) fn bucket(&self, key: u128) -> &[(u128, u16)] {
+        let b = Self::bucket_of(key);
+        let (lo, hi) = (usize::from(self.heads[b]), usize::from(self.heads[b + 1]));
+        self.entries.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// The value of the first entry of `key`.
+    #[inline]
+    pub(super) fn get(&self, key: u128) -> Option<u16> {
+        self.bucket(key).iter().find(|e| e.0 == key).map(|e| e.1)
     }
 }
 
-/// Which list to search.
+/// Which list to search (its bit in [`Lexicon`]).
 #[derive(Clone, Copy)]
 enum List {
     Function,
@@ -646,97 +645,150 @@ const LISTS: [&[&str]; 7] = [
     NOT_PLURAL,
 ];
 
-/// The word sets, in [`List`] order, built on first use.
-fn set(list: List) -> &'static WordSet {
-    static SETS: std::sync::OnceLock<Vec<WordSet>> = std::sync::OnceLock::new();
-    &SETS.get_or_init(|| LISTS.iter().map(|l| WordSet::of(l)).collect())[list as usize]
-}
+/// The lists of the words that may start a figure: bits of [`Lexicon`] above the [`List`]s.
+const TRIGGER: u16 = 1 << 8;
+const CALENDAR_NAME: u16 = 1 << 9;
+const CURRENCY_CODE: u16 = 1 << 10;
 
-fn has_in(list: List, w: &str) -> bool {
-    set(list).contains(w)
-}
+/// Every listed word — the [`List`]s, [`TRIGGERS`], [`CALENDAR`] and the ISO codes
+/// lowercased — with the bits of its lists, in one [`KeyTable`]: a word is looked up once
+/// whatever the list.
+pub(super) struct Lexicon(KeyTable);
 
-/// What a word of [`Starts`] is: bits of its lists.
-const TRIGGER: u8 = 1;
-const CALENDAR_NAME: u8 = 2;
-const CURRENCY_CODE: u8 = 4;
-
-/// The words that may start a figure — [`TRIGGERS`], [`CALENDAR`] and the ISO codes
-/// lowercased — as one set, with each word's lists, so that a word is looked up once.
-struct Starts {
-    set: WordSet,
-    /// The lists of each key of `set`, in its order.
-    lists: Vec<u8>,
-}
-
-fn starts() -> &'static Starts {
-    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| {
+/// The [`Lexicon`], built on first use.
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
         let codes: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
-        let listed = TRIGGERS.iter().map(|w| (*w, TRIGGER));
-        let listed = listed.chain(CALENDAR.iter().map(|w| (*w, CALENDAR_NAME)));
-        let listed = listed.chain(codes.iter().map(|w| (w.as_str(), CURRENCY_CODE)));
-        let listed: Vec<(&str, u8)> = listed.collect();
-        let words: Vec<&str> = listed.iter().map(|(w, _)| *w).collect();
-        let mut set = WordSet::of(&words);
-        set.keys.dedup();
-        let mut lists = vec![0; set.keys.len()];
-        for (w, list) in listed {
-            if let Some(k) = word_key_of(w) {
-                if let Ok(at) = set.keys.binary_search(&k) {
-                    lists[at] |= list;
-                }
+        let lists = LISTS.iter().enumerate().map(|(b, l)| (*l, 1u16 << b));
+        let mut pairs: Vec<(u128, u16)> = lists
+            .chain([(TRIGGERS, TRIGGER), (CALENDAR, CALENDAR_NAME)])
+            .flat_map(|(list, bit)| list.iter().map(move |w| (*w, bit)))
+            .chain(codes.iter().map(|w| (w.as_str(), CURRENCY_CODE)))
+            .filter_map(|(w, bit)| Some((word_key_of(w)?, bit)))
+            .collect();
+        // one entry per word, with the bits of all its lists
+        crate::sort::sort_by(&mut pairs, |a, b| a.0 < b.0);
+        let mut merged: Vec<(u128, u16)> = Vec::with_capacity(pairs.len());
+        for (k, bit) in pairs {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= bit,
+                _ => merged.push((k, bit)),
             }
         }
-        Starts { set, lists }
+        Lexicon(KeyTable::new(&merged))
     })
 }
 
-impl Starts {
-    /// The lists of the word of key `k` and `len` bytes (0: none).
+impl Lexicon {
+    /// The bits of the lists of the word of key `k` (0: none).
     #[inline]
-    fn lists(&self, k: u128, len: usize) -> u8 {
-        if !self.set.may_contain(k, len) {
-            return 0;
-        }
-        self.search(k)
+    fn lists(&self, k: u128) -> u16 {
+        self.0.get(k).unwrap_or(0)
     }
 
-    /// The binary search, out of line: the rare path (nearly every word stops at the
-    /// filter in [`Starts::lists`]), kept from bloating its callers.
-    #[inline(never)]
-    fn search(&self, k: u128) -> u8 {
-        self.set
-            .keys
-            .binary_search(&k)
-            .map_or(0, |at| self.lists[at])
+    /// The start lists ([`TRIGGER`], …) of the word of key `k` and `len` bytes: nearly every
+    /// word is turned away by its shape, without a look-up.
+    #[inline]
+    fn start_lists(&self, k: u128, len: usize) -> u16 {
+        if !crate::wordkey::may_list_shape(&STARTS_SHAPES, k as u8, len) {
+            return 0;
+        }
+        self.lists(k) & (TRIGGER | CALENDAR_NAME | CURRENCY_CODE)
     }
 }
+
+/// The [`crate::wordkey::shapes`] of the words that may start a figure, at compile time.
+const STARTS_SHAPES: [u32; 26] = {
+    let mut shapes = crate::wordkey::shapes(TRIGGERS);
+    let calendar = crate::wordkey::shapes(CALENDAR);
+    let mut i = 0;
+    while i < 26 {
+        shapes[i] |= calendar[i];
+        i += 1;
+    }
+    // the currency codes, lowercased
+    let mut i = 0;
+    while i < ISO_CODES.len() {
+        let code = ISO_CODES[i].as_bytes();
+        shapes[(code[0].to_ascii_lowercase() - b'a') as usize] |= 1 << code.len();
+        i += 1;
+    }
+    shapes
+};
 
 /// The top bit of every byte of a key: set in some byte exactly when the word is not ASCII.
 const NON_ASCII: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
 
 /// Whether a figure can begin at token `i`: a word in [`TRIGGERS`]; a word or symbol outside
 /// ASCII; a lowercase currency code ("usd 200"); an upper-case code ("USD", "MUSD", "HK",
-/// "Q3"), month or weekday. Nearly every word of a text is turned away by its shape or by
-/// one bit of a filter, from one key made once per word and one look-up. Always inlined:
-/// it runs for nearly every word of a text, and the call's own cost (saving registers,
-/// reloading the token) was a quarter of it.
+/// "Q3"), month or weekday. Read from the token, where the tokenizer put it
+/// ([`letters_may_start_figure`], [`word_may_start_figure`]).
 #[inline(always)]
 pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
-    let Some((k, len)) = doc.key(i) else {
-        // numbers, symbols, and words too long for any list
-        return !doc.s(i).is_ascii();
+    doc.toks.get(i).is_some_and(|t| t.starts)
+}
+
+/// [`may_start_figure`] for a word of ASCII letters only (nearly every word of a text), from
+/// its bytes and its lowercase [`word_key`]: nearly every one is turned away by its shape or
+/// one bit of a filter. Always inlined into the tokenizer.
+#[inline(always)]
+pub fn letters_may_start_figure(lexicon: &Lexicon, word: &[u8], key: u128) -> bool {
+    let len = word.len();
+    let lists = lexicon.start_lists(key, len);
+    if lists == 0 {
+        // in no list: only a word of capitals ("HK") may still start one
+        return word[0].is_ascii_uppercase() && len <= 4 && word.iter().all(u8::is_ascii_uppercase);
+    }
+    ascii_lists_start_figure(word, lists)
+}
+
+/// [`letters_may_start_figure`] for an ASCII word of at most [`KEY_BYTES`] (letters and
+/// digits).
+pub fn ascii_may_start_figure(lexicon: &Lexicon, word: &[u8], key: u128) -> bool {
+    ascii_lists_start_figure(word, lexicon.start_lists(key, word.len()))
+}
+
+/// Whether an ASCII word on these start lists may start a figure.
+fn ascii_lists_start_figure(word: &[u8], lists: u16) -> bool {
+    if lists & TRIGGER != 0 {
+        return true;
+    }
+    if !word[0].is_ascii_uppercase() {
+        return lists & CURRENCY_CODE != 0;
+    }
+    // capitals and digits only: "USD", "Q3"
+    lists & CALENDAR_NAME != 0
+        || word.len() <= 4
+            && word
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// [`may_start_figure`] for any word token's bytes: one key made, and one look-up.
+#[inline(never)]
+pub fn word_may_start_figure(word: &[u8]) -> bool {
+    let len = word.len();
+    if len > KEY_BYTES {
+        // too long for any list
+        return !word.is_ascii();
+    }
+    // the word lowercased (ASCII letters), as the lowercase copy of the text has it
+    let mut lower = [0u8; KEY_BYTES];
+    for (d, b) in lower.iter_mut().zip(word) {
+        *d = b.to_ascii_lowercase();
+    }
+    let Some(k) = crate::wordkey::bytes_key(&lower[..len]) else {
+        return false;
     };
     if k & NON_ASCII != 0 {
         return true;
     }
-    let lists = starts().lists(k, len);
+    let lists = lexicon().start_lists(k, len);
     if lists & TRIGGER != 0 {
         return true;
     }
     // the key's low byte is the word's first, lowercased; the text tells its case
-    let word = doc.bytes(i);
     if !word.first().is_some_and(u8::is_ascii_uppercase) {
         return lists & CURRENCY_CODE != 0;
     }
@@ -748,34 +800,65 @@ pub fn may_start_figure(doc: &Doc, i: usize) -> bool {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
-/// A closed-class word.
-pub fn function_word(w: &str) -> bool {
-    has_in(List::Function, w)
+/// The [`List`]s a word is on, as bits.
+#[derive(Clone, Copy)]
+pub struct Lists(u16);
+
+impl Lists {
+    fn has(self, list: List) -> bool {
+        self.0 & (1 << list as u16) != 0
+    }
+
+    /// A closed-class word.
+    pub fn function(self) -> bool {
+        self.has(List::Function)
+    }
+
+    /// A word that makes the next number a reference ("page 12").
+    pub fn reference(self) -> bool {
+        self.has(List::Reference)
+    }
 }
 
-/// A verb or adverb of change (or "by").
-pub fn change_word(w: &str) -> bool {
-    has_in(List::Change, w)
+/// The [`List`]s of word token `k` (none for other tokens and words too long for any list):
+/// one look-up for every list the rules ask about.
+#[inline]
+pub fn lists_at(doc: &Doc, k: usize) -> Lists {
+    Lists(doc.word_key(k).map_or(0, |key| lexicon().lists(key)))
 }
 
-/// A word that makes the next number a reference ("page 12").
-pub fn reference_word(w: &str) -> bool {
-    has_in(List::Reference, w)
+fn is_in(doc: &Doc, k: usize, list: List) -> bool {
+    lists_at(doc, k).has(list)
 }
 
-/// A sports or vote cue.
-pub fn score_cue(w: &str) -> bool {
-    has_in(List::Score, w)
+/// Token `k` is a closed-class word.
+pub fn function_word(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Function)
 }
 
-/// A stock-market cue.
-pub fn market_cue(w: &str) -> bool {
-    has_in(List::Market, w)
+/// Token `k` is a verb or adverb of change (or "by").
+pub fn change_word(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Change)
 }
 
-/// Whether a lowercased noun looks plural ("soldiers", "people"; not "measles").
-pub fn plural(w: &str) -> bool {
-    if has_in(List::PluralIrregular, w) || w.ends_with("men") {
+/// Token `k` is a sports or vote cue.
+pub fn score_cue(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Score)
+}
+
+/// Token `k` is a stock-market cue.
+pub fn market_cue(doc: &Doc, k: usize) -> bool {
+    is_in(doc, k, List::Market)
+}
+
+/// Whether token `k` is a noun that looks plural ("soldiers", "people"; not "measles").
+pub fn plural(doc: &Doc, k: usize) -> bool {
+    plural_of(doc.lc(k).as_str(), lists_at(doc, k))
+}
+
+/// [`plural`] for a lowercased word `w` on `lists`.
+fn plural_of(w: &str, lists: Lists) -> bool {
+    if lists.has(List::PluralIrregular) || w.ends_with("men") {
         return true;
     }
     w.len() > 3
@@ -783,7 +866,7 @@ pub fn plural(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !has_in(List::NotPlural, w)
+        && !lists.has(List::NotPlural)
 }
 
 /// A qualifier read just before a figure.
@@ -865,13 +948,36 @@ const fn hedges_ending_with(w: &str) -> u64 {
 }
 
 /// The qualifier whose words end just before a figure: `prev` holds the lowercased words
-/// before it, nearest first (empty strings past a punctuation mark).
-pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
-    let mut best: Option<(Hedge, usize)> = None;
-    // The qualifiers that end with the word before the figure (their first in `HEDGES`), as
-    // bits: most figures have none of these words before them, and the rest compare only
-    // their own qualifiers' words.
-    let mut candidates = match prev[0] {
+/// before it, nearest first (empty strings past a punctuation mark). The tests' reference
+/// for [`hedge_before`].
+#[cfg(test)]
+fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
+    longest_hedge(prev, hedges_ending(prev[0]))
+}
+
+/// [`hedge`] before the figure that starts at token `start`: the words before it are read
+/// only when a qualifier ends with the nearest (for most figures none does).
+pub fn hedge_before(doc: &Doc, start: usize) -> Option<(Hedge, usize)> {
+    let mut prev = [""; 4];
+    for (k, p) in prev.iter_mut().enumerate() {
+        // stop at punctuation: only a run of words right before the figure counts
+        let j = start.wrapping_sub(k + 1);
+        if !doc.word(j) {
+            break;
+        }
+        *p = doc.lc(j).as_str();
+        if k == 0 && hedges_ending(p) == 0 {
+            return None;
+        }
+    }
+    longest_hedge(prev, hedges_ending(prev[0]))
+}
+
+/// The [`HEDGES`] whose first word (the one nearest the figure) is `w`, as bits: most
+/// figures have none of these words before them, and the rest compare only their own
+/// qualifiers' words.
+fn hedges_ending(w: &str) -> u64 {
+    match w {
         "about" => const { hedges_ending_with("about") },
         "above" => const { hedges_ending_with("above") },
         "almost" => const { hedges_ending_with("almost") },
@@ -893,8 +999,13 @@ pub fn hedge(prev: [&str; 4]) -> Option<(Hedge, usize)> {
         "than" => const { hedges_ending_with("than") },
         "to" => const { hedges_ending_with("to") },
         "under" => const { hedges_ending_with("under") },
-        _ => return None,
-    };
+        _ => 0,
+    }
+}
+
+/// The longest of the `candidates` (bits of [`HEDGES`]) whose words are `prev`.
+fn longest_hedge(prev: [&str; 4], mut candidates: u64) -> Option<(Hedge, usize)> {
+    let mut best: Option<(Hedge, usize)> = None;
     // in table order, so that the first of the longest wins as before
     while candidates != 0 {
         let (words, approximate, bound) = HEDGES[candidates.trailing_zeros() as usize];
@@ -915,7 +1026,7 @@ mod tests {
     /// The first version of [`may_start_figure`], on a token's text and its lowercase copy
     /// (a string lookup per list), kept as the oracle for the one that reads one key.
     fn may_start_figure_by_strings(word: &str, lower: &str) -> bool {
-        if WordSet::of(TRIGGERS).contains(lower) {
+        if TRIGGERS.contains(&lower) {
             return true;
         }
         if !word.is_ascii() {
@@ -929,7 +1040,7 @@ mod tests {
             && word
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-            || WordSet::of(CALENDAR).contains(lower)
+            || CALENDAR.contains(&lower)
     }
 
     fn assert_same_starts(text: &str) {
@@ -973,20 +1084,24 @@ mod tests {
     }
 
     #[test]
-    fn every_listed_word_passes_the_prefilters() {
-        for list in LISTS.into_iter().chain([TRIGGERS, CALENDAR]) {
-            let set = WordSet::of(list);
+    fn every_listed_word_is_found() {
+        let lists = LISTS.iter().enumerate().map(|(b, l)| (*l, 1u16 << b));
+        for (list, bit) in lists.chain([(TRIGGERS, TRIGGER), (CALENDAR, CALENDAR_NAME)]) {
             for w in list.iter().filter(|w| w.len() <= 16) {
-                assert!(set.contains(w), "{w}");
+                let k = word_key_of(w).unwrap();
+                assert!(lexicon().lists(k) & bit != 0, "{w}");
+                if bit >= TRIGGER {
+                    assert!(lexicon().start_lists(k, w.len()) & bit != 0, "{w}");
+                }
             }
-            for w in ["", "zzzz", "qx", "a-word-longer-than-sixteen"] {
-                assert!(!set.contains(w), "{w}");
+            for w in ["zzzz", "qx", "notalistedword"] {
+                assert_eq!(lexicon().lists(word_key_of(w).unwrap()), 0, "{w}");
             }
         }
     }
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
+    fn lists_are_sorted_and_have_keys() {
         for list in [
             CALENDAR,
             TRIGGERS,
@@ -1044,6 +1159,35 @@ mod tests {
         }
     }
 
+    /// [`hedge_before`] reads the words before a figure as the first version did: up to four,
+    /// lowercased, none past a punctuation mark.
+    #[test]
+    fn hedge_before_reads_the_words_before() {
+        for text in [
+            "a little more than 5",
+            "Up to 9",
+            "no more than, 7",
+            "as many as 12",
+            "More than 3",
+            "in excess of 4",
+            "well over 6",
+            "said 8",
+            "5",
+            "than 5",
+            "x . than 5",
+        ] {
+            let doc = Doc::new(text);
+            let at = doc.len() - 1;
+            let mut prev = [""; 4];
+            for (k, p) in prev.iter_mut().enumerate() {
+                if (1..=k + 1).all(|m| doc.word(at.wrapping_sub(m))) {
+                    *p = doc.lc(at - k - 1).as_str();
+                }
+            }
+            assert_eq!(hedge_before(&doc, at), hedge(prev), "{text}");
+        }
+    }
+
     /// Every qualifier passes the early test of [`hedge`] on its last word.
     #[test]
     fn every_hedge_is_found() {
@@ -1068,6 +1212,7 @@ mod tests {
         assert!(nearly.approximate && nearly.bound == -1);
         assert_eq!(hedge(["than", "more", "little", "a"]).unwrap().1, 4);
         assert!(hedge(["said", "", "", ""]).is_none());
-        assert!(plural("soldiers") && plural("people") && !plural("measles") && !plural("bus"));
+        let plural = |w: &str| plural(&Doc::new(w), 0);
+        assert!(plural("soldiers") && plural("People") && !plural("measles") && !plural("bus"));
     }
 }

@@ -257,31 +257,47 @@ fn extract_block(
             Step::Skip(end) => i = end.max(i + 1),
         }
     }
-    let mut raws = join_ranges(&doc, raws);
+    join_ranges(&doc, &mut raws);
     spread_context(&doc, &mut raws);
-    for r in &mut raws {
-        qualify(&doc, r);
+    let mut sentence = 0;
+    for mut r in raws {
+        qualify(&doc, &mut r);
+        let span = (start + doc.start(r.start), start + doc.end(r.end - 1));
+        sentence = sentence_at(sentences, span.0, sentence);
+        if inside_its_sentence(span, sentences.get(sentence)) {
+            facts.push(to_fact(&doc, r, start, span, sentence));
+        }
     }
-    facts.extend(
-        raws.into_iter()
-            .map(|r| to_fact(&doc, r, start, sentences))
-            .filter(|f| inside_its_sentence(f, sentences)),
-    );
 }
 
 /// A figure never spans a sentence break: where the segmenter split inside what reads as
 /// one figure (e.g. "…example.com.Sept. 2024."), the sentences win and the figure goes.
 /// Nor does one lie outside every sentence, in non-prose material (a page number, a
 /// table of contents' "16-17", a tag's attribute).
-fn inside_its_sentence(fact: &Fact, sentences: &[Segment]) -> bool {
-    sentences
-        .get(fact.sentence)
-        .is_some_and(|s| s.start <= fact.start && fact.end <= s.end)
+fn inside_its_sentence((start, end): (usize, usize), sentence: Option<&Segment>) -> bool {
+    sentence.is_some_and(|s| s.start <= start && end <= s.end)
 }
 
-/// The fact of `r`, with offsets into the whole text (`base` is where `doc` starts in it).
-fn to_fact(doc: &Doc, r: Raw, base: usize, sentences: &[Segment]) -> Fact {
-    let (start, end) = (doc.start(r.start), doc.end(r.end - 1));
+/// The sentence a figure starting at byte `pos` is in: the first that ends after it. Figures
+/// come in order, so this looks on from `from`, the previous figure's sentence, a few
+/// sentences at most before it searches them all.
+fn sentence_at(sentences: &[Segment], pos: usize, from: usize) -> usize {
+    let behind = |k: usize| sentences.get(k).is_some_and(|s| s.end <= pos);
+    if from == 0 || behind(from - 1) {
+        let mut k = from;
+        while k < from + 8 {
+            if !behind(k) {
+                return k;
+            }
+            k += 1;
+        }
+    }
+    sentences.partition_point(|seg| seg.end <= pos)
+}
+
+/// The fact of `r`, with offsets into the whole text (`base` is where `doc` starts in it):
+/// `span` in the whole text, in sentence `sentence`.
+fn to_fact(doc: &Doc, r: Raw, base: usize, span: (usize, usize), sentence: usize) -> Fact {
     let counted = r.counted.map(|(s, e)| (doc.start(s), doc.end(e - 1)));
     let value = match r.value {
         Value::Number(v) => Value::Number(tidy(v)),
@@ -290,8 +306,8 @@ fn to_fact(doc: &Doc, r: Raw, base: usize, sentences: &[Segment]) -> Fact {
     };
     Fact {
         text: String::new(),
-        start: base + start,
-        end: base + end,
+        start: span.0,
+        end: span.1,
         kind: r.kind,
         value,
         unit: r.unit.map(Cow::Borrowed),
@@ -301,7 +317,7 @@ fn to_fact(doc: &Doc, r: Raw, base: usize, sentences: &[Segment]) -> Fact {
         counted_start: counted.map(|c| base + c.0),
         counted_end: counted.map(|c| base + c.1),
         per: r.per,
-        sentence: sentences.partition_point(|seg| seg.end <= base + start),
+        sentence,
     }
 }
 
@@ -309,6 +325,11 @@ fn to_fact(doc: &Doc, r: Raw, base: usize, sentences: &[Segment]) -> Fact {
 /// 12 significant digits.
 fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    // A whole number below 10^11 comes back as it is (most figures): scaled to 12 digits it
+    // is a whole number below 2^53, exact, so rounding and dividing back change nothing.
+    if v.abs() < 1e11 && v == (v as i64) as f64 {
         return v;
     }
     // 11 - floor(log10 |v|), counted without linking log10
@@ -380,10 +401,19 @@ fn passes_over(doc: &Doc, i: usize) -> bool {
 
 /// The figure that starts at token `i`, or where to resume; `i` is not [`passes_over`].
 fn recognize(doc: &Doc, i: usize) -> Step {
-    if let Some(end) = identifier(doc, i) {
-        return Step::Skip(end);
-    }
-    if let Some(r) = RECOGNIZERS.iter().find_map(|recognize| recognize(doc, i)) {
+    // Each token kind tries only the recognizers that can start with it (the others would
+    // each look and find nothing), in the same order.
+    let found = match doc.kind(i) {
+        TokKind::Num => {
+            if let Some(end) = identifier(doc, i) {
+                return Step::Skip(end);
+            }
+            first_of(doc, i, AT_NUMBER)
+        }
+        TokKind::Word => first_of(doc, i, AT_WORD),
+        TokKind::Sym(_) => money_before(doc, i),
+    };
+    if let Some(r) = found {
         return Step::Fact(r);
     }
     match numbers::parse(doc, i, false) {
@@ -395,16 +425,34 @@ fn recognize(doc: &Doc, i: usize) -> Step {
     }
 }
 
-/// The recognizers tried at each token before a plain number, in priority order: the first
-/// that matches wins (a time before a date, a date before money, …).
-const RECOGNIZERS: &[fn(&Doc, usize) -> Option<Raw>] = &[
+/// The figure of the first of `recognizers` that finds one at `i`.
+#[inline(always)]
+fn first_of<const N: usize>(
+    doc: &Doc,
+    i: usize,
+    recognizers: [fn(&Doc, usize) -> Option<Raw>; N],
+) -> Option<Raw> {
+    recognizers.iter().find_map(|recognize| recognize(doc, i))
+}
+
+/// The recognizers tried at a number before a plain number, in priority order (the first
+/// that matches wins: a time before a date, …). A symbol tries only money after its sign.
+const AT_NUMBER: [fn(&Doc, usize) -> Option<Raw>; 4] = [
+    |doc, i| dates::time(doc, i).map(temporal),
+    |doc, i| dates::date(doc, i).map(temporal),
+    score,
+    ordinal,
+];
+
+/// [`AT_NUMBER`] for a word: a time ("noon"), a date, money after a sign ("Rs"), a prefixed
+/// measure ("magnitude 7"), a relative date ("last year"), "a decade", an ordinal, "twice".
+const AT_WORD: [fn(&Doc, usize) -> Option<Raw>; 8] = [
     |doc, i| dates::time(doc, i).map(temporal),
     |doc, i| dates::date(doc, i).map(temporal),
     money_before,
     prefixed_measure,
     relative_date,
     article_duration,
-    score,
     ordinal,
     twice,
 ];
@@ -465,21 +513,9 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
     }
     // a name or reference word before: "Windows 11", "S&P 500", "iOS 18.2", "page 12"
     if i > 0 && doc.word(i - 1) && !doc.brk(i) {
-        let prev = doc.s(i - 1);
-        let lower = doc.lc(i - 1);
-        let l = lower.as_str();
-        let named = prev.chars().any(char::is_uppercase)
-            && !lexicon::function_word(l)
-            && dates::month(prev).is_none()
-            && dates::weekday(prev).is_none()
-            && units::iso_code(doc, i - 1).is_none()
-            && !matches!(
-                l,
-                "rs" | "category" | "magnitude" | "cat" | "aged" | "age" | "ages" | "sen"
-            )
-            && units::lookup(doc, i - 1, Table::CurrencyBefore).is_none();
+        let lists = lexicon::lists_at(doc, i - 1);
         // "beat Arsenal 2-1": a score after a team name
-        if (named && score(doc, i).is_none()) || lexicon::reference_word(l) {
+        if lists.reference() || names_a_number(doc, i - 1, lists) && score(doc, i).is_none() {
             return Some(skip_code(doc, i));
         }
     }
@@ -511,7 +547,8 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         return Some(skip_code(doc, i + 2));
     }
     let digits = |k: usize| doc.num(k) && doc.bytes(k).iter().all(u8::is_ascii_digit);
-    if digits(i) && dash(doc, i + 1) && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
+    let digits_i = s.bytes().all(|b| b.is_ascii_digit());
+    if digits_i && dash(doc, i + 1) && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
         let (a, b) = (s.len(), doc.s(i + 2).len());
         let chain = dash(doc, i + 3) && doc.glued(i + 3) && digits(i + 4);
         let iso_date = a == 4 && b == 2 && chain;
@@ -523,19 +560,19 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
             return Some(i + 3);
         }
     }
-    if digits(i) && s.len() >= 2 && s.starts_with('0') && !doc.word(i + 1) {
+    if digits_i && s.len() >= 2 && s.starts_with('0') && !doc.word(i + 1) {
         return Some(skip_code(doc, i));
     }
     // Boeing airliners named by number: "the 747", "a 787 jet" (not "777 people")
     if matches!(
         s,
         "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787"
-    ) && !(doc.word(i + 1) && lexicon::plural(doc.lc(i + 1).as_str()))
+    ) && !(doc.word(i + 1) && lexicon::plural(doc, i + 1))
     {
         return Some(skip_code(doc, i));
     }
     // "9/11", "24/7": numbers joined by a slash that are neither a fraction nor a date
-    if digits(i) && doc.sym(i + 1, '/') && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
+    if digits_i && doc.sym(i + 1, '/') && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
         let fraction = {
             let (a, b) = (doc.value(i), doc.value(i + 2));
             a < b && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0].contains(&b)
@@ -545,7 +582,7 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     // "7-Eleven", "3-D": a number joined to a capitalized word is a name
-    if digits(i)
+    if digits_i
         && dash(doc, i + 1)
         && doc.glued(i + 1)
         && doc.capitalized(i + 2)
@@ -563,6 +600,26 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         return Some(i + 2);
     }
     None
+}
+
+/// Whether word `k`, on `lists`, names the number after it ("Windows 11", "Arsenal 2"): a
+/// word with a capital that is not a function word, a month or weekday, a currency or a
+/// word that takes a number ("Category 4").
+fn names_a_number(doc: &Doc, k: usize, lists: lexicon::Lists) -> bool {
+    let word = doc.s(k);
+    // `char::is_uppercase`, with ASCII words read as bytes
+    let capital = word.bytes().any(|b| b.is_ascii_uppercase())
+        || !word.is_ascii() && word.chars().any(char::is_uppercase);
+    capital
+        && !lists.function()
+        && dates::month(word).is_none()
+        && dates::weekday(word).is_none()
+        && units::iso_code(doc, k).is_none()
+        && !matches!(
+            doc.lc(k).as_str(),
+            "rs" | "category" | "magnitude" | "cat" | "aged" | "age" | "ages" | "sen"
+        )
+        && units::lookup(doc, k, Table::CurrencyBefore).is_none()
 }
 
 fn dash(doc: &Doc, k: usize) -> bool {
@@ -706,7 +763,7 @@ fn per(doc: &Doc, end: &mut usize) -> Option<String> {
     }
     let w = doc.lc(noun);
     let w = w.as_str();
-    if lexicon::function_word(w) || numbers::denominator(w).is_some() {
+    if lexicon::function_word(doc, noun) || numbers::denominator(w).is_some() {
         return None;
     }
     if glued {
@@ -894,8 +951,7 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
     }
     if hyphen {
         // "a 15-member commission": the noun after the hyphen is what is counted
-        let w = doc.lc(k);
-        if !lexicon::function_word(w.as_str()) {
+        if !lexicon::function_word(doc, k) {
             r.counted = Some((k, k + 1));
             r.bare = false;
         }
@@ -993,7 +1049,7 @@ fn money_after(doc: &Doc, n: &Number, k: usize) -> Option<Raw> {
                 end = cents.end + 1;
             } else if !(doc.glued(cents.end) && doc.word(cents.end))
                 && (!doc.word(cents.end)
-                    || lexicon::function_word(doc.lc(cents.end).as_str())
+                    || lexicon::function_word(doc, cents.end)
                         && !doc.is(cents.end, "of")
                         && !doc.is(cents.end, "per"))
             {
@@ -1037,8 +1093,7 @@ fn unit_fact(
     let mut value = n.value * row.factor;
     if unit == "point" {
         let cue = (n.start.saturating_sub(12)..(end + 12).min(doc.len())).any(|j| {
-            lexicon::market_cue(doc.lc(j).as_str())
-                || (doc.s(j) == "P" && doc.sym(j.wrapping_sub(1), '&'))
+            lexicon::market_cue(doc, j) || (doc.s(j) == "P" && doc.sym(j.wrapping_sub(1), '&'))
         });
         let rate = doc.lc(end);
         let rate_move = matches!(
@@ -1231,8 +1286,7 @@ fn one_is_a_number(doc: &Doc, end: usize) -> bool {
         return false;
     }
     let w = doc.lc(end);
-    !lexicon::function_word(w.as_str())
-        && !matches!(w.as_str(), "another" | "day" | "way" | "thing")
+    !lexicon::function_word(doc, end) && !matches!(w.as_str(), "another" | "day" | "way" | "thing")
 }
 
 /// "half" as an amount: "half of", "half the", "roughly half", "more than half".
@@ -1274,8 +1328,7 @@ fn age_in_apposition(doc: &Doc, n: &Number) -> Option<Raw> {
     if !(1.0..=115.0).contains(&n.value) {
         return None;
     }
-    let prev = doc.lc(i - 2);
-    if lexicon::function_word(prev.as_str())
+    if lexicon::function_word(doc, i - 2)
         || dates::month(doc.s(i - 2)).is_some()
         || dates::weekday(doc.s(i - 2)).is_some()
     {
@@ -1438,7 +1491,7 @@ fn score(doc: &Doc, i: usize) -> Option<Raw> {
 
 fn score_context(doc: &Doc, i: usize) -> bool {
     let lo = i.saturating_sub(15);
-    (lo..(i + 12).min(doc.len())).any(|k| lexicon::score_cue(doc.lc(k).as_str()))
+    (lo..(i + 12).min(doc.len())).any(|k| lexicon::score_cue(doc, k))
 }
 
 /// "20th", "87th", "1st", "second", "45th": a rank. Ordinal words before "quarter"/"half" are
@@ -1531,20 +1584,24 @@ fn twice(doc: &Doc, i: usize) -> Option<Raw> {
 /// Joins neighbouring figures into ranges: "10-15%", "between 2019 and 2022", "$2-3 billion",
 /// "from Rs 500 to Rs 1 lakh", "between 9 a.m. and 6 p.m.". A change ("rose from 3.1% to
 /// 3.4%", "climbed $1.40 to $79.62") stays two figures.
-fn join_ranges(doc: &Doc, raws: Vec<Raw>) -> Vec<Raw> {
-    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-    let mut it = raws.into_iter().peekable();
-    while let Some(a) = it.next() {
-        if let Some(b) = it.peek() {
-            if let Some(joined) = join(doc, &a, b) {
-                it.next();
-                out.push(joined);
-                continue;
+fn join_ranges(doc: &Doc, raws: &mut Vec<Raw>) {
+    // in place: `kept` figures are final, those from `next` on still to be read
+    let (mut kept, mut next) = (0, 0);
+    while next < raws.len() {
+        let joined = raws.get(next + 1).and_then(|b| join(doc, &raws[next], b));
+        match joined {
+            Some(joined) => {
+                raws[kept] = joined;
+                next += 2;
+            }
+            None => {
+                raws.swap(kept, next);
+                next += 1;
             }
         }
-        out.push(a);
+        kept += 1;
     }
-    out
+    raws.truncate(kept);
 }
 
 fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
@@ -1564,12 +1621,12 @@ fn join(doc: &Doc, a: &Raw, b: &Raw) -> Option<Raw> {
         (before, true)
     } else if doc.is(c, "to") {
         if lead == "from" {
-            if lexicon::change_word(doc.lc(before.wrapping_sub(1)).as_str()) {
+            if lexicon::change_word(doc, before.wrapping_sub(1)) {
                 return None;
             }
             (before, true)
         } else {
-            if lexicon::change_word(lead) || a.kind == Kind::Count && !a.bare {
+            if lexicon::change_word(doc, before) || a.kind == Kind::Count && !a.bare {
                 return None;
             }
             (a.start, false)
@@ -1674,24 +1731,10 @@ fn spread_context(doc: &Doc, raws: &mut [Raw]) {
 
 /// Sets `approximate`, `bound` and (for counts) `counted` from the words around a figure.
 fn qualify(doc: &Doc, r: &mut Raw) {
-    let mut prev = [""; 4];
-    let words: [token::Lc; 4] = std::array::from_fn(|k| {
-        let j = r.start.wrapping_sub(k + 1);
-        // stop at punctuation: only a run of words right before the figure counts
-        let clear = (1..=k + 1).all(|m| doc.word(r.start.wrapping_sub(m)));
-        if clear {
-            doc.lc(j)
-        } else {
-            doc.lc(usize::MAX)
-        }
-    });
-    for (p, w) in prev.iter_mut().zip(words.iter()) {
-        *p = w.as_str();
-    }
     if r.hedgeable && !matches!(r.kind, Kind::Ordinal | Kind::Score) {
-        if let Some((h, _)) = lexicon::hedge(prev) {
+        if let Some((h, _)) = lexicon::hedge_before(doc, r.start) {
             let temporal = matches!(r.kind, Kind::Date | Kind::Time);
-            let over_a_period = r.kind == Kind::Duration && prev[0] == "over";
+            let over_a_period = r.kind == Kind::Duration && doc.is(r.start.wrapping_sub(1), "over");
             if !over_a_period {
                 r.approximate |= h.approximate;
                 if !temporal {
@@ -1755,7 +1798,7 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
             TokKind::Word => {
                 let w = doc.lc(j);
                 let w = w.as_str();
-                if lexicon::function_word(w)
+                if lexicon::function_word(doc, j)
                     || units::lookup(doc, j, Table::After)
                         .is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point")
                         && j == start
@@ -1774,8 +1817,7 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
                 while dash(doc, e) && doc.glued(e) && doc.word(e + 1) && doc.glued(e + 1) {
                     e += 2;
                 }
-                let last = doc.lc(e - 1);
-                if lexicon::plural(last.as_str()) || (one && words == 1) {
+                if lexicon::plural(doc, e - 1) || (one && words == 1) {
                     return Some((start, e));
                 }
                 j = e;

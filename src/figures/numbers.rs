@@ -227,20 +227,24 @@ impl Number {
 
 /// Parses a number starting at token `i`. `money`: right after a currency sign.
 pub fn parse(doc: &Doc, i: usize, money: bool) -> Option<Number> {
-    if let Some(n) = negative(doc, i, money) {
-        return Some(n);
-    }
-    if let TokKind::Sym(c) = doc.kind(i) {
-        // "½ teaspoon", "¾"
-        let f = vulgar(c)?;
-        let mut n = Number::new(i, i + 1, f);
-        n.fraction = true;
-        return Some(n);
-    }
-    let mut n = if doc.num(i) {
-        digits(doc, i, money)?
-    } else {
-        words(doc, i)?
+    let mut n = match doc.kind(i) {
+        TokKind::Num => digits(doc, i, money)?,
+        TokKind::Sym(c) => {
+            if let Some(n) = negative(doc, i, money) {
+                return Some(n);
+            }
+            // "½ teaspoon", "¾"
+            let f = vulgar(c)?;
+            let mut n = Number::new(i, i + 1, f);
+            n.fraction = true;
+            return Some(n);
+        }
+        TokKind::Word => {
+            if let Some(n) = negative(doc, i, money) {
+                return Some(n);
+            }
+            words(doc, i)?
+        }
     };
     if !n.vague {
         scales(doc, &mut n, money);
@@ -489,11 +493,11 @@ fn scales(doc: &Doc, n: &mut Number, money: bool) {
         let million = doc.s(k) == "m"
             && doc.glued(k)
             && doc.word(k + 1)
-            && super::lexicon::plural(doc.lc(k + 1).as_str())
-            && !super::lexicon::function_word(doc.lc(k + 1).as_str());
+            && super::lexicon::plural(doc, k + 1)
+            && !super::lexicon::function_word(doc, k + 1);
         // "3M", "5K" before a word are names ("3M stores", "a 5K run"), not 3 million
         let letter_scale = matches!(doc.s(k), "M" | "K" | "B" | "k" | "b") && doc.glued(k);
-        let before_plural = doc.s(k) == "k" && super::lexicon::plural(doc.lc(k + 1).as_str());
+        let before_plural = doc.s(k) == "k" && super::lexicon::plural(doc, k + 1);
         if letter_scale && !money && doc.word(k + 1) && !doc.brk(k + 1) && !before_plural {
             return;
         }

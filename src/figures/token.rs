@@ -4,10 +4,13 @@
 //! token: a token is a span plus a tag). Numbers keep their thousands separators and one
 //! decimal part ("11,000", "1.5", ".08"); words are letter runs that may end in digits or
 //! superscripts ("km2", "G7", "m²"); everything else that is not a space is a one-char
-//! symbol. Cost: one pass over the bytes, O(n): a table look-up sorts a byte (the single space
-//! after a token is stepped over without one), and words' ASCII letters are read eight at a
-//! time.
+//! symbol. Each token also says whether a figure may start at it (the scanner's pre-filter,
+//! [`super::lexicon::may_start_figure`]), worked out while the word is in hand. Cost: one
+//! pass over the bytes, O(n): a word of up to seven ASCII letters is read, and its key made,
+//! from one eight-byte read of the lowercase copy; other tokens are sorted by a table look-up
+//! (the single space after a token is stepped over without one).
 
+use super::lexicon;
 use crate::wordkey::{word_key, KEY_BYTES};
 
 /// What a token is.
@@ -34,11 +37,16 @@ pub struct Tok {
     pub space: bool,
     /// A line break between this token and the previous one (paragraphs, lists).
     pub brk: bool,
+    /// Whether a figure may begin here by the token alone ([`lexicon::may_start_figure`]):
+    /// worked out while the word's bytes are at hand, in the byte the struct had spare.
+    pub starts: bool,
 }
 
-/// Splits `text` into tokens.
-pub fn tokenize(text: &str) -> Vec<Tok> {
+/// Splits `text` into tokens; `lower` is its lowercase copy, followed by [`KEY_BYTES`] zero
+/// bytes (see [`Doc`]), so that eight bytes can be read at any offset of the text.
+pub fn tokenize(text: &str, lower: &[u8]) -> Vec<Tok> {
     let bytes = text.as_bytes();
+    let lexicon = lexicon::lexicon();
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let (mut space, mut brk) = (true, false);
     let mut i = 0;
@@ -46,42 +54,57 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let stop = bytes.len().min(u32::MAX as usize - 64);
     while i < stop {
         let start = i;
-        // one table look-up sorts a byte; only characters outside ASCII are decoded
-        let kind = match BYTE_CLASS[bytes[i] as usize] {
-            SPACE | NEWLINE => {
-                space = true;
-                brk |= bytes[i] == b'\n';
-                i += 1;
-                continue;
-            }
-            DIGIT => {
-                i = scan_number(bytes, i);
-                TokKind::Num
-            }
-            DOT if space && next_is_digit(bytes, i + 1) => {
-                i = scan_number(bytes, i);
-                TokKind::Num
-            }
-            LETTER => {
-                i = scan_word(text, i);
-                TokKind::Word
-            }
-            DOT | SYMBOL => {
-                i += 1;
-                TokKind::Sym(char::from(bytes[i - 1]))
-            }
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_alphabetic() {
-                    i = scan_word(text, i);
-                    TokKind::Word
-                } else if c.is_whitespace() {
+        let (kind, may_start) = if let Some((end, key)) = short_word(lower, i) {
+            // most words: read in one step, key and all
+            i = end;
+            let word = &bytes[start..end];
+            (
+                TokKind::Word,
+                lexicon::letters_may_start_figure(lexicon, word, key),
+            )
+        } else {
+            // one table look-up sorts a byte; only characters outside ASCII are decoded
+            match BYTE_CLASS[bytes[i] as usize] {
+                SPACE | NEWLINE => {
                     space = true;
-                    i += c.len_utf8();
+                    brk |= bytes[i] == b'\n';
+                    i += 1;
                     continue;
-                } else {
-                    i += c.len_utf8();
-                    TokKind::Sym(c)
+                }
+                DIGIT => {
+                    i = scan_number(bytes, i);
+                    (TokKind::Num, false)
+                }
+                DOT if space && next_is_digit(bytes, i + 1) => {
+                    i = scan_number(bytes, i);
+                    (TokKind::Num, false)
+                }
+                LETTER => {
+                    i = scan_word(text, i);
+                    (
+                        TokKind::Word,
+                        long_word_may_start(lexicon, bytes, lower, start, i),
+                    )
+                }
+                DOT | SYMBOL => {
+                    i += 1;
+                    (TokKind::Sym(char::from(bytes[i - 1])), false)
+                }
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if c.is_alphabetic() {
+                        i = scan_word(text, i);
+                        // a word outside ASCII may be a sign or a number word
+                        (TokKind::Word, true)
+                    } else if c.is_whitespace() {
+                        space = true;
+                        i += c.len_utf8();
+                        continue;
+                    } else {
+                        i += c.len_utf8();
+                        // so may a symbol outside ASCII ("€", "½")
+                        (TokKind::Sym(c), true)
+                    }
                 }
             }
         };
@@ -91,6 +114,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             kind,
             space,
             brk,
+            starts: may_start,
         });
         // the single space after most tokens, without a trip through the table
         space = bytes.get(i) == Some(&b' ');
@@ -98,6 +122,46 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         brk = false;
     }
     toks
+}
+
+/// A word of one to seven ASCII letters at `i` followed by an ASCII byte that is not a digit
+/// (where [`scan_word`] ends it): its end and its [`word_key`], from one eight-byte read of
+/// the lowercase copy `lower`. `None` for anything else.
+#[inline(always)]
+fn short_word(lower: &[u8], i: usize) -> Option<(usize, u128)> {
+    let chunk = u64::from_le_bytes(*lower.get(i..)?.first_chunk::<8>()?);
+    let stops = !crate::ascii::letter_bits(chunk) & crate::ascii::HIGH_BITS;
+    // 0 when the first byte is no letter, 8 when all eight are
+    let len = stops.trailing_zeros() as usize / 8;
+    if len == 0 || len == 8 {
+        return None;
+    }
+    let next = (chunk >> (8 * len)) as u8;
+    if !next.is_ascii() || next.is_ascii_digit() {
+        return None;
+    }
+    Some((i + len, u128::from(chunk & (u64::MAX >> (64 - 8 * len)))))
+}
+
+/// [`lexicon::may_start_figure`] for a word that [`short_word`] did not read.
+#[inline(never)]
+fn long_word_may_start(
+    lexicon: &lexicon::Lexicon,
+    bytes: &[u8],
+    lower: &[u8],
+    start: usize,
+    end: usize,
+) -> bool {
+    let word = &bytes[start..end];
+    let key_bytes = lower
+        .get(start..start + KEY_BYTES)
+        .and_then(|k| k.try_into().ok());
+    match key_bytes {
+        Some(key_bytes) if word.is_ascii() && word.len() <= KEY_BYTES => {
+            lexicon::ascii_may_start_figure(lexicon, word, word_key(key_bytes, word.len()))
+        }
+        _ => lexicon::word_may_start_figure(word),
+    }
 }
 
 /// [`BYTE_CLASS`]es: what a byte starts in the tokenizer.
@@ -327,26 +391,14 @@ impl<'a> Doc<'a> {
         lower.push_str(text);
         lower.make_ascii_lowercase();
         lower.extend(std::iter::repeat_n('\0', KEY_BYTES));
-        Doc {
-            text,
-            lower,
-            toks: tokenize(text),
-        }
+        let toks = tokenize(text, lower.as_bytes());
+        Doc { text, lower, toks }
     }
 
     /// The [`word_key`] of word token `i` lowercased; `None` for other tokens and for words
-    /// longer than [`KEY_BYTES`]. Also its length in bytes.
-    pub fn key(&self, i: usize) -> Option<(u128, usize)> {
-        let t = self
-            .toks
-            .get(i)
-            .filter(|t| matches!(t.kind, TokKind::Word))?;
-        let (start, len) = (t.start as usize, (t.end - t.start) as usize);
-        if len > KEY_BYTES {
-            return None;
-        }
-        let bytes = self.lower.as_bytes().get(start..start + KEY_BYTES)?;
-        Some((word_key(bytes.try_into().ok()?, len), len))
+    /// longer than [`KEY_BYTES`].
+    pub fn word_key(&self, i: usize) -> Option<u128> {
+        self.key_any(i).filter(|_| self.word(i))
     }
 
     /// The [`word_key`] of token `i` of any kind, lowercased (ASCII letters); `None` past the
@@ -533,7 +585,8 @@ mod tests {
     }
 
     fn same_tokens(text: &str) -> bool {
-        let toks: Vec<_> = tokenize(text)
+        let toks: Vec<_> = Doc::new(text)
+            .toks
             .iter()
             .map(|t| (t.start, t.end, t.kind, t.space, t.brk))
             .collect();
@@ -571,7 +624,8 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(&str, TokKind)> {
-        tokenize(text)
+        Doc::new(text)
+            .toks
             .iter()
             .map(|t| (&text[t.start as usize..t.end as usize], t.kind))
             .collect()
@@ -626,7 +680,7 @@ mod tests {
 
     #[test]
     fn spaces_and_breaks() {
-        let t = tokenize("a\nb c-d");
+        let t = Doc::new("a\nb c-d").toks;
         assert!(t[1].brk && t[1].space);
         assert!(t[2].space && !t[2].brk);
         assert!(!t[3].space);

@@ -6,11 +6,13 @@
 //! ("basis points" → pp × 0.01, "cents" → USD × 0.01). Phrases are written token by token
 //! separated by spaces; a part ending in `(s)`/`(es)` also matches its plural; a phrase with
 //! an uppercase letter matches case-sensitively ("C" after a number is Celsius, "c" is not).
-//! Cost: the tables' phrases are split into parts once (OnceLock), and the keys of their
-//! first parts sorted; a lookup makes the token's key, binary-searches it (O(log rows), no
-//! string comparison) and compares only the phrases that start with that word, each in
-//! O(phrase length).
+//! Cost: the tables' phrases are split into parts once (OnceLock), with the keys of their
+//! forms, and the keys of their first parts put in a hash table ([`KeyTable`]); a lookup
+//! makes the token's key, finds its bucket (for nearly every token an empty one) and
+//! compares only the phrases that start with that word, each in O(phrase length) integer
+//! comparisons (strings only for the case-sensitive ones).
 
+use super::lexicon::KeyTable;
 use super::token::Doc;
 use crate::wordkey::word_key_of;
 use std::sync::OnceLock;
@@ -496,57 +498,49 @@ pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
 /// A table's phrases split into parts, and the keys of their first parts, built once.
 struct Index {
     /// The [`Doc::key_any`] of each form of each row's first part (singular, and plural if
-    /// it has one), lowercased, with the row: sorted, so that the rows that may start at a
-    /// token are one binary search away (rows of a key in table order).
-    firsts: Vec<(u128, u16)>,
-    /// Bit [`Index::slot`] of each key of `firsts` (a Bloom filter with one hash): most
-    /// tokens looked up are ordinary words, turned away by one bit.
-    filter: [u64; FILTER_WORDS],
-    parts: Vec<(Vec<Part>, bool)>,
+    /// it has one), lowercased, to the row: the rows that may start at a token are one
+    /// look-up away (rows of a key in table order).
+    firsts: KeyTable,
+    /// Each row's parts after the first, and whether it matches case-sensitively.
+    rows: Vec<Row>,
 }
 
-/// The filter's size in 64-bit words: 8,192 bits (built at run time, not in the binary).
-const FILTER_WORDS: usize = 128;
-
-impl Index {
-    /// A key's bit in `filter`: the top bits of a multiplicative hash of its two halves.
-    fn slot(key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 13)) as usize
-    }
-
-    /// False when no first part has the key `key`.
-    fn may_have(&self, key: u128) -> bool {
-        let slot = Self::slot(key);
-        self.filter[slot / 64] & (1 << (slot % 64)) != 0
-    }
+/// A row of a table as it is matched.
+struct Row {
+    head: Part,
+    rest: Vec<Part>,
+    sensitive: bool,
 }
 
 /// One token of a phrase: the word, and the plural ending it may take ("" for none), read
-/// from "(s)"/"(es)" once rather than at each comparison.
+/// from "(s)"/"(es)" once rather than at each comparison; and the keys of its forms
+/// lowercased, so that a case-insensitive part is matched by comparing integers.
 #[derive(Clone, Copy)]
 struct Part {
     base: &'static str,
     plural: &'static str,
+    /// The keys of the base and of the plural (the base's again without one).
+    keys: [u128; 2],
 }
 
 impl Part {
     fn of(part: &'static str) -> Part {
-        for (marker, plural) in [("(s)", "s"), ("(es)", "es")] {
-            if let Some(base) = part.strip_suffix(marker) {
-                return Part { base, plural };
-            }
+        let (base, plural) = [("(s)", "s"), ("(es)", "es")]
+            .into_iter()
+            .find_map(|(marker, plural)| Some((part.strip_suffix(marker)?, plural)))
+            .unwrap_or((part, ""));
+        let mut keys = [0; 2];
+        for (key, form) in keys.iter_mut().zip(Self::forms_of(base, plural).cycle()) {
+            // every part is at most 16 bytes (a test checks): it has a key
+            *key = word_key_of(&form).unwrap_or(0);
         }
-        Part {
-            base: part,
-            plural: "",
-        }
+        Part { base, plural, keys }
     }
 
-    /// The lowercased forms the part matches: the base, and the base with its plural.
-    fn forms(&self) -> impl Iterator<Item = String> + '_ {
-        let plural = (!self.plural.is_empty()).then(|| self.base.to_string() + self.plural);
-        std::iter::once(self.base.to_string())
+    /// The lowercased forms a part matches: the base, and the base with its plural.
+    fn forms_of(base: &str, plural: &str) -> impl Iterator<Item = String> + Clone {
+        let plural = (!plural.is_empty()).then(|| base.to_string() + plural);
+        std::iter::once(base.to_string())
             .chain(plural)
             .map(|f| f.to_ascii_lowercase())
     }
@@ -554,29 +548,26 @@ impl Part {
 
 fn index(table: &'static [Unit]) -> Index {
     let mut firsts = Vec::new();
-    let mut parts = Vec::with_capacity(table.len());
+    let mut rows = Vec::with_capacity(table.len());
     for (i, row) in table.iter().enumerate() {
-        let split: Vec<Part> = row.phrase.split(' ').map(Part::of).collect();
-        if let Some(head) = split.first() {
-            // every first part is at most 16 bytes (a test checks): it has a key
-            for form in head.forms() {
-                if let Some(k) = word_key_of(&form) {
-                    firsts.push((k, i as u16));
-                }
-            }
+        let mut parts = row.phrase.split(' ').map(Part::of);
+        let head = parts.next().unwrap_or(Part::of(""));
+        for &k in head
+            .keys
+            .iter()
+            .take(if head.plural.is_empty() { 1 } else { 2 })
+        {
+            firsts.push((k, i as u16));
         }
-        parts.push((split, sensitive(row.phrase)));
-    }
-    crate::sort::sort(&mut firsts);
-    let mut filter = [0u64; FILTER_WORDS];
-    for &(k, _) in &firsts {
-        let slot = Index::slot(k);
-        filter[slot / 64] |= 1 << (slot % 64);
+        rows.push(Row {
+            head,
+            rest: parts.collect(),
+            sensitive: sensitive(row.phrase),
+        });
     }
     Index {
-        firsts,
-        filter,
-        parts,
+        firsts: KeyTable::new(&firsts),
+        rows,
     }
 }
 
@@ -597,65 +588,82 @@ pub enum Table {
     CurrencyBefore,
 }
 
+/// The tables' indexes, built on first use.
+struct Indexes {
+    after: Index,
+    currency_after: Index,
+    currency_before: Index,
+}
+
 fn table(t: Table) -> (&'static [Unit], &'static Index) {
-    static AFTER_INDEX: OnceLock<Index> = OnceLock::new();
-    static CUR_AFTER_INDEX: OnceLock<Index> = OnceLock::new();
-    static CUR_BEFORE_INDEX: OnceLock<Index> = OnceLock::new();
+    static INDEXES: OnceLock<Indexes> = OnceLock::new();
+    let indexes = INDEXES.get_or_init(|| Indexes {
+        after: index(AFTER),
+        currency_after: index(CURRENCY_AFTER),
+        currency_before: index(CURRENCY_BEFORE),
+    });
     match t {
-        Table::After => (AFTER, AFTER_INDEX.get_or_init(|| index(AFTER))),
-        Table::CurrencyAfter => (
-            CURRENCY_AFTER,
-            CUR_AFTER_INDEX.get_or_init(|| index(CURRENCY_AFTER)),
-        ),
-        Table::CurrencyBefore => (
-            CURRENCY_BEFORE,
-            CUR_BEFORE_INDEX.get_or_init(|| index(CURRENCY_BEFORE)),
-        ),
+        Table::After => (AFTER, &indexes.after),
+        Table::CurrencyAfter => (CURRENCY_AFTER, &indexes.currency_after),
+        Table::CurrencyBefore => (CURRENCY_BEFORE, &indexes.currency_before),
     }
 }
 
 /// The longest phrase of table `t` starting at token `k`: the row and the end token.
 pub fn lookup(doc: &Doc, k: usize, t: Table) -> Option<(&'static Unit, usize)> {
     // the token's key finds the rows whose first part it may be: for nearly every token
-    // none, after one binary search over integers
+    // none, in an empty bucket
     let key = doc.key_any(k)?;
-    let (rows, idx) = table(t);
-    if !idx.may_have(key) {
-        return None;
-    }
-    let at = idx.firsts.partition_point(|&(f, _)| f < key);
-    let tok = doc.s(k);
+    let (units, idx) = table(t);
     let mut best: Option<(&'static Unit, usize)> = None;
-    for &(f, r) in &idx.firsts[at..] {
+    // the key of the next token, read once for all the rows that start here
+    let mut next: Option<Option<Option<u128>>> = None;
+    for &(f, r) in idx.firsts.bucket(key) {
         if f != key {
-            break;
-        }
-        let (parts, sensitive) = &idx.parts[r as usize];
-        let Some((head, rest)) = parts.split_first() else {
             continue;
-        };
+        }
+        let (unit, row) = (&units[usize::from(r)], &idx.rows[usize::from(r)]);
         // equal keys: the token is a form of the first part up to ASCII case, which is all
         // a case-insensitive part asks
-        if *sensitive && !part_matches(head, tok, true) {
+        if row.sensitive && !part_matches(&row.head, doc.s(k)) {
             continue;
         }
-        if let Some(end) = match_rest(doc, k + 1, rest, *sensitive) {
+        let end = if row.rest.is_empty() {
+            Some(k + 1)
+        } else {
+            let next = *next.get_or_insert_with(|| {
+                (k + 1 < doc.len() && !doc.brk(k + 1)).then(|| doc.key_any(k + 1))
+            });
+            match_rest(doc, k + 1, row, next)
+        };
+        if let Some(end) = end {
             if best.is_none_or(|(_, e)| end > e) {
-                best = Some((&rows[r as usize], end));
+                best = Some((unit, end));
             }
         }
     }
     best
 }
 
-/// Matches a phrase's parts after its first token by token from `j`, each on the same line
-/// as the first; the end token on success.
-fn match_rest(doc: &Doc, mut j: usize, parts: &[Part], sensitive: bool) -> Option<usize> {
-    for part in parts {
-        if j >= doc.len() || doc.brk(j) {
-            return None;
-        }
-        if !part_matches(part, doc.s(j), sensitive) {
+/// Matches a row's parts after its first token by token from `j`, each on the same line as
+/// the first; the end token on success. `next`: the key of token `j` (`None` past the end
+/// or on another line; `Some(None)` for a long token).
+fn match_rest(doc: &Doc, mut j: usize, row: &Row, next: Option<Option<u128>>) -> Option<usize> {
+    for (n, part) in row.rest.iter().enumerate() {
+        let key = if n == 0 {
+            next?
+        } else {
+            if j >= doc.len() || doc.brk(j) {
+                return None;
+            }
+            doc.key_any(j)
+        };
+        let matches = if row.sensitive {
+            part_matches(part, doc.s(j))
+        } else {
+            key.is_some_and(|k| part.keys.contains(&k))
+        };
+        if !matches {
             return None;
         }
         j += 1;
@@ -664,33 +672,13 @@ fn match_rest(doc: &Doc, mut j: usize, parts: &[Part], sensitive: bool) -> Optio
     Some(j)
 }
 
-fn part_matches(part: &Part, tok: &str, sensitive: bool) -> bool {
-    let eq = |a: &str, b: &str| {
-        if sensitive {
-            a == b
-        } else {
-            a.eq_ignore_ascii_case(b)
-        }
-    };
+/// Whether `tok` is the part as written, or its plural (case-sensitive rows).
+fn part_matches(part: &Part, tok: &str) -> bool {
     let base = part.base;
-    // the length first: it turns nearly every row away without comparing bytes
-    if tok.len() == base.len() {
-        return eq(base, tok);
-    }
-    match part.plural {
-        "s" => {
-            tok.len() == base.len() + 1
-                && tok.is_char_boundary(base.len())
-                && eq(base, &tok[..base.len()])
-                && tok.ends_with(['s', 'S'])
-        }
-        "es" => {
-            tok.len() == base.len() + 2
-                && tok.is_char_boundary(base.len())
-                && eq(base, &tok[..base.len()])
-                && tok[base.len()..].eq_ignore_ascii_case("es")
-        }
-        _ => false,
+    match tok.strip_prefix(base) {
+        Some("") => true,
+        Some(rest) => !part.plural.is_empty() && rest.eq_ignore_ascii_case(part.plural),
+        None => false,
     }
 }
 
@@ -759,14 +747,17 @@ mod tests {
         }
     }
 
-    /// Every form of every first part has a key, so that the index finds every row.
+    /// Every form of every part has a key, so that the index finds every row and the
+    /// parts after the first are compared as keys.
     #[test]
-    fn every_first_part_has_a_key() {
+    fn every_part_has_a_key() {
         for rows in [AFTER, CURRENCY_AFTER, CURRENCY_BEFORE] {
             for row in rows {
-                let head = Part::of(row.phrase.split(' ').next().unwrap_or(""));
-                for form in head.forms() {
-                    assert!(word_key_of(&form).is_some(), "{form:?}");
+                for part in row.phrase.split(' ') {
+                    let part = Part::of(part);
+                    for form in Part::forms_of(part.base, part.plural) {
+                        assert!(word_key_of(&form).is_some(), "{form:?}");
+                    }
                 }
             }
         }
