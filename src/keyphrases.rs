@@ -25,6 +25,8 @@ use crate::tokenize::Tokens;
 use crate::wordkey::{bytes_key, KeySet};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// A top phrase of the article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -194,6 +196,29 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
         return Vec::new();
     }
     let weights = word_weights(text, tokens, skip);
+    let found = parts(text, tokens, skip, &weights);
+    let kept = best_apart(&found, &weights, k);
+    let top = kept
+        .first()
+        .map_or(1.0, |c| c.score())
+        .max(f64::MIN_POSITIVE);
+    kept.into_iter()
+        .map(|c| {
+            let f = &found[c.index];
+            Keyphrase {
+                text: text[f.start..f.end].to_string(),
+                start: f.start,
+                end: f.end,
+                weight: c.score() / top,
+                count: f.count,
+            }
+        })
+        .collect()
+}
+
+/// Every distinct part of the runs of topic words (see the module docs), in the order first
+/// found, with its count.
+fn parts(text: &str, tokens: &Tokens, skip: &[bool], weights: &[f64]) -> Vec<Found> {
     // stem sequence → index in `found` of (count, first start, first end)
     // Sized for an article up front (growing the table and list was a fifth of this
     // stage's time); a long document grows them from there. The table holds only the
@@ -210,7 +235,7 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
         if skip.get(i) == Some(&true) {
             continue;
         }
-        runs(text, tokens.of_sentence(i), &weights, &mut sentence_runs);
+        runs(text, tokens.of_sentence(i), weights, &mut sentence_runs);
         for &run in &sentence_runs {
             // Every contiguous part of the run is a candidate too, so a name inside a longer
             // run ("Harbour Bridge" in "Harbour Bridge repairs") is counted every time.
@@ -242,51 +267,86 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
             }
         }
     }
-    let mut count_factors = SmallIntMemo::default();
-    let ranked: Vec<Candidate> = found
-        .iter()
-        .enumerate()
-        .map(|(index, f)| {
-            let score = score(f, &weights, &mut count_factors);
-            Candidate::new(score, f.start, f.stems.len, index)
-        })
-        .collect();
-    // Best first, in a total order (see `Candidate::new`), so the result never depends on
-    // the order candidates were found in. A heap, not a sort: only the first few are taken
-    // (k, plus those that overlap one already kept), out of hundreds.
-    let mut ranked = std::collections::BinaryHeap::from(ranked);
-    let mut kept: Vec<Candidate> = Vec::new();
-    while let Some(c) = ranked.pop() {
-        if kept.len() == k {
-            break;
+    found
+}
+
+/// The best `k` candidates, best first, leaving out any whose stems are all among a better
+/// one's or that holds all of a better one's. Best first in a total order (see
+/// [`Candidate::new`]), so the result never depends on the order candidates were found in.
+/// Only the first few are looked at (k, plus those that overlap one already kept), out of
+/// hundreds: only the candidates that score at least the [`FEW`]th best score (or the
+/// `4k`th) are ranked (a heap), the others only if those run out. That score is found on
+/// the way, in a small heap of the best scores so far: most candidates are turned away by
+/// one comparison with its least. Ranking them all was a fifth of this stage's time.
+fn best_apart(found: &[Found], weights: &[f64], k: usize) -> Vec<Candidate> {
+    let few = FEW.max(4 * k);
+    let mut memo = SmallIntMemo::default();
+    // The best scores so far, as bits (a score is ≥ 0, so they order like it), and every
+    // candidate that scored at least the least of them when it came.
+    let mut scores: BinaryHeap<Reverse<u64>> = BinaryHeap::with_capacity(few + 1);
+    let mut best: Vec<Candidate> = Vec::new();
+    for c in candidates(found, weights, &mut memo) {
+        let score = c.score().to_bits();
+        if scores.len() < few {
+            scores.push(Reverse(score));
+        } else if let Some(mut least) = scores.peek_mut().filter(|least| score >= least.0) {
+            *least = Reverse(score.max(least.0));
+        } else {
+            continue;
         }
-        if kept.iter().any(|better| {
+        best.push(c);
+    }
+    let least = scores.peek().map_or(0, |least| least.0);
+    best.retain(|c| c.score().to_bits() >= least);
+    let all = best.len() == found.len();
+    let mut best = BinaryHeap::from(best);
+    if let Some(kept) = keep_apart(std::iter::from_fn(|| best.pop()), found, k, all) {
+        return kept;
+    }
+    let mut all: BinaryHeap<Candidate> = candidates(found, weights, &mut memo).collect();
+    keep_apart(std::iter::from_fn(|| all.pop()), found, k, true).unwrap_or_default()
+}
+
+/// How many of the best candidates [`best_apart`] ranks at least.
+const FEW: usize = 32;
+
+/// Every part as a [`Candidate`], in the order found.
+fn candidates<'a>(
+    found: &'a [Found],
+    weights: &'a [f64],
+    count_factors: &'a mut SmallIntMemo,
+) -> impl Iterator<Item = Candidate> + 'a {
+    found.iter().enumerate().map(|(index, f)| {
+        let score = score(f, weights, count_factors);
+        Candidate::new(score, f.start, f.stems.len, index)
+    })
+}
+
+/// Takes candidates best first until `k` are kept, leaving out those that overlap a kept
+/// one (see [`best_apart`]). `None` if they run out first and are not `all` there are.
+fn keep_apart(
+    ranked: impl Iterator<Item = Candidate>,
+    found: &[Found],
+    k: usize,
+    all: bool,
+) -> Option<Vec<Candidate>> {
+    let mut kept: Vec<Candidate> = Vec::with_capacity(k);
+    for c in ranked {
+        if kept.len() == k {
+            return Some(kept);
+        }
+        let overlaps = kept.iter().any(|better| {
             let (better, c) = (
                 found[better.index].stems.as_slice(),
                 found[c.index].stems.as_slice(),
             );
             contains_all(better, c) || contains_all(c, better)
-        }) {
-            continue;
+        });
+        if !overlaps {
+            kept.push(c);
         }
-        kept.push(c);
     }
-    let top = kept
-        .first()
-        .map_or(1.0, |c| c.score())
-        .max(f64::MIN_POSITIVE);
-    kept.into_iter()
-        .map(|c| {
-            let f = &found[c.index];
-            Keyphrase {
-                text: text[f.start..f.end].to_string(),
-                start: f.start,
-                end: f.end,
-                weight: c.score() / top,
-                count: f.count,
-            }
-        })
-        .collect()
+    (all || kept.len() == k).then_some(kept)
 }
 
 /// A part's score: the mean weight of its words, times the bonus for its length, times
@@ -294,9 +354,19 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
 fn score(found: &Found, weights: &[f64], count_factors: &mut SmallIntMemo) -> f64 {
     let terms = found.stems.as_slice();
     let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
-    let length_bonus = 1.0 + EXTRA_WORD_BONUS * (terms.len() - 1) as f64;
-    mean * length_bonus * count_factor(found.count, count_factors)
+    mean * LENGTH_BONUS[terms.len() - 1] * count_factor(found.count, count_factors)
 }
+
+/// The bonus for a part's length: [`EXTRA_WORD_BONUS`] for each word beyond the first.
+const LENGTH_BONUS: [f64; MAX_WORDS] = {
+    let mut bonus = [1.0; MAX_WORDS];
+    let mut extra = 1;
+    while extra < MAX_WORDS {
+        bonus[extra] = 1.0 + EXTRA_WORD_BONUS * extra as f64;
+        extra += 1;
+    }
+    bonus
+};
 
 /// `1 + ln(count)`: most candidates occur once, and a logarithm is a software routine in
 /// the wasm (compiler_builtins' `log`, among the top functions of its profile), so the
@@ -562,5 +632,49 @@ mod tests {
     fn none_for_empty_or_zero() {
         assert!(top("", 5).is_empty());
         assert!(top("Some words here.", 0).is_empty());
+    }
+
+    /// [`best_apart`] the plain way: every candidate ranked by a sort.
+    fn best_apart_by_sorting(found: &[Found], weights: &[f64], k: usize) -> Vec<Candidate> {
+        let mut memo = SmallIntMemo::default();
+        let mut all: Vec<Candidate> = candidates(found, weights, &mut memo).collect();
+        all.sort_unstable_by(|a, b| b.cmp(a));
+        keep_apart(all.into_iter(), found, k, true).unwrap()
+    }
+
+    #[test]
+    fn the_best_apart_are_those_of_a_full_ranking() {
+        // Repeated names and runs make many candidates that overlap the best ones, and many
+        // that tie, so for some k the few best scores run out and every candidate is ranked.
+        let words = [
+            "Harbour", "Bridge", "repairs", "council", "river", "Lagos", "budget", "the", "of",
+            "and", "said", "vote", "ferry", "Wonder", "Woman", "9", "rates", "rate",
+        ];
+        for seed in 1..20 {
+            let x = crate::testing::XorShift::new(seed);
+            let mut text = String::new();
+            for sentence in 0..(10 + x.below(60)) {
+                for _ in 0..(3 + x.below(12)) {
+                    text.push_str(words[x.below(words.len() as u64) as usize]);
+                    text.push(' ');
+                }
+                text.push_str(if sentence % 7 == 0 {
+                    "Harbour Bridge repairs.\n"
+                } else {
+                    "end.\n"
+                });
+            }
+            let tokens = Tokenizer::default().tokenize(&text, &segment(&text));
+            let weights = word_weights(&text, &tokens, &[]);
+            let found = parts(&text, &tokens, &[], &weights);
+            for k in (1..=40).chain([100, 1000]) {
+                let ranks = |c: Vec<Candidate>| c.iter().map(|c| c.rank).collect::<Vec<_>>();
+                assert_eq!(
+                    ranks(best_apart(&found, &weights, k)),
+                    ranks(best_apart_by_sorting(&found, &weights, k)),
+                    "seed {seed}, k = {k}"
+                );
+            }
+        }
     }
 }

@@ -8,7 +8,8 @@
 //! sentence with the best `score − REDUNDANCY_WEIGHT · redundancy`, where redundancy is the
 //! largest cosine with an already chosen sentence; a sentence at or above [`DUPLICATE`] is
 //! never taken (a near-duplicate). Similarities come from the graph's edges, so a pick
-//! updates just its neighbours; as gains only fall, a lazy priority queue re-checks a
+//! updates just its neighbours (its row's, and the few edges into it that its row has no
+//! twin of: [`Graph::lone_into`]); as gains only fall, a lazy priority queue re-checks a
 //! candidate only when it reaches the top. The graph skips very common terms, so before a
 //! candidate is taken it is also compared exactly with the first [`EXACT_CHECKS`] chosen
 //! sentences (5,000 copies of one sentence share only common terms). Sentences that do not fit a word or char budget
@@ -37,9 +38,6 @@ pub const DUPLICATE: f64 = 0.5;
 /// A candidate is compared exactly (cosine of TF-IDF vectors) with at most this many
 /// chosen sentences, so the check stays O(n) overall.
 pub const EXACT_CHECKS: usize = 64;
-/// For this many picks, the edges into a pick are found by searching every row (O(n log
-/// neighbours) a pick) rather than by turning the whole graph around (O(edges)).
-const SCANNED_PICKS: usize = 8;
 /// How much redundancy lowers a candidate's gain.
 pub const REDUNDANCY_WEIGHT: f64 = 0.1;
 
@@ -78,7 +76,6 @@ pub fn select(
     if n == 0 {
         return (Vec::new(), redundancy);
     }
-    let mut reverse: Option<ReverseEdges> = None;
     let max_sentences = match budget {
         Budget::Sentences(k) => k,
         Budget::Ratio(r) => ((n as f64 * r).round() as usize).max(1),
@@ -141,77 +138,22 @@ pub fn select(
         chosen.push(i);
         taken[i] = true;
         // The pick makes its neighbours more redundant, along the edges it keeps and the
-        // edges that keep it. The latter are found by a binary search in every row for the
-        // first `SCANNED_PICKS` picks (most summaries have no more), and from the graph
-        // turned around (built once, O(edges)) for any later ones.
+        // edges that keep it: the twins of the former, and the lone edges into it.
         let mut raise = |j: u32, s: f32| {
             let (j, s) = (j as usize, f64::from(s));
-            if !taken[j] && s > redundancy[j] {
+            if j < n && !taken[j] && s > redundancy[j] {
                 redundancy[j] = s;
             }
         };
-        for &(j, s) in graph.row(i).iter().filter(|&&(j, _)| (j as usize) < n) {
+        for &(j, s) in graph.row(i) {
             raise(j, s);
         }
-        if chosen.len() <= SCANNED_PICKS {
-            for (j, row) in graph.rows().take(n).enumerate() {
-                if let Ok(k) = row.binary_search_by_key(&(i as u32), |&(t, _)| t) {
-                    raise(j as u32, row[k].1);
-                }
-            }
-        } else {
-            let reverse = reverse.get_or_insert_with(|| ReverseEdges::of(graph, n));
-            for &j in reverse.of_sentence(i) {
-                let row = graph.row(j as usize);
-                if let Ok(k) = row.binary_search_by_key(&(i as u32), |&(t, _)| t) {
-                    raise(j, row[k].1);
-                }
-            }
+        for &(j, _, s) in graph.lone_into(i) {
+            raise(j, s);
         }
     }
     crate::sort::sort(&mut chosen);
     (chosen, redundancy)
-}
-
-/// For each sentence, the sentences whose graph rows list it, in one flat array (4 bytes
-/// an edge): with the rows themselves, an edge kept by either end counts, without copying
-/// the graph into a symmetric one.
-struct ReverseEdges {
-    /// Sentence `i`'s sources are `sources[offsets[i]..offsets[i + 1]]`.
-    offsets: Vec<u32>,
-    sources: Vec<u32>,
-}
-
-impl ReverseEdges {
-    fn of(graph: &Graph, n: usize) -> ReverseEdges {
-        let mut offsets = vec![0u32; n + 1];
-        // Rows and targets past `n` (a graph larger than the candidate list) are ignored.
-        let rows = || graph.rows().take(n);
-        for row in rows() {
-            for &(j, _) in row.iter().filter(|&&(j, _)| (j as usize) < n) {
-                offsets[j as usize + 1] += 1;
-            }
-        }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut fill = offsets.clone();
-        let mut sources = vec![0u32; offsets[n] as usize];
-        for (i, row) in rows().enumerate() {
-            for &(j, _) in row.iter().filter(|&&(j, _)| (j as usize) < n) {
-                sources[fill[j as usize] as usize] = i as u32;
-                fill[j as usize] += 1;
-            }
-        }
-        ReverseEdges { offsets, sources }
-    }
-
-    fn of_sentence(&self, i: usize) -> &[u32] {
-        match (self.offsets.get(i), self.offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.sources[a as usize..b as usize],
-            _ => &[],
-        }
-    }
 }
 
 #[cfg(test)]
@@ -278,11 +220,9 @@ mod tests {
     }
 
     #[test]
-    fn edges_into_a_pick_count_before_and_after_the_graph_is_turned_around() {
-        // Picks 0..=9 in order; sentences 10 and 11 only list picks in their own rows, so
-        // only the edges *into* a pick reach them: found by the row search for pick 0 (one
-        // of the first SCANNED_PICKS) and by the reverse edges for pick 9 (the tenth).
-        const { assert!(SCANNED_PICKS < 10) };
+    fn edges_into_a_pick_count() {
+        // Picks 0..=9 in order; sentences 10 and 11 only list picks in their own rows (lone
+        // edges), so only the edges *into* a pick reach them.
         let mut scores: Vec<f64> = (0..10).map(|i| 0.9 - 0.01 * i as f64).collect();
         scores.extend([0.1, 0.1]);
         let c = candidates(&scores);

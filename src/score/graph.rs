@@ -9,8 +9,10 @@
 //! that are *rare* (in at most [`MAX_POSTINGS`] sentences): the dot products are accumulated
 //! from an inverted index, whose cost is Σ df² ≤ `MAX_POSTINGS` · tokens. Very common terms
 //! carry little IDF weight anyway; in a news article of 40 sentences every term is "rare"
-//! and the graph is exact. Each sentence keeps its [`MAX_NEIGHBOURS`] most similar
-//! neighbours. Cost: O(tokens · MAX_POSTINGS) to build, O(edges) per LexRank iteration.
+//! and the graph is exact. A pair's cosine is computed once, by the earlier sentence, and
+//! mirrored (it is the same both ways, to the bit). Each sentence keeps its
+//! [`MAX_NEIGHBOURS`] most similar neighbours. Cost: O(tokens · MAX_POSTINGS) to build,
+//! O(edges) per LexRank iteration.
 
 use super::tfidf::TfIdf;
 
@@ -35,45 +37,60 @@ const CONVERGED: f64 = 1e-3;
 /// sentences, the sentences that have it (in order) with its weight there. One flat array
 /// sliced by term (a term's document frequency is its number of postings, so the slices
 /// are laid out before filling): not a `Vec` per term, hundreds of allocations an article.
+/// It is read sentence after sentence, each sentence reading only the postings after its
+/// own ([`Postings::after`]).
 struct Postings {
-    /// Term `t`'s postings are `entries[starts[t]..starts[t + 1]]`.
-    starts: Vec<usize>,
+    /// Term `t`'s postings not read past yet are `entries[next[t]..ends[t]]`.
+    next: Vec<usize>,
+    ends: Vec<usize>,
     entries: Vec<(u32, f32)>,
 }
 
 impl Postings {
     fn new(tfidf: &TfIdf) -> Postings {
         let rare = |df: u32| df as usize <= MAX_POSTINGS;
-        let mut starts = Vec::with_capacity(tfidf.df.len() + 1);
+        let mut next = Vec::with_capacity(tfidf.df.len() + 1);
         let mut total = 0;
-        starts.push(0);
+        next.push(0);
         for &df in &tfidf.df {
             if rare(df) {
                 total += df as usize;
             }
-            starts.push(total);
+            next.push(total);
         }
-        let mut filled = starts.clone();
+        let mut ends = next.clone();
         let mut entries = vec![(0u32, 0f32); total];
         for (i, v) in tfidf.vectors().enumerate() {
             for &(t, w) in v {
                 let t = t as usize;
                 if rare(tfidf.df[t]) {
-                    entries[filled[t]] = (i as u32, w);
-                    filled[t] += 1;
+                    entries[ends[t]] = (i as u32, w);
+                    ends[t] += 1;
                 }
             }
         }
         debug_assert!(
-            filled[..filled.len() - 1] == starts[1..],
+            ends[..ends.len() - 1] == next[1..],
             "a term's document frequency is its number of postings"
         );
-        Postings { starts, entries }
+        Postings {
+            next,
+            ends,
+            entries,
+        }
     }
 
-    fn of(&self, term: u32) -> &[(u32, f32)] {
+    /// The postings of `term`, a term of the sentence being read, after that sentence's
+    /// own (none for a common term). The sentences are read in order, each of its own
+    /// terms once, so a term's first posting not read past is the sentence's own.
+    fn after(&mut self, term: u32) -> &[(u32, f32)] {
         let t = term as usize;
-        &self.entries[self.starts[t]..self.starts[t + 1]]
+        let (own, end) = (self.next[t], self.ends[t]);
+        if own == end {
+            return &[];
+        }
+        self.next[t] = own + 1;
+        &self.entries[own + 1..end]
     }
 }
 
@@ -82,20 +99,28 @@ impl Postings {
 /// structure for long documents, and seven digits are more than the scores need). The rows
 /// are one flat array sliced by sentence, not a `Vec` per sentence (an allocation, and
 /// reallocations as it grows, for every sentence).
+///
+/// A cosine is the same both ways, to the bit (see the module docs), so most edges have a twin,
+/// and the edges *into* a sentence are those of its own row. Only capping a row at
+/// [`MAX_NEIGHBOURS`] leaves an edge without its twin: the graph lists those edges apart
+/// (`lone`), so that LexRank and selection need not turn the whole graph around.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     /// Sentence `i`'s edges are `edges[starts[i]..starts[i + 1]]` (no sentences: empty).
     starts: Vec<usize>,
     edges: Vec<(u32, f32)>,
+    /// The edges `i → j` without an edge `j → i`, as `(i, j, cosine)` in order of `j`,
+    /// then of `i` (none in a graph without capped rows).
+    lone: Vec<(u32, u32, f32)>,
 }
 
-/// In a graph of more than [`SMALL`] sentences (a smaller one reads every sentence's sum,
-/// at most `SMALL` a row), the sentences one row touched, read back in order of sentence
-/// without sorting them: a bit per sentence, and the list of the 64-bit words that have a
-/// bit set. Reading them costs a step per touched sentence and per word read; the words
-/// are read all in order when at least 1/[`DENSE`] of them have a bit set, else the list
-/// is sorted. So building stays O(tokens · MAX_POSTINGS), and a row neither sorts its
-/// neighbours nor reads every sentence.
+/// In a graph of more than [`SMALL`] sentences (a smaller one sets bits in a fixed array
+/// of `SMALL`), the sentences one row touched, read back in order of sentence without
+/// sorting them: a bit per sentence, and the list of the 64-bit words that have a bit set.
+/// Reading them costs a step per touched sentence and per word read; the words are read
+/// all in order when at least 1/[`DENSE`] of them have a bit set, else the list is sorted.
+/// So building stays O(tokens · MAX_POSTINGS), and a row neither sorts its neighbours nor
+/// reads every sentence.
 struct Touched {
     bits: Vec<u64>,
     words: Vec<u32>,
@@ -127,7 +152,9 @@ impl Touched {
                 drain_word(bits, w, &mut f);
             }
         } else {
-            crate::sort::sort(&mut self.words);
+            if self.words.len() > 1 {
+                crate::sort::sort(&mut self.words);
+            }
             for &w in &self.words {
                 drain_word(&mut self.bits[w as usize], w as usize, &mut f);
             }
@@ -145,55 +172,141 @@ fn drain_word(bits: &mut u64, w: usize, f: &mut impl FnMut(u32)) {
     }
 }
 
-impl Graph {
-    /// Builds the sparse graph (see the module docs).
-    pub fn new(tfidf: &TfIdf) -> Graph {
+/// The later half of the graph: each sentence's edges to the sentences after it, in order
+/// of neighbour. Each pair's dot product is accumulated from the postings after the first
+/// sentence's own: over the same terms, in the same order (by term), as the second
+/// sentence would sum it, and the product of their norms is the same both ways, so the
+/// second sentence's edge to the first would carry the same cosine, to the bit. It is
+/// computed once, and mirrored.
+struct Later {
+    /// Sentence `i`'s later edges are `edges[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    edges: Vec<(u32, f32)>,
+}
+
+impl Later {
+    fn new(tfidf: &TfIdf) -> Later {
         let n = tfidf.len();
-        let postings = Postings::new(tfidf);
+        let mut postings = Postings::new(tfidf);
         let mut acc = vec![0.0f64; n];
-        let mut touched = Touched::new(n);
-        let mut strengths = Vec::new();
+        let mut touched = Touched::new(if n > SMALL { n } else { 0 });
+        // The later sentences a row touched, in a graph of at most SMALL sentences: a
+        // bit set per posting costs less than the Touched list, or reading every sum.
+        let mut near = [0u64; SMALL / 64];
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
         let mut edges = Vec::new();
         for (i, v) in tfidf.vectors().enumerate() {
-            let row = edges.len();
-            let mut edge = |j: u32, dot: f64| {
-                let d = tfidf.norms[i] * tfidf.norms[j as usize];
+            for &(t, w) in v {
+                for &(j, wj) in postings.after(t) {
+                    if n > SMALL {
+                        touched.insert(j);
+                    } else {
+                        near[j as usize / 64 % near.len()] |= 1 << (j % 64);
+                    }
+                    acc[j as usize] += f64::from(w) * f64::from(wj);
+                }
+            }
+            let norm = tfidf.norms[i];
+            let mut edge = |j: u32| {
+                let dot = std::mem::take(&mut acc[j as usize]);
+                let d = norm * tfidf.norms[j as usize];
                 let s = if d > 0.0 { dot / d } else { 0.0 };
                 if s >= MIN_SIMILARITY {
                     edges.push((j, s as f32));
                 }
             };
-            for &(t, w) in v {
-                for &(j, wj) in postings.of(t) {
-                    if n > SMALL {
-                        touched.insert(j);
-                    }
-                    acc[j as usize] += f64::from(w) * f64::from(wj);
-                }
-            }
-            // The sentence itself: a sum of 0 is never an edge.
-            acc[i] = 0.0;
             if n <= SMALL {
-                // Every weight is positive (tf ≥ 1, idf ≥ 1), so the sentences that share a
-                // term with this one are those whose sum is above 0: reading all n sums
-                // (at most SMALL a row) costs less than marking each as it is touched.
-                for (j, sum) in acc.iter_mut().enumerate() {
-                    if *sum > 0.0 {
-                        edge(j as u32, std::mem::take(sum));
-                    }
+                for (w, bits) in near.iter_mut().enumerate() {
+                    drain_word(bits, w, &mut edge);
                 }
             } else {
-                touched.drain(|j| edge(j, std::mem::take(&mut acc[j as usize])));
+                touched.drain(edge);
             }
-            keep_strongest(&mut edges, row, &mut strengths);
             starts.push(edges.len());
         }
-        Graph { starts, edges }
+        Later { starts, edges }
     }
 
-    /// A graph with these rows, each sorted by neighbour.
+    fn row(&self, i: usize) -> &[(u32, f32)] {
+        &self.edges[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+impl Graph {
+    /// Builds the sparse graph (see the module docs): its later half (`Later`), each
+    /// row's earlier edges (the later edges that reach it, turned around) laid out before
+    /// them in place, then each row capped at [`MAX_NEIGHBOURS`] and moved down over what
+    /// the rows before it gave up.
+    pub fn new(tfidf: &TfIdf) -> Graph {
+        let later = Later::new(tfidf);
+        let n = tfidf.len();
+        let mut earlier = vec![0usize; n];
+        for &(j, _) in &later.edges {
+            earlier[j as usize] += 1;
+        }
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0);
+        let mut total = 0;
+        for (i, &e) in earlier.iter().enumerate() {
+            total += e + later.row(i).len();
+            starts.push(total);
+        }
+        let mut edges = vec![(0u32, 0f32); total];
+        // The next free slot of each row's earlier edges.
+        let mut fill = starts[..n].to_vec();
+        for (i, (&start, &e)) in starts.iter().zip(&earlier).enumerate() {
+            let row = later.row(i);
+            if row.is_empty() {
+                continue; // most rows of a long document (no call to copy nothing)
+            }
+            let own = start + e;
+            edges[own..own + row.len()].copy_from_slice(row);
+            for &(j, s) in row {
+                let k = &mut fill[j as usize];
+                edges[*k] = (i as u32, s);
+                *k += 1;
+            }
+        }
+        drop((later, fill, earlier));
+        let mut strengths = Vec::new();
+        // The edges capping dropped, `(i, j, cosine)` in order of `i` and `j`.
+        let mut dropped = Vec::new();
+        let mut kept = 0;
+        for i in 0..n {
+            let (a, b) = (starts[i], starts[i + 1]);
+            if kept < a {
+                edges.copy_within(a..b, kept);
+            }
+            starts[i] = kept;
+            let row = &mut edges[kept..kept + b - a];
+            kept += keep_strongest(row, &mut strengths, |j, s| dropped.push((i as u32, j, s)));
+        }
+        if n > 0 {
+            starts[n] = kept;
+        }
+        if kept < total {
+            edges.truncate(kept);
+            edges.shrink_to_fit();
+        }
+        let mut graph = Graph {
+            starts,
+            edges,
+            lone: Vec::new(),
+        };
+        // An edge one end dropped is lone where the other end kept it.
+        let kept_by = |&(i, j, _): &(u32, u32, f32)| graph.position(j as usize, i).is_some();
+        let lone: Vec<_> = dropped
+            .iter()
+            .filter(|e| kept_by(e))
+            .map(|&(i, j, s)| (j, i, s))
+            .collect();
+        graph.lone = lone;
+        graph
+    }
+
+    /// A graph with these rows, each sorted by neighbour (an edge and its twin must have
+    /// the same cosine).
     #[cfg(test)]
     pub(crate) fn from_rows(rows: &[Vec<(u32, f32)>]) -> Graph {
         let mut starts = vec![0];
@@ -201,10 +314,21 @@ impl Graph {
             *end += row.len();
             Some(*end)
         }));
-        Graph {
+        let mut graph = Graph {
             starts,
             edges: rows.concat(),
+            lone: Vec::new(),
+        };
+        for (i, row) in rows.iter().enumerate() {
+            for &(j, s) in row {
+                match graph.position(j as usize, i as u32) {
+                    Some(k) => assert_eq!(graph.row(j as usize)[k].1, s, "twins differ"),
+                    None => graph.lone.push((i as u32, j, s)),
+                }
+            }
         }
+        graph.lone.sort_by_key(|&(i, j, _)| (j, i));
+        graph
     }
 
     /// Number of sentences.
@@ -226,6 +350,11 @@ impl Graph {
         }
     }
 
+    /// Where row `i` has its edge to `j`, if it has one.
+    fn position(&self, i: usize, j: u32) -> Option<usize> {
+        self.row(i).binary_search_by_key(&j, |e| e.0).ok()
+    }
+
     /// Every sentence's edges, in order of sentence.
     pub fn rows(&self) -> impl Iterator<Item = &[(u32, f32)]> {
         self.starts.windows(2).map(|w| &self.edges[w[0]..w[1]])
@@ -234,6 +363,16 @@ impl Graph {
     /// All the edges, row after row.
     pub fn edges(&self) -> &[(u32, f32)] {
         &self.edges
+    }
+
+    /// The lone edges into sentence `j`, `(source, j, cosine)` in order of source: with
+    /// the twins of its row's edges, every edge into it (of a capped row, the edges it
+    /// dropped that their other end kept).
+    pub fn lone_into(&self, j: usize) -> &[(u32, u32, f32)] {
+        let j = j as u32;
+        let from = self.lone.partition_point(|e| e.1 < j);
+        let to = self.lone.partition_point(|e| e.1 <= j);
+        &self.lone[from..to]
     }
 
     /// Continuous LexRank: the stationary distribution of a random walk that follows
@@ -245,120 +384,123 @@ impl Graph {
         if n == 0 {
             return Vec::new();
         }
+        let (incoming, out_weight) = Incoming::of(self);
         if n <= SMALL {
-            let (incoming, out_weight) = Incoming::<u8>::of(self);
-            power_iteration(&incoming, &out_weight, [0.0; SMALL], [0.0; SMALL])
+            power_iteration::<Byte, _>(&incoming, &out_weight, [0.0; SMALL], [0.0; SMALL])
         } else {
-            let (incoming, out_weight) = Incoming::<u32>::of(self);
-            power_iteration(&incoming, &out_weight, vec![0.0; n], vec![0.0; n])
+            power_iteration::<Word, _>(&incoming, &out_weight, vec![0.0; n], vec![0.0; n])
         }
     }
 }
 
-/// Graphs of at most this many sentences (every news article) number their sentences
-/// with a byte in [`Incoming`], and keep the shares of a LexRank pass in arrays of this
-/// length on the stack: a byte can index them without a bounds check.
+/// Graphs of at most this many sentences (every news article) keep the shares of a
+/// LexRank pass in arrays of this length on the stack, which a source's low byte indexes
+/// without a bounds check.
 const SMALL: usize = 256;
 
-/// A sentence number in [`Incoming`]: `u8` for graphs of at most [`SMALL`] sentences,
-/// else `u32`.
-trait Node: Copy {
-    fn new(i: usize) -> Self;
-    fn index(self) -> usize;
+/// How a LexRank pass reads a source's share: by its low byte ([`Byte`], graphs of at
+/// most [`SMALL`] sentences) or by its number ([`Word`]).
+trait Node {
+    fn index(source: u32) -> usize;
 }
 
-impl Node for u8 {
-    fn new(i: usize) -> u8 {
-        i as u8
-    }
-    fn index(self) -> usize {
-        usize::from(self)
+struct Byte;
+struct Word;
+
+impl Node for Byte {
+    fn index(source: u32) -> usize {
+        usize::from(source as u8)
     }
 }
 
-impl Node for u32 {
-    fn new(i: usize) -> u32 {
-        i as u32
-    }
-    fn index(self) -> usize {
-        self as usize
+impl Node for Word {
+    fn index(source: u32) -> usize {
+        source as usize
     }
 }
 
 /// Edges are summed four at a time (see [`Incoming`]).
 const LANES: usize = 4;
 
-/// The graph's edges turned around, for [`Graph::lexrank`]: for each sentence, the sentences
-/// whose rows have an edge to it, in order, with the edge's weight (as `f64`, converted
-/// once rather than once a pass). Edges of rows with no weight are left out (the walk
-/// never leaves such a sentence along an edge).
+/// The edges into each sentence, for [`Graph::lexrank`]: the sentences whose rows have an
+/// edge to it, in order, with the edge's weight (as `f64`, converted once rather than once
+/// a pass). Those are the sentence's own row, but for the lone edges (see [`Graph`]): its
+/// row's edges whose twins were dropped are left out, and the lone edges into it are let
+/// in. (A sentence with an edge has weight: the walk leaves every source along its edges.)
 ///
 /// Each sentence's list is padded to whole groups of [`LANES`] edges with edges of weight
 /// 0 from its first source, whose share is finite: they add +0.0 to a positive sum, which
 /// leaves it as it is, and spare the summing loop a tail of single edges. It lives only
-/// while LexRank runs: 40 bytes a group (a byte per source) or 48 (four-byte sources),
-/// about 10 or 12 bytes an edge besides the graph's 8.
-struct Incoming<N> {
+/// while LexRank runs: 48 bytes a group, about 12 bytes an edge besides the graph's 8.
+struct Incoming {
     /// Sentence `j`'s groups are `groups[starts[j]..starts[j + 1]]`.
     starts: Vec<usize>,
-    groups: Vec<Group<N>>,
+    groups: Vec<Group>,
 }
 
 /// [`LANES`] edges into a sentence: their sources and weights side by side, so that a
 /// sentence's edges are one slice.
 #[derive(Clone, Copy)]
-struct Group<N> {
+struct Group {
     weights: [f64; LANES],
-    sources: [N; LANES],
+    sources: [u32; LANES],
 }
 
-impl<N: Node> Incoming<N> {
-    /// The edges turned around, and each sentence's out-weight (the sum of its row's).
-    fn of(graph: &Graph) -> (Incoming<N>, Vec<f64>) {
+impl Incoming {
+    /// The edges into each sentence, and each sentence's out-weight (the sum of its row's).
+    fn of(graph: &Graph) -> (Incoming, Vec<f64>) {
         let n = graph.len();
-        let mut counts = vec![0usize; n];
-        let mut out_weight = Vec::with_capacity(n);
-        for row in graph.rows() {
-            let w: f64 = row.iter().map(|&(_, s)| f64::from(s)).sum();
-            out_weight.push(w);
-            if w != 0.0 {
-                for &(j, _) in row {
-                    counts[j as usize] += 1;
-                }
-            }
-        }
-        let mut starts = Vec::with_capacity(n + 1);
-        starts.push(0);
-        let mut total = 0;
-        for &c in &counts {
-            total += c.div_ceil(LANES);
-            starts.push(total);
-        }
-        let empty = Group {
-            weights: [0.0; LANES],
-            sources: [N::new(0); LANES],
+        let mut incoming = Incoming {
+            starts: Vec::with_capacity(n + 1),
+            groups: Vec::with_capacity((graph.edges.len() + (LANES - 1) * n) / LANES),
         };
-        let mut groups = vec![empty; total];
-        // The next free slot of each sentence's list, counted in edges.
-        let mut fill: Vec<usize> = starts[..n].iter().map(|&g| g * LANES).collect();
-        for (i, (row, &w)) in graph.rows().zip(&out_weight).enumerate() {
-            if w != 0.0 {
-                for &(j, s) in row {
-                    let k = &mut fill[j as usize];
-                    let g = &mut groups[*k / LANES];
-                    g.sources[*k % LANES] = N::new(i);
-                    g.weights[*k % LANES] = f64::from(s);
-                    *k += 1;
-                }
-            }
+        incoming.starts.push(0);
+        let mut out_weight = Vec::with_capacity(n);
+        let mut lone_out = vec![false; if graph.lone.is_empty() { 0 } else { n }];
+        for &(i, _, _) in &graph.lone {
+            lone_out[i as usize] = true;
         }
-        for (j, &c) in counts.iter().enumerate() {
-            if c % LANES != 0 {
-                let pad = groups[starts[j]].sources[0];
-                groups[starts[j + 1] - 1].sources[c % LANES..].fill(pad);
+        let mut list: Vec<(u32, f32)> = Vec::new();
+        for (j, row) in graph.rows().enumerate() {
+            let into = graph.lone_into(j);
+            if into.is_empty() && !lone_out.get(j).is_some_and(|&lone| lone) {
+                out_weight.push(incoming.push(row));
+                continue;
             }
+            let j = j as u32;
+            let twin = |e: &&(u32, f32)| {
+                let lone = |l: &(u32, u32, f32)| (l.1, l.0);
+                graph.lone.binary_search_by_key(&(e.0, j), lone).is_err()
+            };
+            list.clear();
+            list.extend(row.iter().filter(twin));
+            for &(i, _, s) in into {
+                list.insert(list.partition_point(|e| e.0 < i), (i, s));
+            }
+            incoming.push(&list);
+            out_weight.push(row.iter().map(|&(_, s)| f64::from(s)).sum());
         }
-        (Incoming { starts, groups }, out_weight)
+        (incoming, out_weight)
+    }
+
+    /// Adds the next sentence's edges, `(source, weight)` in order of source, padding the
+    /// last group with its first source; returns the sum of their weights.
+    fn push(&mut self, edges: &[(u32, f32)]) -> f64 {
+        let mut sum = 0.0;
+        for chunk in edges.chunks(LANES) {
+            let mut g = Group {
+                weights: [0.0; LANES],
+                sources: [chunk[0].0; LANES],
+            };
+            for (k, &(i, s)) in chunk.iter().enumerate() {
+                g.sources[k] = i;
+                g.weights[k] = f64::from(s);
+                sum += g.weights[k];
+            }
+            self.groups.push(g);
+        }
+        self.starts.push(self.groups.len());
+        sum
     }
 }
 
@@ -371,7 +513,7 @@ impl<N: Node> Incoming<N> {
 /// in a register, and the change of the ranks and the next pass's shares are computed in
 /// the same loop.
 fn power_iteration<N: Node, S: AsRef<[f64]> + AsMut<[f64]>>(
-    incoming: &Incoming<N>,
+    incoming: &Incoming,
     out_weight: &[f64],
     mut share: S,
     mut next_share: S,
@@ -402,10 +544,10 @@ fn power_iteration<N: Node, S: AsRef<[f64]> + AsMut<[f64]>>(
             let mut sum = base;
             for g in &incoming.groups[a..b] {
                 let (s, w) = (&g.sources, &g.weights);
-                sum += from[s[0].index()] * w[0];
-                sum += from[s[1].index()] * w[1];
-                sum += from[s[2].index()] * w[2];
-                sum += from[s[3].index()] * w[3];
+                sum += from[N::index(s[0])] * w[0];
+                sum += from[N::index(s[1])] * w[1];
+                sum += from[N::index(s[2])] * w[2];
+                sum += from[N::index(s[3])] * w[3];
             }
             *new = sum;
             *new_share = DAMPING * sum / w;
@@ -420,17 +562,22 @@ fn power_iteration<N: Node, S: AsRef<[f64]> + AsMut<[f64]>>(
     rank
 }
 
-/// Keeps the [`MAX_NEIGHBOURS`] strongest edges of the row that starts at `edges[row]`
-/// (of equal ones, those to the nearer neighbours), in order of neighbour. The row being in
-/// that order already, it finds the weakest cosine kept by sorting a copy of the cosines
-/// (`strengths`, reused) and drops the edges below it in one pass: one sort of plain
-/// `f32`s instead of sorting the edges by strength and the kept ones back by neighbour.
-fn keep_strongest(edges: &mut Vec<(u32, f32)>, row: usize, strengths: &mut Vec<f32>) {
-    if edges.len() - row <= MAX_NEIGHBOURS {
-        return;
+/// Keeps the [`MAX_NEIGHBOURS`] strongest edges of `row` (of equal ones, those to the
+/// nearer neighbours), in order of neighbour, at its start; returns how many. The row
+/// being in that order already, it finds the weakest cosine kept by sorting a copy of the
+/// cosines (`strengths`, reused) and moves the edges not below it down in one pass: one
+/// sort of plain `f32`s instead of sorting the edges by strength and the kept ones back by
+/// neighbour.
+fn keep_strongest(
+    row: &mut [(u32, f32)],
+    strengths: &mut Vec<f32>,
+    mut dropped: impl FnMut(u32, f32),
+) -> usize {
+    if row.len() <= MAX_NEIGHBOURS {
+        return row.len();
     }
     strengths.clear();
-    strengths.extend(edges[row..].iter().map(|&(_, s)| s));
+    strengths.extend(row.iter().map(|&(_, s)| s));
     crate::sort::sort_by(strengths, |a, b| b.total_cmp(a).is_lt());
     let weakest = strengths[MAX_NEIGHBOURS - 1];
     let stronger = strengths
@@ -438,9 +585,9 @@ fn keep_strongest(edges: &mut Vec<(u32, f32)>, row: usize, strengths: &mut Vec<f
         .take_while(|s| s.total_cmp(&weakest).is_gt());
     // How many of the edges as strong as the weakest kept one are kept (the nearest).
     let mut ties = MAX_NEIGHBOURS - stronger.count();
-    let mut kept = row;
-    for k in row..edges.len() {
-        let e = edges[k];
+    let mut kept = 0;
+    for k in 0..row.len() {
+        let e = row[k];
         let keep = match e.1.total_cmp(&weakest) {
             std::cmp::Ordering::Greater => true,
             std::cmp::Ordering::Equal if ties > 0 => {
@@ -450,11 +597,13 @@ fn keep_strongest(edges: &mut Vec<(u32, f32)>, row: usize, strengths: &mut Vec<f
             _ => false,
         };
         if keep {
-            edges[kept] = e;
+            row[kept] = e;
             kept += 1;
+        } else {
+            dropped(e.0, e.1);
         }
     }
-    edges.truncate(kept);
+    kept
 }
 
 #[cfg(test)]
@@ -532,20 +681,27 @@ mod tests {
     fn lexrank_is_the_same_to_the_bit_as_pushing_along_rows() {
         let source = crate::testing::XorShift::new(0x2545_f491_4f6c_dd1du64);
         let random = |m: u64| source.below(m);
-        // Both sides of `SMALL`, sparse and dense rows, and sentences without edges.
+        // Both sides of `SMALL`, sparse and dense rows, and sentences without edges; an
+        // edge's twin has its cosine, or is missing (a lone edge).
         for n in [1, 2, 7, 81, SMALL - 1, SMALL, SMALL + 1, 700] {
             for density in [2, 10, 60] {
-                let rows: Vec<Vec<(u32, f32)>> = (0..n)
-                    .map(|i| {
-                        if random(5) == 0 {
-                            return Vec::new();
+                let empty: Vec<bool> = (0..n).map(|_| random(5) == 0).collect();
+                let mut rows: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+                for i in 0..n {
+                    for j in (i + 1..n).filter(|_| random(n as u64) < density) {
+                        let s = 0.02 + random(1000) as f32 / 1000.0;
+                        let one_way = random(6);
+                        if !empty[i] && one_way != 0 {
+                            rows[i].push((j as u32, s));
                         }
-                        (0..n as u32)
-                            .filter(|&j| j as usize != i && random(n as u64) < density)
-                            .map(|j| (j, 0.02 + random(1000) as f32 / 1000.0))
-                            .collect()
-                    })
-                    .collect();
+                        if !empty[j] && one_way != 1 {
+                            rows[j].push((i as u32, s));
+                        }
+                    }
+                }
+                for row in &mut rows {
+                    row.sort_by_key(|e| e.0);
+                }
                 let g = Graph::from_rows(&rows);
                 let want = lexrank_by_rows(&g);
                 let got = g.lexrank();
@@ -558,10 +714,119 @@ mod tests {
         }
     }
 
+    /// The graph as it was built before the later half was mirrored: each row sums its
+    /// dot products over all the postings of its terms, and keeps its strongest edges.
+    fn graph_by_rows(tfidf: &TfIdf) -> Vec<Vec<(u32, f32)>> {
+        let n = tfidf.len();
+        let rare = |t: u32| tfidf.df[t as usize] as usize <= MAX_POSTINGS;
+        (0..n)
+            .map(|i| {
+                let mut acc = vec![0.0f64; n];
+                for &(t, w) in tfidf.vector(i).iter().filter(|&&(t, _)| rare(t)) {
+                    for j in (0..n).filter(|&j| j != i) {
+                        if let Ok(k) = tfidf.vector(j).binary_search_by_key(&t, |e| e.0) {
+                            acc[j] += f64::from(w) * f64::from(tfidf.vector(j)[k].1);
+                        }
+                    }
+                }
+                let mut row: Vec<(u32, f32)> = (0..n)
+                    .filter(|&j| acc[j] > 0.0)
+                    .map(|j| (j as u32, acc[j] / (tfidf.norms[i] * tfidf.norms[j])))
+                    .filter(|&(_, s)| s >= MIN_SIMILARITY)
+                    .map(|(j, s)| (j, s as f32))
+                    .collect();
+                row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                row.truncate(MAX_NEIGHBOURS);
+                row.sort_by_key(|e| e.0);
+                row
+            })
+            .collect()
+    }
+
+    /// Texts of `n` sentences drawn from a small vocabulary: many rows are capped.
+    fn random_text(n: usize, words: usize, random: &dyn Fn(u64) -> u64) -> String {
+        (0..n)
+            .map(|_| {
+                let len = 3 + random(12) as usize;
+                // Words of letters only ("qbcz"), not stop words.
+                let word = |k: u64| {
+                    let letters = [k % 26, k / 26 % 26, k / 676].map(|l| (b'a' + l as u8) as char);
+                    format!("q{}{}{}z", letters[0], letters[1], letters[2])
+                };
+                let sentence: Vec<String> = (0..len).map(|_| word(random(words as u64))).collect();
+                format!("Then {}. ", sentence.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_mirrored_half_is_the_graph_built_row_by_row() {
+        let source = crate::testing::XorShift::new(0x9e37_79b9_7f4a_7c15u64);
+        let random = |m: u64| source.below(m);
+        // Both sides of `SMALL`; few words (capped rows) and many (sparse rows).
+        for (n, words) in [
+            (0, 5),
+            (1, 5),
+            (2, 3),
+            (40, 30),
+            (90, 25),
+            (SMALL + 40, 400),
+        ] {
+            let (tfidf, g) = graph(&random_text(n, words, &random));
+            let want = graph_by_rows(&tfidf);
+            assert_eq!(g.len(), want.len());
+            for (i, row) in want.iter().enumerate() {
+                let got: Vec<(u32, u32)> = g.row(i).iter().map(|e| (e.0, e.1.to_bits())).collect();
+                let row: Vec<(u32, u32)> = row.iter().map(|e| (e.0, e.1.to_bits())).collect();
+                assert_eq!(got, row, "{n} sentences, row {i}");
+            }
+            let mut lone: Vec<(u32, u32, u32)> = Vec::new();
+            for (i, row) in g.rows().enumerate() {
+                for &(j, s) in row {
+                    match g.position(j as usize, i as u32) {
+                        Some(k) => assert_eq!(g.row(j as usize)[k].1.to_bits(), s.to_bits()),
+                        None => lone.push((i as u32, j, s.to_bits())),
+                    }
+                }
+            }
+            lone.sort_by_key(|&(i, j, _)| (j, i));
+            let got: Vec<(u32, u32, u32)> =
+                g.lone.iter().map(|e| (e.0, e.1, e.2.to_bits())).collect();
+            assert_eq!(got, lone, "{n} sentences");
+        }
+    }
+
+    #[test]
+    fn lexrank_of_a_mirrored_graph_is_the_same_to_the_bit_as_pushing_along_rows() {
+        let source = crate::testing::XorShift::new(0x0123_4567_89ab_cdefu64);
+        let random = |m: u64| source.below(m);
+        let mut with_lone = 0;
+        let cases = [
+            (1, 5),
+            (2, 3),
+            (7, 10),
+            (60, 900),
+            (90, 25),
+            (SMALL + 40, 60),
+        ];
+        for (n, words) in cases {
+            let (_, g) = graph(&random_text(n, words, &random));
+            assert_eq!(g.len(), n);
+            with_lone += usize::from(!g.lone.is_empty());
+            let want = lexrank_by_rows(&g);
+            assert_eq!(
+                g.lexrank().iter().map(|r| r.to_bits()).collect::<Vec<_>>(),
+                want.iter().map(|r| r.to_bits()).collect::<Vec<_>>(),
+                "{n} sentences"
+            );
+        }
+        assert_eq!(with_lone, 2, "capped rows in the two largest graphs only");
+    }
+
     #[test]
     fn the_strongest_neighbours_are_kept_in_order() {
         for len in [MAX_NEIGHBOURS, MAX_NEIGHBOURS + 1, 3 * MAX_NEIGHBOURS] {
-            // Cosines with many ties, rows after a row that must stay as it is.
+            // Cosines with many ties.
             let row: Vec<(u32, f32)> = (0..len as u32)
                 .map(|j| (j * 2 + 1, ((j * 7919) % 13) as f32 / 13.0))
                 .collect();
@@ -569,10 +834,9 @@ mod tests {
             want.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             want.truncate(MAX_NEIGHBOURS);
             want.sort_by_key(|e| e.0);
-            let before = [(0, 0.5), (7, 0.25)];
-            let mut edges = [&before[..], &row].concat();
-            keep_strongest(&mut edges, before.len(), &mut Vec::new());
-            assert_eq!(edges, [&before[..], &want].concat());
+            let mut edges = row.clone();
+            let kept = keep_strongest(&mut edges, &mut Vec::new(), |_, _| {});
+            assert_eq!(edges[..kept], want);
         }
     }
 }
