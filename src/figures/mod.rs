@@ -817,11 +817,21 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
             }
         }
     }
-    if let Some(r) = ratio(doc, &n) {
-        return Some(r);
-    }
-    if let Some(r) = fx_rate(doc, &n) {
-        return Some(r);
+    // a ratio or an exchange rate goes on with one of a few words or a dash: most numbers
+    // are followed by none, and skip both rules
+    let next = doc.lc(n.end);
+    let linked = dash(doc, n.end)
+        || matches!(
+            next.as_str(),
+            "in" | "out" | "over" | "times" | "fold" | "per" | "to" | "against"
+        );
+    if linked {
+        if let Some(r) = ratio(doc, &n) {
+            return Some(r);
+        }
+        if let Some(r) = fx_rate(doc, &n) {
+            return Some(r);
+        }
     }
     // unrecognised letters glued to the number: "4o", "5G", "3D"
     if doc.glued(n.end) && doc.word(n.end) {
@@ -843,7 +853,7 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
             None,
         ));
     }
-    if doc.is(n.end, "times") || doc.is(n.end, "fold") {
+    if matches!(next.as_str(), "times" | "fold") {
         return None;
     }
     if let Some(r) = age_in_apposition(doc, &n) {
@@ -1771,18 +1781,19 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
     while words < 4 && j < doc.len() && !doc.brk(j) {
         match doc.kind(j) {
             TokKind::Word => {
-                let w = doc.lc(j);
-                let w = w.as_str();
-                if lexicon::function_word(doc, j)
-                    || units::lookup(doc, j, Table::After)
-                        .is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point")
-                        && j == start
-                        && !w.ends_with("points")
+                let lists = lexicon::lists_at(doc, j);
+                // a unit word is counted only after the first ("12 points"), not as it
+                if lists.function()
+                    || j == start
+                        && !doc.lc(j).as_str().ends_with("points")
+                        && units::lookup(doc, j, Table::After)
+                            .is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point")
                 {
                     return None;
                 }
-                if dates::month(doc.s(j)).is_some() && doc.capitalized(j)
-                    || dates::weekday(doc.s(j)).is_some()
+                // (month names count only capitalized: "may", "march" are verbs)
+                if doc.capitalized(j)
+                    && (dates::month(doc.s(j)).is_some() || dates::weekday(doc.s(j)).is_some())
                 {
                     return None;
                 }
@@ -1792,7 +1803,12 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
                 while dash(doc, e) && doc.glued(e) && doc.word(e + 1) && doc.glued(e + 1) {
                     e += 2;
                 }
-                if lexicon::plural(doc, e - 1) || (one && words == 1) {
+                let plural = if e == j + 1 {
+                    lexicon::plural_with(doc, j, lists)
+                } else {
+                    lexicon::plural(doc, e - 1)
+                };
+                if plural || (one && words == 1) {
                     return Some((start, e));
                 }
                 j = e;
