@@ -578,32 +578,32 @@ fn power_iteration<N: Node, S: AsRef<[f64]> + AsMut<[f64]>>(
 }
 
 /// Keeps the [`MAX_NEIGHBOURS`] strongest edges of `row` (of equal ones, those to the
-/// nearer neighbours), in order of neighbour, at its start; returns how many. The row
-/// being in that order already, it finds the weakest cosine kept by sorting a copy of the
-/// cosines (`strengths`, reused) and moves the edges not below it down in one pass: one
-/// sort of plain `f32`s instead of sorting the edges by strength and the kept ones back by
-/// neighbour.
+/// nearer neighbours), in order of neighbour, at its start; returns how many, and passes
+/// the others to `dropped`. The row being in that order already, it finds the weakest
+/// cosine kept by sorting a copy of the cosines (`strengths`, reused) and moves the edges
+/// not below it down in one pass: one sort of plain numbers instead of sorting the edges
+/// by strength and the kept ones back by neighbour. The cosines are sorted by their bits,
+/// which for positive floats are in the same order (and share the sort's `u32` code with
+/// the rest of the crate).
 fn keep_strongest(
     row: &mut [(u32, f32)],
-    strengths: &mut Vec<f32>,
+    strengths: &mut Vec<u32>,
     mut dropped: impl FnMut(u32, f32),
 ) -> usize {
     if row.len() <= MAX_NEIGHBOURS {
         return row.len();
     }
     strengths.clear();
-    strengths.extend(row.iter().map(|&(_, s)| s));
-    crate::sort::sort_by(strengths, |a, b| b.total_cmp(a).is_lt());
-    let weakest = strengths[MAX_NEIGHBOURS - 1];
-    let stronger = strengths
-        .iter()
-        .take_while(|s| s.total_cmp(&weakest).is_gt());
+    strengths.extend(row.iter().map(|&(_, s)| s.to_bits()));
+    crate::sort::sort(strengths);
+    let weakest = strengths[strengths.len() - MAX_NEIGHBOURS];
+    let stronger = strengths.iter().rev().take_while(|&&s| s > weakest);
     // How many of the edges as strong as the weakest kept one are kept (the nearest).
     let mut ties = MAX_NEIGHBOURS - stronger.count();
     let mut kept = 0;
     for k in 0..row.len() {
         let e = row[k];
-        let keep = match e.1.total_cmp(&weakest) {
+        let keep = match e.1.to_bits().cmp(&weakest) {
             std::cmp::Ordering::Greater => true,
             std::cmp::Ordering::Equal if ties > 0 => {
                 ties -= 1;
