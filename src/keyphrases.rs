@@ -278,30 +278,34 @@ impl Parts {
     fn count(&mut self, run: &[Token]) {
         for (a, first) in run.iter().enumerate() {
             let mut stems = Stems::EMPTY;
-            for (b, last) in run.iter().enumerate().skip(a) {
+            stems.push(first.term);
+            let single = &mut self.single[first.term as usize];
+            if *single == u32::MAX {
+                *single = self.found.len() as u32;
+                self.found.push(Found::new(stems, first, first));
+            }
+            self.found[*single as usize].count += 1;
+            for last in &run[a + 1..] {
                 stems.push(last.term);
-                let new = || Found {
-                    stems,
-                    count: 0,
-                    start: first.start,
-                    end: last.end,
-                };
                 let found = &mut self.found;
-                let k = if b == a {
-                    let k = &mut self.single[last.term as usize];
-                    if *k == u32::MAX {
-                        *k = found.len() as u32;
-                        found.push(new());
-                    }
-                    *k
-                } else {
-                    *self.index.entry(stems).or_insert_with(|| {
-                        found.push(new());
-                        found.len() as u32 - 1
-                    })
-                };
+                let k = *self.index.entry(stems).or_insert_with(|| {
+                    found.push(Found::new(stems, first, last));
+                    found.len() as u32 - 1
+                });
                 found[k as usize].count += 1;
             }
+        }
+    }
+}
+
+impl Found {
+    /// A part not counted yet, first found from `first` to `last`.
+    fn new(stems: Stems, first: &Token, last: &Token) -> Found {
+        Found {
+            stems,
+            count: 0,
+            start: first.start,
+            end: last.end,
         }
     }
 }
