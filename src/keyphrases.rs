@@ -15,15 +15,16 @@
 //! better phrase, is dropped.
 //! Ties go to the phrase that occurs first (then the shorter, which settles it), so the output
 //! is deterministic. Cost: O(tokens · MAX_WORDS²) expected to count the candidates (a
-//! one-word one by its term, a longer one in a hash map keyed by a fixed-size stem array;
-//! no allocation per candidate), O(c log c) to rank
-//! the c candidates, O(k²) to pick the top k.
+//! one-word one by its term, a longer one in a hash table keyed by its stems packed in an
+//! integer, `crate::intern::KeyMap`; no allocation per candidate), O(c) to score the c
+//! candidates and keep those that score at least the few best, O(f log f) to rank those f,
+//! O(k²) to pick the top k (all c are ranked only if those few run out).
 
 use crate::ascii::letter_bits;
+use crate::intern::KeyMap;
 use crate::score::tfidf::SmallIntMemo;
 use crate::tokenize::{Token, Tokens};
 use crate::wordkey::{bytes_key, KeySet};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -54,21 +55,10 @@ const EARLY_BONUS: f64 = 0.3;
 
 /// A candidate's stems, padded with `u32::MAX` after `len` (a phrase has at most
 /// [`MAX_WORDS`] words, so no allocation is needed per candidate).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 struct Stems {
     len: u8,
     terms: [u32; MAX_WORDS],
-}
-
-/// Two 64-bit writes (unused slots hold `u32::MAX`, so the length is implied): the derived
-/// hash wrote the length, the array's length and its bytes through the byte-string path,
-/// for every candidate of every sentence.
-impl std::hash::Hash for Stems {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let [a, b, c, d] = self.terms.map(u64::from);
-        state.write_u64(a | b << 32);
-        state.write_u64(c | d << 32);
-    }
 }
 
 impl Stems {
@@ -81,6 +71,12 @@ impl Stems {
     fn push(&mut self, term: u32) {
         self.terms[self.len as usize] = term;
         self.len += 1;
+    }
+
+    /// The stems as one integer, for [`KeyMap`].
+    fn key(&self) -> u128 {
+        let [a, b, c, d] = self.terms.map(u128::from);
+        a | b << 32 | c << 64 | d << 96
     }
 
     fn as_slice(&self) -> &[u32] {
@@ -222,12 +218,13 @@ fn parts(text: &str, tokens: &Tokens, skip: &[bool], weights: &[f64]) -> Vec<Fou
     // Sized for an article up front (growing the table and list was a fifth of this
     // stage's time); a long document grows them from there. The table holds only the
     // parts of two words or more: fewer than half as many as tokens in each of the 1,918
-    // test texts (a fifth on average).
+    // test texts, a fifth on average, which it is sized for (its slots are zeroed: room
+    // for the most would cost more than growing once for the few).
     let expected = tokens.tokens.len().min(1 << 12);
     let mut parts = Parts {
         found: Vec::with_capacity(expected),
         single: vec![u32::MAX; weights.len()],
-        index: FxHashMap::with_capacity_and_hasher(expected / 2, Default::default()),
+        index: KeyMap::with_capacity(expected / 5),
     };
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
@@ -268,8 +265,8 @@ struct Parts {
     /// The index in `found` of each term as a one-word part (most parts: found without
     /// hashing), or `u32::MAX`.
     single: Vec<u32>,
-    /// The index in `found` of each part of two words or more.
-    index: FxHashMap<Stems, u32>,
+    /// The index in `found` of each part of two words or more, by [`Stems::key`].
+    index: KeyMap,
 }
 
 impl Parts {
@@ -287,12 +284,16 @@ impl Parts {
             self.found[*single as usize].count += 1;
             for last in &run[a + 1..] {
                 stems.push(last.term);
-                let found = &mut self.found;
-                let k = *self.index.entry(stems).or_insert_with(|| {
-                    found.push(Found::new(stems, first, last));
-                    found.len() as u32 - 1
-                });
-                found[k as usize].count += 1;
+                let k = match self.index.find(stems.key()) {
+                    Ok(k) => k,
+                    Err(slot) => {
+                        let k = self.found.len() as u32;
+                        self.index.insert_vacant(slot, stems.key(), k);
+                        self.found.push(Found::new(stems, first, last));
+                        k
+                    }
+                };
+                self.found[k as usize].count += 1;
             }
         }
     }
