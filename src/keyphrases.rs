@@ -15,15 +15,16 @@
 //! better phrase, is dropped.
 //! Ties go to the phrase that occurs first (then the shorter, which settles it), so the output
 //! is deterministic. Cost: O(tokens · MAX_WORDS²) expected to count the candidates (a
-//! one-word one by its term, a longer one in a hash map keyed by a fixed-size stem array;
-//! no allocation per candidate), O(c log c) to rank
-//! the c candidates, O(k²) to pick the top k.
+//! one-word one by its term, a longer one in a hash table keyed by its stems packed in an
+//! integer, `crate::intern::KeyMap`; no allocation per candidate), O(c) to score the c
+//! candidates and keep those that score at least the few best, O(f log f) to rank those f,
+//! O(k²) to pick the top k (all c are ranked only if those few run out).
 
 use crate::ascii::letter_bits;
+use crate::intern::KeyMap;
 use crate::score::tfidf::SmallIntMemo;
-use crate::tokenize::Tokens;
+use crate::tokenize::{Token, Tokens};
 use crate::wordkey::{bytes_key, KeySet};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -54,21 +55,10 @@ const EARLY_BONUS: f64 = 0.3;
 
 /// A candidate's stems, padded with `u32::MAX` after `len` (a phrase has at most
 /// [`MAX_WORDS`] words, so no allocation is needed per candidate).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 struct Stems {
     len: u8,
     terms: [u32; MAX_WORDS],
-}
-
-/// Two 64-bit writes (unused slots hold `u32::MAX`, so the length is implied): the derived
-/// hash wrote the length, the array's length and its bytes through the byte-string path,
-/// for every candidate of every sentence.
-impl std::hash::Hash for Stems {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let [a, b, c, d] = self.terms.map(u64::from);
-        state.write_u64(a | b << 32);
-        state.write_u64(c | d << 32);
-    }
 }
 
 impl Stems {
@@ -81,6 +71,12 @@ impl Stems {
     fn push(&mut self, term: u32) {
         self.terms[self.len as usize] = term;
         self.len += 1;
+    }
+
+    /// The stems as one integer, for [`KeyMap`].
+    fn key(&self) -> u128 {
+        let [a, b, c, d] = self.terms.map(u128::from);
+        a | b << 32 | c << 64 | d << 96
     }
 
     fn as_slice(&self) -> &[u32] {
@@ -219,55 +215,100 @@ pub fn keyphrases(text: &str, tokens: &Tokens, skip: &[bool], k: usize) -> Vec<K
 /// Every distinct part of the runs of topic words (see the module docs), in the order first
 /// found, with its count.
 fn parts(text: &str, tokens: &Tokens, skip: &[bool], weights: &[f64]) -> Vec<Found> {
-    // stem sequence → index in `found` of (count, first start, first end)
     // Sized for an article up front (growing the table and list was a fifth of this
     // stage's time); a long document grows them from there. The table holds only the
     // parts of two words or more: fewer than half as many as tokens in each of the 1,918
-    // test texts (a fifth on average).
+    // test texts, a fifth on average, which it is sized for (its slots are zeroed: room
+    // for the most would cost more than growing once for the few).
     let expected = tokens.tokens.len().min(1 << 12);
-    let mut index: FxHashMap<Stems, usize> =
-        FxHashMap::with_capacity_and_hasher(expected / 2, Default::default());
-    let mut found: Vec<Found> = Vec::with_capacity(expected);
-    // A one-word candidate (most of them) is found by its term, without hashing.
-    let mut single = vec![usize::MAX; weights.len()];
-    let mut sentence_runs = Vec::new();
+    let mut parts = Parts {
+        found: Vec::with_capacity(expected),
+        single: vec![u32::MAX; weights.len()],
+        index: KeyMap::with_capacity(expected / 5),
+    };
     for i in 0..tokens.sentence_ranges.len() {
         if skip.get(i) == Some(&true) {
             continue;
         }
-        runs(text, tokens.of_sentence(i), weights, &mut sentence_runs);
-        for &run in &sentence_runs {
-            // Every contiguous part of the run is a candidate too, so a name inside a longer
-            // run ("Harbour Bridge" in "Harbour Bridge repairs") is counted every time.
-            for a in 0..run.len() {
-                let mut stems = Stems::EMPTY;
-                for (b, last) in run.iter().enumerate().skip(a) {
-                    stems.push(last.term);
-                    let new = || Found {
-                        stems,
-                        count: 0,
-                        start: run[a].start,
-                        end: last.end,
-                    };
-                    let k = if b == a {
-                        let k = &mut single[last.term as usize];
-                        if *k == usize::MAX {
-                            *k = found.len();
-                            found.push(new());
-                        }
-                        *k
-                    } else {
-                        *index.entry(stems).or_insert_with(|| {
-                            found.push(new());
-                            found.len() - 1
-                        })
-                    };
-                    found[k].count += 1;
+        // Maximal runs of adjacent topic words (weight > 0), split at [`MAX_WORDS`]: stop
+        // terms weigh 0 (see `word_weights`), as do words that are never topics.
+        let sentence = tokens.of_sentence(i);
+        let mut start = 0;
+        for j in 0..=sentence.len() {
+            // Where a run that ends before token `j` is followed by the next (after a stop
+            // word, at `j`); the sentence's end ends one too.
+            let next = match sentence.get(j) {
+                None => j,
+                Some(t) if weights[t.term as usize] == 0.0 => j + 1,
+                Some(t)
+                    if j > start
+                        && (j - start == MAX_WORDS
+                            || !adjacent(text, sentence[j - 1].end, t.start)) =>
+                {
+                    j
                 }
+                Some(_) => continue,
+            };
+            if j > start {
+                parts.count(&sentence[start..j]);
+            }
+            start = next;
+        }
+    }
+    parts.found
+}
+
+/// The parts counted so far (see [`parts`]).
+struct Parts {
+    /// Every distinct part, in the order first found.
+    found: Vec<Found>,
+    /// The index in `found` of each term as a one-word part (most parts: found without
+    /// hashing), or `u32::MAX`.
+    single: Vec<u32>,
+    /// The index in `found` of each part of two words or more, by [`Stems::key`].
+    index: KeyMap,
+}
+
+impl Parts {
+    /// Counts every contiguous part of a run (so a name inside a longer run, "Harbour
+    /// Bridge" in "Harbour Bridge repairs", is counted every time).
+    fn count(&mut self, run: &[Token]) {
+        for (a, first) in run.iter().enumerate() {
+            let mut stems = Stems::EMPTY;
+            stems.push(first.term);
+            let single = &mut self.single[first.term as usize];
+            if *single == u32::MAX {
+                *single = self.found.len() as u32;
+                self.found.push(Found::new(stems, first, first));
+            }
+            self.found[*single as usize].count += 1;
+            for last in &run[a + 1..] {
+                stems.push(last.term);
+                let k = match self.index.find(stems.key()) {
+                    Ok(k) => k,
+                    Err(slot) => {
+                        let k = self.found.len() as u32;
+                        self.index.insert_vacant(slot, stems.key(), k);
+                        self.found.push(Found::new(stems, first, last));
+                        k
+                    }
+                };
+                self.found[k as usize].count += 1;
             }
         }
     }
-    found
+}
+
+impl Found {
+    /// A part not counted yet, first found from `first` to `last`.
+    fn new(stems: Stems, first: &Token, last: &Token) -> Found {
+        Found {
+            stems,
+            count: 0,
+            start: first.start,
+            end: last.end,
+        }
+    }
 }
 
 /// The best `k` candidates, best first, leaving out any whose stems are all among a better
@@ -284,7 +325,7 @@ fn best_apart(found: &[Found], weights: &[f64], k: usize) -> Vec<Candidate> {
     // The best scores so far, as bits (a score is ≥ 0, so they order like it), and every
     // candidate that scored at least the least of them when it came.
     let mut scores: BinaryHeap<Reverse<u64>> = BinaryHeap::with_capacity(few + 1);
-    let mut best: Vec<Candidate> = Vec::new();
+    let mut best: Vec<Candidate> = Vec::with_capacity(4 * few);
     for c in candidates(found, weights, &mut memo) {
         let score = c.score().to_bits();
         if scores.len() < few {
@@ -515,34 +556,6 @@ fn is_topic_word(word: &[u8]) -> bool {
     let (lo, hi) = (key as u64, (key >> 64) as u64);
     let lower = u128::from(hi | letter_bits(hi) >> 2) << 64 | u128::from(lo | letter_bits(lo) >> 2);
     !NOT_TOPIC_SET.contains(lower)
-}
-
-/// Maximal runs of adjacent topic words (weight > 0) in one sentence, split at
-/// [`MAX_WORDS`].
-fn runs<'t>(
-    text: &str,
-    sentence: &'t [crate::tokenize::Token],
-    weights: &[f64],
-    out: &mut Vec<&'t [crate::tokenize::Token]>,
-) {
-    out.clear();
-    let mut start = 0;
-    for j in 0..=sentence.len() {
-        // Stop terms weigh 0 (see `word_weights`), as do words that are never topics; the
-        // sentence's end stops a run too.
-        let stop = sentence
-            .get(j)
-            .is_none_or(|t| weights[t.term as usize] == 0.0);
-        let breaks = stop
-            || (j > start && !adjacent(text, sentence[j - 1].end, sentence[j].start))
-            || j - start == MAX_WORDS;
-        if breaks {
-            if j > start {
-                out.push(&sentence[start..j]);
-            }
-            start = if stop { j + 1 } else { j };
-        }
-    }
 }
 
 /// Whether every stem of `part` is among `whole`'s.

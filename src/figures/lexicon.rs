@@ -856,6 +856,11 @@ pub fn plural(doc: &Doc, k: usize) -> bool {
     plural_of(doc.lc(k).as_str(), lists_at(doc, k))
 }
 
+/// [`plural`] for a token whose [`lists_at`] are known.
+pub fn plural_with(doc: &Doc, k: usize, lists: Lists) -> bool {
+    plural_of(doc.lc(k).as_str(), lists)
+}
+
 /// [`plural`] for a lowercased word `w` on `lists`.
 fn plural_of(w: &str, lists: Lists) -> bool {
     if lists.has(List::PluralIrregular) || w.ends_with("men") {

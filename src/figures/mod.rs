@@ -401,19 +401,10 @@ fn passes_over(doc: &Doc, i: usize) -> bool {
 
 /// The figure that starts at token `i`, or where to resume; `i` is not [`passes_over`].
 fn recognize(doc: &Doc, i: usize) -> Step {
-    // Each token kind tries only the recognizers that can start with it (the others would
-    // each look and find nothing), in the same order.
-    let found = match doc.kind(i) {
-        TokKind::Num => {
-            if let Some(end) = identifier(doc, i) {
-                return Step::Skip(end);
-            }
-            first_of(doc, i, AT_NUMBER)
-        }
-        TokKind::Word => first_of(doc, i, AT_WORD),
-        TokKind::Sym(_) => money_before(doc, i),
-    };
-    if let Some(r) = found {
+    if let Some(end) = identifier(doc, i) {
+        return Step::Skip(end);
+    }
+    if let Some(r) = RECOGNIZERS.iter().find_map(|recognize| recognize(doc, i)) {
         return Step::Fact(r);
     }
     match numbers::parse(doc, i, false) {
@@ -425,34 +416,18 @@ fn recognize(doc: &Doc, i: usize) -> Step {
     }
 }
 
-/// The figure of the first of `recognizers` that finds one at `i`.
-#[inline(always)]
-fn first_of<const N: usize>(
-    doc: &Doc,
-    i: usize,
-    recognizers: [fn(&Doc, usize) -> Option<Raw>; N],
-) -> Option<Raw> {
-    recognizers.iter().find_map(|recognize| recognize(doc, i))
-}
-
-/// The recognizers tried at a number before a plain number, in priority order (the first
-/// that matches wins: a time before a date, …). A symbol tries only money after its sign.
-const AT_NUMBER: [fn(&Doc, usize) -> Option<Raw>; 4] = [
-    |doc, i| dates::time(doc, i).map(temporal),
-    |doc, i| dates::date(doc, i).map(temporal),
-    score,
-    ordinal,
-];
-
-/// [`AT_NUMBER`] for a word: a time ("noon"), a date, money after a sign ("Rs"), a prefixed
-/// measure ("magnitude 7"), a relative date ("last year"), "a decade", an ordinal, "twice".
-const AT_WORD: [fn(&Doc, usize) -> Option<Raw>; 8] = [
+/// The recognizers tried at each token before a plain number, in priority order: the first
+/// that matches wins (a time before a date, a date before money, …). (One list for every
+/// kind of token: lists by kind, each trying only what can start there, cost more — two
+/// inlined copies of the date and time rules — than the rules spend turning a token away.)
+const RECOGNIZERS: &[fn(&Doc, usize) -> Option<Raw>] = &[
     |doc, i| dates::time(doc, i).map(temporal),
     |doc, i| dates::date(doc, i).map(temporal),
     money_before,
     prefixed_measure,
     relative_date,
     article_duration,
+    score,
     ordinal,
     twice,
 ];
@@ -842,11 +817,21 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
             }
         }
     }
-    if let Some(r) = ratio(doc, &n) {
-        return Some(r);
-    }
-    if let Some(r) = fx_rate(doc, &n) {
-        return Some(r);
+    // a ratio or an exchange rate goes on with one of a few words or a dash: most numbers
+    // are followed by none, and skip both rules
+    let next = doc.lc(n.end);
+    let linked = dash(doc, n.end)
+        || matches!(
+            next.as_str(),
+            "in" | "out" | "over" | "times" | "fold" | "per" | "to" | "against"
+        );
+    if linked {
+        if let Some(r) = ratio(doc, &n) {
+            return Some(r);
+        }
+        if let Some(r) = fx_rate(doc, &n) {
+            return Some(r);
+        }
     }
     // unrecognised letters glued to the number: "4o", "5G", "3D"
     if doc.glued(n.end) && doc.word(n.end) {
@@ -868,7 +853,7 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
             None,
         ));
     }
-    if doc.is(n.end, "times") || doc.is(n.end, "fold") {
+    if matches!(next.as_str(), "times" | "fold") {
         return None;
     }
     if let Some(r) = age_in_apposition(doc, &n) {
@@ -1796,18 +1781,19 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
     while words < 4 && j < doc.len() && !doc.brk(j) {
         match doc.kind(j) {
             TokKind::Word => {
-                let w = doc.lc(j);
-                let w = w.as_str();
-                if lexicon::function_word(doc, j)
-                    || units::lookup(doc, j, Table::After)
-                        .is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point")
-                        && j == start
-                        && !w.ends_with("points")
+                let lists = lexicon::lists_at(doc, j);
+                // a unit word is counted only after the first ("12 points"), not as it
+                if lists.function()
+                    || j == start
+                        && !doc.lc(j).as_str().ends_with("points")
+                        && units::lookup(doc, j, Table::After)
+                            .is_some_and(|(u, _)| u.kind != UnitKind::Measure || u.canon != "point")
                 {
                     return None;
                 }
-                if dates::month(doc.s(j)).is_some() && doc.capitalized(j)
-                    || dates::weekday(doc.s(j)).is_some()
+                // (month names count only capitalized: "may", "march" are verbs)
+                if doc.capitalized(j)
+                    && (dates::month(doc.s(j)).is_some() || dates::weekday(doc.s(j)).is_some())
                 {
                     return None;
                 }
@@ -1817,7 +1803,12 @@ fn counted_noun_of(doc: &Doc, k: usize, vague: bool, one: bool) -> Option<(usize
                 while dash(doc, e) && doc.glued(e) && doc.word(e + 1) && doc.glued(e + 1) {
                     e += 2;
                 }
-                if lexicon::plural(doc, e - 1) || (one && words == 1) {
+                let plural = if e == j + 1 {
+                    lexicon::plural_with(doc, j, lists)
+                } else {
+                    lexicon::plural(doc, e - 1)
+                };
+                if plural || (one && words == 1) {
                     return Some((start, e));
                 }
                 j = e;

@@ -22,9 +22,7 @@ const EDGE_THRESHOLD: f64 = 0.1;
 /// A row being sorted by neighbour, its earlier and later neighbours are its two halves,
 /// each summed in a register.
 pub fn directed(graph: &Graph) -> (Vec<f64>, Vec<f64>) {
-    // The strongest edge, found among the `f32` cosines (widening to `f64` keeps the order).
-    let max = f64::from(graph.edges().iter().map(|&(_, s)| s).fold(0.0f32, f32::max));
-    let cut = EDGE_THRESHOLD * max;
+    let cut = EDGE_THRESHOLD * f64::from(graph.strongest());
     let above_cut = |edges: &[(u32, f32)]| {
         let mut sum = 0.0;
         for &(_, s) in edges {

@@ -33,64 +33,37 @@ const DAMPING: f64 = 0.85;
 const ITERATIONS: usize = 30;
 const CONVERGED: f64 = 1e-3;
 
-/// The inverted index of the rare terms: for each term in at most [`MAX_POSTINGS`]
-/// sentences, the sentences that have it (in order) with its weight there. One flat array
-/// sliced by term (a term's document frequency is its number of postings, so the slices
-/// are laid out before filling): not a `Vec` per term, hundreds of allocations an article.
-/// It is read sentence after sentence, each sentence reading only the postings after its
-/// own ([`Postings::after`]).
+/// The inverted index of the rare terms (in at most [`MAX_POSTINGS`] sentences), as chains
+/// through the TF-IDF entries: an entry of a rare term links to the same term's entry in
+/// the next sentence that has it. A sentence reads from each of its entries the postings
+/// after its own: no array sliced by term to lay out, fill, and keep a place in.
 struct Postings {
-    /// Term `t`'s postings not read past yet are `entries[next[t]..ends[t]]`.
-    next: Vec<usize>,
-    ends: Vec<usize>,
-    entries: Vec<(u32, f32)>,
+    /// For each entry of [`TfIdf::entries`]: the next entry of its term ([`NONE`] for the
+    /// last, and for a common term), its sentence, and its weight.
+    links: Vec<(u32, u32, f32)>,
 }
+
+/// No next entry (and a filling that is not zero: see [`Graph::new`]).
+const NONE: u32 = u32::MAX;
 
 impl Postings {
     fn new(tfidf: &TfIdf) -> Postings {
-        let rare = |df: u32| df as usize <= MAX_POSTINGS;
-        let mut next = Vec::with_capacity(tfidf.df.len() + 1);
-        let mut total = 0;
-        next.push(0);
-        for &df in &tfidf.df {
-            if rare(df) {
-                total += df as usize;
-            }
-            next.push(total);
-        }
-        let mut ends = next.clone();
-        let mut entries = vec![(0u32, 0f32); total];
+        // The last entry of each term so far.
+        let mut last = vec![NONE; tfidf.df.len()];
+        let mut links: Vec<(u32, u32, f32)> = Vec::with_capacity(tfidf.entries().len());
         for (i, v) in tfidf.vectors().enumerate() {
             for &(t, w) in v {
-                let t = t as usize;
-                if rare(tfidf.df[t]) {
-                    entries[ends[t]] = (i as u32, w);
-                    ends[t] += 1;
+                let (t, e) = (t as usize, links.len() as u32);
+                if tfidf.df[t] as usize <= MAX_POSTINGS {
+                    if last[t] != NONE {
+                        links[last[t] as usize].0 = e;
+                    }
+                    last[t] = e;
                 }
+                links.push((NONE, i as u32, w));
             }
         }
-        debug_assert!(
-            ends[..ends.len() - 1] == next[1..],
-            "a term's document frequency is its number of postings"
-        );
-        Postings {
-            next,
-            ends,
-            entries,
-        }
-    }
-
-    /// The postings of `term`, a term of the sentence being read, after that sentence's
-    /// own (none for a common term). The sentences are read in order, each of its own
-    /// terms once, so a term's first posting not read past is the sentence's own.
-    fn after(&mut self, term: u32) -> &[(u32, f32)] {
-        let t = term as usize;
-        let (own, end) = (self.next[t], self.ends[t]);
-        if own == end {
-            return &[];
-        }
-        self.next[t] = own + 1;
-        &self.entries[own + 1..end]
+        Postings { links }
     }
 }
 
@@ -112,6 +85,8 @@ pub struct Graph {
     /// The edges `i → j` without an edge `j → i`, as `(i, j, cosine)` in order of `j`,
     /// then of `i` (none in a graph without capped rows).
     lone: Vec<(u32, u32, f32)>,
+    /// The largest cosine (0 without edges).
+    strongest: f32,
 }
 
 /// In a graph of more than [`SMALL`] sentences (a smaller one sets bits in a fixed array
@@ -182,12 +157,14 @@ struct Later {
     /// Sentence `i`'s later edges are `edges[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
     edges: Vec<(u32, f32)>,
+    /// The largest cosine, which capping keeps (it is the strongest of its row).
+    strongest: f32,
 }
 
 impl Later {
     fn new(tfidf: &TfIdf) -> Later {
         let n = tfidf.len();
-        let mut postings = Postings::new(tfidf);
+        let links = Postings::new(tfidf).links;
         let mut acc = vec![0.0f64; n];
         let mut touched = Touched::new(if n > SMALL { n } else { 0 });
         // The later sentences a row touched, in a graph of at most SMALL sentences: a
@@ -196,15 +173,21 @@ impl Later {
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
         let mut edges = Vec::new();
+        let mut strongest = 0.0f32;
+        let mut rest = &links[..];
         for (i, v) in tfidf.vectors().enumerate() {
-            for &(t, w) in v {
-                for &(j, wj) in postings.after(t) {
+            let own;
+            (own, rest) = rest.split_at(v.len());
+            for &(mut next, _, w) in own {
+                // The postings after this entry.
+                while let Some(&(after, j, wj)) = links.get(next as usize) {
                     if n > SMALL {
                         touched.insert(j);
                     } else {
                         near[j as usize / 64 % near.len()] |= 1 << (j % 64);
                     }
                     acc[j as usize] += f64::from(w) * f64::from(wj);
+                    next = after;
                 }
             }
             let norm = tfidf.norms[i];
@@ -213,7 +196,11 @@ impl Later {
                 let d = norm * tfidf.norms[j as usize];
                 let s = if d > 0.0 { dot / d } else { 0.0 };
                 if s >= MIN_SIMILARITY {
-                    edges.push((j, s as f32));
+                    let s = s as f32;
+                    edges.push((j, s));
+                    if s > strongest {
+                        strongest = s;
+                    }
                 }
             };
             if n <= SMALL {
@@ -225,7 +212,11 @@ impl Later {
             }
             starts.push(edges.len());
         }
-        Later { starts, edges }
+        Later {
+            starts,
+            edges,
+            strongest,
+        }
     }
 
     fn row(&self, i: usize) -> &[(u32, f32)] {
@@ -252,7 +243,12 @@ impl Graph {
             total += e + later.row(i).len();
             starts.push(total);
         }
-        let mut edges = vec![(0u32, 0f32); total];
+        // Filled with a non-zero pattern: a zeroed array comes from calloc, which clears it
+        // a byte at a time (rep stosb), and every slot is written below anyway.
+        // Filled with a pattern that is not zero: a zeroed array comes from calloc, which
+        // clears it a byte at a time (rep stosb: an instruction a byte under callgrind), and
+        // every slot is written below anyway.
+        let mut edges = vec![(NONE, 0f32); total];
         // The next free slot of each row's earlier edges.
         let mut fill = starts[..n].to_vec();
         for (i, (&start, &e)) in starts.iter().zip(&earlier).enumerate() {
@@ -268,6 +264,7 @@ impl Graph {
                 *k += 1;
             }
         }
+        let strongest = later.strongest;
         drop((later, fill, earlier));
         let mut strengths = Vec::new();
         // The edges capping dropped, `(i, j, cosine)` in order of `i` and `j`.
@@ -293,6 +290,7 @@ impl Graph {
             starts,
             edges,
             lone: Vec::new(),
+            strongest,
         };
         // An edge one end dropped is lone where the other end kept it.
         let kept_by = |&(i, j, _): &(u32, u32, f32)| graph.position(j as usize, i).is_some();
@@ -314,9 +312,11 @@ impl Graph {
             *end += row.len();
             Some(*end)
         }));
+        let edges = rows.concat();
         let mut graph = Graph {
             starts,
-            edges: rows.concat(),
+            strongest: edges.iter().map(|e| e.1).fold(0.0, f32::max),
+            edges,
             lone: Vec::new(),
         };
         for (i, row) in rows.iter().enumerate() {
@@ -363,6 +363,11 @@ impl Graph {
     /// All the edges, row after row.
     pub fn edges(&self) -> &[(u32, f32)] {
         &self.edges
+    }
+
+    /// The largest cosine of an edge (0 without edges).
+    pub fn strongest(&self) -> f32 {
+        self.strongest
     }
 
     /// The lone edges into sentence `j`, `(source, j, cosine)` in order of source: with
@@ -487,12 +492,22 @@ impl Incoming {
     /// last group with its first source; returns the sum of their weights.
     fn push(&mut self, edges: &[(u32, f32)]) -> f64 {
         let mut sum = 0.0;
-        for chunk in edges.chunks(LANES) {
+        let mut groups = edges.chunks_exact(LANES);
+        for e in &mut groups {
+            let weights: [f64; LANES] = std::array::from_fn(|k| f64::from(e[k].1));
+            for w in weights {
+                sum += w;
+            }
+            let sources = std::array::from_fn(|k| e[k].0);
+            self.groups.push(Group { weights, sources });
+        }
+        let rest = groups.remainder();
+        if let [(first, _), ..] = *rest {
             let mut g = Group {
                 weights: [0.0; LANES],
-                sources: [chunk[0].0; LANES],
+                sources: [first; LANES],
             };
-            for (k, &(i, s)) in chunk.iter().enumerate() {
+            for (k, &(i, s)) in rest.iter().enumerate() {
                 g.sources[k] = i;
                 g.weights[k] = f64::from(s);
                 sum += g.weights[k];
@@ -563,32 +578,32 @@ fn power_iteration<N: Node, S: AsRef<[f64]> + AsMut<[f64]>>(
 }
 
 /// Keeps the [`MAX_NEIGHBOURS`] strongest edges of `row` (of equal ones, those to the
-/// nearer neighbours), in order of neighbour, at its start; returns how many. The row
-/// being in that order already, it finds the weakest cosine kept by sorting a copy of the
-/// cosines (`strengths`, reused) and moves the edges not below it down in one pass: one
-/// sort of plain `f32`s instead of sorting the edges by strength and the kept ones back by
-/// neighbour.
+/// nearer neighbours), in order of neighbour, at its start; returns how many, and passes
+/// the others to `dropped`. The row being in that order already, it finds the weakest
+/// cosine kept by sorting a copy of the cosines (`strengths`, reused) and moves the edges
+/// not below it down in one pass: one sort of plain numbers instead of sorting the edges
+/// by strength and the kept ones back by neighbour. The cosines are sorted by their bits,
+/// which for positive floats are in the same order (and share the sort's `u32` code with
+/// the rest of the crate).
 fn keep_strongest(
     row: &mut [(u32, f32)],
-    strengths: &mut Vec<f32>,
+    strengths: &mut Vec<u32>,
     mut dropped: impl FnMut(u32, f32),
 ) -> usize {
     if row.len() <= MAX_NEIGHBOURS {
         return row.len();
     }
     strengths.clear();
-    strengths.extend(row.iter().map(|&(_, s)| s));
-    crate::sort::sort_by(strengths, |a, b| b.total_cmp(a).is_lt());
-    let weakest = strengths[MAX_NEIGHBOURS - 1];
-    let stronger = strengths
-        .iter()
-        .take_while(|s| s.total_cmp(&weakest).is_gt());
+    strengths.extend(row.iter().map(|&(_, s)| s.to_bits()));
+    crate::sort::sort(strengths);
+    let weakest = strengths[strengths.len() - MAX_NEIGHBOURS];
+    let stronger = strengths.iter().rev().take_while(|&&s| s > weakest);
     // How many of the edges as strong as the weakest kept one are kept (the nearest).
     let mut ties = MAX_NEIGHBOURS - stronger.count();
     let mut kept = 0;
     for k in 0..row.len() {
         let e = row[k];
-        let keep = match e.1.total_cmp(&weakest) {
+        let keep = match e.1.to_bits().cmp(&weakest) {
             std::cmp::Ordering::Greater => true,
             std::cmp::Ordering::Equal if ties > 0 => {
                 ties -= 1;
@@ -793,6 +808,8 @@ mod tests {
             let got: Vec<(u32, u32, u32)> =
                 g.lone.iter().map(|e| (e.0, e.1, e.2.to_bits())).collect();
             assert_eq!(got, lone, "{n} sentences");
+            let strongest = g.edges.iter().map(|e| e.1).fold(0.0, f32::max);
+            assert_eq!(g.strongest().to_bits(), strongest.to_bits());
         }
     }
 
