@@ -2,8 +2,9 @@
 //! a cheap detector for `auto`.
 //!
 //! Input: a language code or a text. Output: the [`Profile`] the scanner follows. Tables are
-//! parsed once from `data/abbrev_*.txt` (a few hundred entries) and looked up by binary
-//! search. Detection reads at most the first 4 KB: the script decides (Han, Arabic,
+//! parsed once from `data/abbrev_*.txt` (a few hundred entries) into a hash table of the
+//! keys of up to 8 bytes (one probe for most words) and a sorted list of the few longer
+//! ones. Detection reads at most the first 4 KB: the script decides (Han, Arabic,
 //! Cyrillic, …), then for Latin text a vote of a dozen function words per language (a hash
 //! table of them; ASCII is read without decoding characters). Cost: O(min(n, 4 KB)).
 
@@ -463,10 +464,21 @@ pub(crate) fn profile(language: Language) -> &'static Profile {
 type Table = Vec<(&'static str, Abbr)>;
 
 /// A table split for speed: keys of at most 8 bytes packed into integers (most
-/// abbreviations), longer keys as strings. Both sorted for binary search.
+/// abbreviations) in a hash table, where most words cost one probe, and longer keys as
+/// strings, sorted for binary search.
 struct Lookup {
+    /// Open addressing, linear probing: a power of two of slots, at least four per key,
+    /// (0, _) for an empty one (no entry packs to 0: none starts with a NUL byte).
     short: Vec<(u64, Abbr)>,
+    /// `64 - log2(short.len())`: the shift that takes a hash to a slot.
+    shift: u32,
     long: Table,
+}
+
+impl Lookup {
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
 }
 
 /// `word` packed into a `u64` (bytes in order, zero-padded) if it has 1 to 8 bytes.
@@ -499,26 +511,43 @@ impl Profile {
     /// [`Profile::abbreviation`] of a word of 1 to 8 bytes, given as its [`pack`]ed key.
     pub fn abbreviation_key(&self, key: u64) -> Option<Abbr> {
         let table = self.lookup();
-        table
-            .short
-            .binary_search_by_key(&key, |e| e.0)
-            .ok()
-            .map(|i| table.short[i].1)
+        let mask = table.short.len() - 1;
+        let mut i = table.slot(key);
+        loop {
+            match table.short[i] {
+                (0, _) => return None,
+                (k, class) if k == key => return Some(class),
+                _ => i = (i + 1) & mask,
+            }
+        }
     }
 
     /// The abbreviation tables, parsed on first use.
     fn lookup(&self) -> &'static Lookup {
         static TABLES: [OnceLock<Lookup>; 23] = [const { OnceLock::new() }; 23];
         TABLES[self.index].get_or_init(|| {
-            let (mut short, mut long) = (Vec::new(), Vec::new());
+            let (mut keys, mut long) = (Vec::new(), Vec::new());
             for (word, class) in build_table(self.tables) {
                 match pack(word) {
-                    Some(key) => short.push((key, class)),
+                    Some(key) => keys.push((key, class)),
                     None => long.push((word, class)),
                 }
             }
-            crate::sort::sort_by(&mut short, |a, b| a.0 < b.0);
-            Lookup { short, long }
+            let slots = (keys.len() * 4).next_power_of_two().max(16);
+            let mut table = Lookup {
+                short: vec![(0, Abbr::Generic); slots],
+                shift: 64 - slots.trailing_zeros(),
+                long,
+            };
+            // The keys are distinct (the table has no duplicate words).
+            for (key, class) in keys {
+                let mut i = table.slot(key);
+                while table.short[i].0 != 0 {
+                    i = (i + 1) & (slots - 1);
+                }
+                table.short[i] = (key, class);
+            }
+            table
         })
     }
 
@@ -1151,6 +1180,37 @@ mod tests {
             Some(Abbr::NeverFinal)
         );
         assert_eq!(en.abbreviation(""), None);
+    }
+
+    /// The hash table (and the list of longer keys) finds what a search of the parsed table
+    /// finds: every entry, in every profile, and nothing else.
+    #[test]
+    fn lookups_match_the_parsed_tables() {
+        let mut probes = vec![
+            "house",
+            "the",
+            "a",
+            "zz",
+            "mrs",
+            "massachusetts",
+            "assemblymen",
+            "\0",
+            "approxima",
+        ];
+        for language in Language::codes().filter_map(Language::parse) {
+            let profile = profile(language);
+            let table = build_table(profile.tables);
+            let find = |word: &str| {
+                table
+                    .binary_search_by(|(k, _)| (*k).cmp(word))
+                    .ok()
+                    .map(|i| table[i].1)
+            };
+            probes.extend(table.iter().map(|(w, _)| *w));
+            for &word in &probes {
+                assert_eq!(profile.abbreviation(word), find(word), "{word}");
+            }
+        }
     }
 
     /// The vote as first written, every character decoded: what the fast paths must match.

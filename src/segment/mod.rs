@@ -108,13 +108,15 @@ pub fn segment_in(text: &str, language: Language) -> Vec<Segment> {
 /// order, not overlapping, together covering every non-whitespace character.
 pub fn segment_all_in(text: &str, language: Language) -> Vec<Segment> {
     let profile = lang::profile(language.resolve(text));
-    let mut out = Vec::new();
+    // Room for a sentence per 80 bytes (news sentences average over 100), so that most
+    // texts never move their segments; the line buffer holds most paragraphs.
+    let mut out = Vec::with_capacity(text.len() / 80 + 8);
     let mut doc = Paragraphs {
         text,
         profile,
         scanner: Scanner::new(text, profile),
         out: &mut out,
-        lines: Vec::new(),
+        lines: Vec::with_capacity(8),
         pending: Vec::new(),
         paragraph: 0,
         has_sentence: false,
@@ -180,21 +182,21 @@ fn find_byte(bytes: &[u8], from: usize, end: usize, table: &[bool; 256]) -> usiz
     i
 }
 
-/// The first line break (`\n`, `\r`) or backslash in `[from, end)`, or `end`: eight bytes
-/// at a time by integer arithmetic (a test for bytes below 0x0E and one for 0x5C), then the
-/// [`LINE_STOP`] table on the eight bytes that may hold one (tabs pass the first test).
+/// The first line break (`\n`, `\r`) or backslash in `[from, end)`, or `end`: sixteen
+/// bytes a step while none may hold one (most of a paragraph), then eight at a time by
+/// integer arithmetic, then the [`LINE_STOP`] table on the eight bytes that may hold one
+/// (tabs pass the first test).
 fn find_line_stop(bytes: &[u8], from: usize, end: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut i = from;
+    while let Some(chunk) = bytes[i..end].first_chunk::<16>() {
+        let (a, b) = (u64_at(chunk, 0), u64_at(chunk, 8));
+        if (may_stop(a) | may_stop(b)) != 0 {
+            break;
+        }
+        i += 16;
+    }
     while let Some(chunk) = bytes[i..end].first_chunk::<8>() {
-        let v = u64::from_le_bytes(*chunk);
-        let slash = v ^ (ONES * u64::from(b'\\'));
-        // The top bit of a lane is set where a byte is below 0x0E or is a backslash (and
-        // possibly above such a lane, which the table then turns away).
-        let low = v.wrapping_sub(ONES * 0x0E) & !v;
-        let eq = slash.wrapping_sub(ONES) & !slash;
-        if (low | eq) & HIGH != 0 {
+        if may_stop(u64::from_le_bytes(*chunk)) != 0 {
             if let Some(k) = chunk.iter().position(|&b| LINE_STOP[b as usize]) {
                 return i + k;
             }
@@ -205,6 +207,24 @@ fn find_line_stop(bytes: &[u8], from: usize, end: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The eight bytes of `chunk` from `at`, little-endian.
+fn u64_at(chunk: &[u8; 16], at: usize) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(&chunk[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// The top bit of each lane of `v` whose byte is below 0x0E or is a backslash (and
+/// possibly of lanes above such a lane, which the table then turns away).
+fn may_stop(v: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let slash = v ^ (ONES * u64::from(b'\\'));
+    let low = v.wrapping_sub(ONES * 0x0E) & !v;
+    let eq = slash.wrapping_sub(ONES) & !slash;
+    (low | eq) & HIGH
 }
 
 /// The state of the line pass: the lines of the paragraph so far, and where sentences go.
@@ -817,7 +837,7 @@ mod tests {
     fn line_stops_are_found_like_the_table_says() {
         let text = "a\tb\x0bc\\n d\re\u{e9}\u{5c}\nfg\x0c\x0e\x0dh \\ \u{2028}i";
         let bytes = text.as_bytes();
-        for pad in 0..12 {
+        for pad in 0..24 {
             let padded = format!("{}{text}{}", "x".repeat(pad), "y".repeat(pad));
             let bytes = padded.as_bytes();
             for from in 0..=bytes.len() {

@@ -25,7 +25,7 @@
 //! common case (a sentence starting with a letter and ending with a period) is two byte
 //! comparisons.
 
-use super::scan::{is_closer, is_terminator_char};
+use super::scan::{is_closer, is_space_byte, is_terminator_char};
 use super::{Segment, SegmentKind};
 
 /// A tag longer than this (bytes) is not recognised: the search for its `>` stays bounded.
@@ -122,13 +122,15 @@ fn plain(text: &str, start: usize, end: usize, line_end: bool) -> bool {
     // ASCII edges (most text): decided from bytes.
     if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
         if f.is_ascii_alphabetic() && l.is_ascii() {
-            return match l {
-                b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}' => true,
-                b'r' | b'n' | b't' => b.len() >= 2 && !matches!(b[b.len() - 2], b'\\' | b' '),
-                b'i' | b'v' | b'x' | b'l' | b'c' | b'I' | b'V' | b'X' | b'L' | b'C' => !line_end,
-                b'0'..=b'9' => !line_end,
-                _ => l.is_ascii_alphabetic(),
-            };
+            return ends_plain(l)
+                || match l {
+                    b'r' | b'n' | b't' => b.len() >= 2 && !matches!(b[b.len() - 2], b'\\' | b' '),
+                    b'i' | b'v' | b'x' | b'l' | b'c' | b'I' | b'V' | b'X' | b'L' | b'C' => {
+                        !line_end
+                    }
+                    b'0'..=b'9' => !line_end,
+                    _ => l.is_ascii_alphabetic(),
+                };
         }
     }
     let mut chars = span.chars();
@@ -152,6 +154,11 @@ fn plain(text: &str, start: usize, end: usize, line_end: bool) -> bool {
     }
 }
 
+/// Final punctuation or a closing quote or bracket: after a first letter, a [`plain`] end.
+fn ends_plain(last: u8) -> bool {
+    matches!(last, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}')
+}
+
 /// Pushes a sentence `[start, end)` (trimmed here) onto `out`, with any non-prose material
 /// at its edges as segments of their own.
 #[inline]
@@ -165,13 +172,20 @@ pub(super) fn push_sentence(
     if end <= start {
         return;
     }
-    let slice = &text[start..end];
-    let e = start + slice.trim_end().len();
-    let s = e - text[start..e].trim_start().len();
+    let b = text.as_bytes();
+    // Edges that are ASCII and not spaces (most sentences) need no trimming.
+    let plain_edge = |x: u8| x < 0x80 && !is_space_byte(x);
+    let (s, e) = if plain_edge(b[start]) && plain_edge(b[end - 1]) {
+        (start, end)
+    } else {
+        let e = start + text[start..end].trim_end().len();
+        (e - text[start..e].trim_start().len(), e)
+    };
     if s >= e {
         return;
     }
-    if plain(text, s, e, false) {
+    // (Most sentences: a letter, then final punctuation; [`plain`]'s first rule, inline.)
+    if (b[s].is_ascii_alphabetic() && ends_plain(b[e - 1])) || plain(text, s, e, false) {
         out.push(Segment {
             start: s,
             end: e,

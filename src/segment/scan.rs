@@ -11,10 +11,15 @@
 //!    force a boundary before them.
 //!
 //! Cost: O(block length) time; the scratch vectors are reused across blocks, so there is
-//! no allocation per character or per sentence beyond the output.
+//! no allocation per character or per sentence beyond the output. The common case is read
+//! from bytes: a period with a space after it ("word. Next") is a run without decoding,
+//! the word before it is looked up by a packed key (no lowercase copy), the word after it
+//! is measured only when a rule needs it, and periods that cannot end a list marker
+//! ("year.", "39%.") or are decimal points ("39.3") are turned away in the first pass.
 
 use super::lang::{Abbr, Profile};
 use super::{nonprose, Segment};
+use crate::ascii::{HIGH_BITS, ONES};
 
 /// Quotations and brackets longer than this do not protect the terminators inside them:
 /// an unmatched or far-away closer must not glue a whole paragraph together.
@@ -44,6 +49,7 @@ enum Term {
 }
 
 /// A run of terminators and the closing punctuation after it.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Run {
     term: Term,
     /// Just past the closers (and any footnote marks): where the sentence would end.
@@ -56,14 +62,17 @@ struct Run {
 
 /// The text after a run, as far as the decision needs it.
 #[derive(Default)]
-struct Next<'t> {
+struct Next {
     at_end: bool,
     space: bool,
     /// First character after dashes, ellipses and opening punctuation.
     first: Option<char>,
-    /// The letters starting at `first` (at most 32 bytes).
-    word: &'t str,
-    /// A letter of `word` after its first is uppercase ("iPhone", "eBay").
+    /// Where `first` is and where the block ends: the word there (its letters, at most 32
+    /// bytes) is read only when a rule needs it ([`Scanner::next_word_text`]).
+    word: (usize, usize),
+    /// A letter of the word after its first is uppercase ("iPhone", "eBay"); left false
+    /// when `first` is an ASCII capital, where [`Next::lower`] and [`Next::upper`] need no
+    /// look.
     camel: bool,
     paren: bool,
     quote: bool,
@@ -73,7 +82,7 @@ struct Next<'t> {
     ellipsis_word: bool,
 }
 
-impl Next<'_> {
+impl Next {
     /// Starts in lowercase, and is not a brand like "iPhone" or "eBay".
     fn lower(&self) -> bool {
         self.first.is_some_and(char::is_lowercase) && !self.camel()
@@ -151,9 +160,11 @@ impl<'t> Scanner<'t> {
             text,
             bytes: text.as_bytes(),
             profile,
-            events: Vec::new(),
-            stack: Vec::new(),
-            spans: Vec::new(),
+            // Room for the terminators and quotations of most blocks (a paragraph): no
+            // growing on the way.
+            events: Vec::with_capacity(32),
+            stack: Vec::with_capacity(8),
+            spans: Vec::with_capacity(8),
             markers: Vec::new(),
             forced: Vec::new(),
             lower: String::new(),
@@ -201,10 +212,14 @@ impl<'t> Scanner<'t> {
             if b < 0x80 {
                 match b {
                     b'.' => {
-                        if self.profile.period_ends {
+                        // (Not a decimal point, which `decide` would pass over.)
+                        if self.profile.period_ends && !is_decimal_point(bytes, i, end) {
                             self.events.push(i);
                         }
-                        if i + 1 < end && is_space_byte(bytes[i + 1]) {
+                        if i + 1 < end
+                            && is_space_byte(bytes[i + 1])
+                            && may_end_dot_marker(&bytes[start..i])
+                        {
                             self.marker_at(i, start, end);
                         }
                     }
@@ -479,18 +494,6 @@ impl<'t> Scanner<'t> {
             if mi < self.markers.len() && self.markers[mi].punct == p && self.markers[mi].in_list {
                 continue;
             }
-            // "39.3", "$3.5": a decimal point (between ASCII digits, inside the block) is
-            // never a boundary, and its run is the point alone: what the rules below
-            // conclude, without reading the text around it.
-            if p + 1 < end
-                && self.bytes[p + 1].is_ascii_digit()
-                && self.bytes[p] == b'.'
-                && p > 0
-                && self.bytes[p - 1].is_ascii_digit()
-            {
-                consumed = p + 1;
-                continue;
-            }
             let Some(run) = self.run(p, end) else {
                 consumed = self.terminators(p, end).0.max(p + 1);
                 continue;
@@ -519,6 +522,19 @@ impl<'t> Scanner<'t> {
 
     /// The terminator run starting at `p`, or `None` if `p` is not a terminator here.
     fn run(&self, p: usize, end: usize) -> Option<Run> {
+        if self.plain_period(p, end) {
+            return Some(Run {
+                term: Term::Period,
+                end: p + 1,
+                closed_quote: false,
+                footnote: false,
+            });
+        }
+        self.any_run(p, end)
+    }
+
+    /// [`Scanner::run`] by the general rules.
+    fn any_run(&self, p: usize, end: usize) -> Option<Run> {
         let bytes = self.bytes;
         let c = self.char_at(p);
         let prev = self.prev_char(p);
@@ -636,6 +652,20 @@ impl<'t> Scanner<'t> {
         })
     }
 
+    /// The common run, "word. Next": one period after an ASCII character other than an
+    /// opening bracket, then a plain space or the block's end, and after that space no
+    /// period (". . ." after a space would be spaced dots) and no `0xC2` byte (French
+    /// spacing before "»"). [`Scanner::any_run`] would find no spaced dots, no more
+    /// terminators, no closers and no footnote there: the run is the period alone.
+    fn plain_period(&self, p: usize, end: usize) -> bool {
+        let b = self.bytes;
+        p > 0
+            && b[p] == b'.'
+            && b[p - 1] < 0x80
+            && !matches!(b[p - 1], b'[' | b'(')
+            && (p + 1 == end || (b[p + 1] == b' ' && !matches!(b.get(p + 2), Some(b'.' | 0xC2))))
+    }
+
     /// Consumes `.`, `!`, `?`, `…` and the no-space full stops from `p`: (end, periods,
     /// has a question or exclamation mark, has `…`).
     fn terminators(&self, p: usize, end: usize) -> (usize, usize, bool, bool) {
@@ -733,9 +763,12 @@ impl<'t> Scanner<'t> {
             return !next.lower();
         }
         // "1. This is…", "Q. What…", "d. Compliance…": a label opening the sentence.
-        let opens_sentence = self.text[seg_start..w_start]
-            .chars()
-            .all(|c| is_bullet(c) || c.is_whitespace());
+        // (A letter or digit first settles it without decoding.)
+        let opens_sentence = w_start == seg_start
+            || (!self.bytes[seg_start].is_ascii_alphanumeric()
+                && self.text[seg_start..w_start]
+                    .chars()
+                    .all(|c| is_bullet(c) || c.is_whitespace()));
         if opens_sentence && is_label(word) && !next.lower() {
             return false;
         }
@@ -770,7 +803,7 @@ impl<'t> Scanner<'t> {
         if acronym && (self.lower_is("a.m") || self.lower_is("p.m")) {
             return self.time_ends(w_start, seg_start, next);
         }
-        let starter = || self.profile.is_starter(next.word);
+        let starter = || self.profile.is_starter(self.next_word_text(next));
         // "Elm St. The…": after a capitalised name "St." is a street, not a saint.
         let abbr = match abbr {
             Some(Abbr::Title)
@@ -787,7 +820,9 @@ impl<'t> Scanner<'t> {
             // only a word that usually opens a sentence ("Acme Inc. It…") ends it.
             Some(Abbr::Post) => return starter() || (next.quote && next.upper()),
             // "Wed. June 12", "Sept. Oct." : dates continue.
-            Some(Abbr::Month) if TIME_FOLLOWERS.contains(&next.word) => return false,
+            Some(Abbr::Month) if TIME_FOLLOWERS.contains(&self.next_word_text(next)) => {
+                return false
+            }
             Some(_) => return !next.paren,
             None => {}
         }
@@ -804,7 +839,7 @@ impl<'t> Scanner<'t> {
     /// follows ("5 p.m. Tuesday", "9 a.m. ET") or the sentence so far is only a fronted
     /// time phrase ("At 5 a.m. Mr. Smith went…").
     fn time_ends(&self, w_start: usize, seg_start: usize, next: &Next) -> bool {
-        if TIME_FOLLOWERS.contains(&next.word) {
+        if TIME_FOLLOWERS.contains(&self.next_word_text(next)) {
             return false;
         }
         let prefix = &self.text[seg_start..w_start];
@@ -872,26 +907,29 @@ impl<'t> Scanner<'t> {
     /// Start of the word before `p` (after opening punctuation) and whether the whole word
     /// fitted in the window.
     fn word_before(&self, p: usize, floor: usize) -> (usize, bool) {
+        let bytes = self.bytes;
         let limit = p.saturating_sub(WORD_WINDOW).max(floor);
         let mut i = p;
-        while i > limit {
+        loop {
             // ASCII bytes without decoding (their whitespace is `is_space_byte`).
-            let b = self.bytes[i - 1];
-            if b < 0x80 {
-                if is_space_byte(b) {
-                    break;
-                }
+            while i > limit && ASCII_WORD[bytes[i - 1] as usize] {
                 i -= 1;
-                continue;
+            }
+            if i <= limit || bytes[i - 1] < 0x80 {
+                break;
             }
             match self.prev_char(i) {
                 Some(c) if !c.is_whitespace() => i -= c.len_utf8(),
                 _ => break,
             }
         }
-        let complete = i == floor || self.prev_char(i).is_none_or(char::is_whitespace);
+        let complete = i == floor
+            || match bytes[i - 1] {
+                b if b < 0x80 => is_space_byte(b),
+                _ => self.prev_char(i).is_none_or(char::is_whitespace),
+            };
         let mut s = i;
-        while s < p {
+        while s < p && !bytes[s].is_ascii_alphanumeric() {
             let c = self.char_at(s);
             if is_opener(c) || is_bullet(c) {
                 s += c.len_utf8();
@@ -903,11 +941,27 @@ impl<'t> Scanner<'t> {
     }
 
     /// Reads what follows a run (see [`Next`]).
-    fn next_info(&self, from: usize, end: usize) -> Next<'t> {
-        let text = self.text;
+    fn next_info(&self, from: usize, end: usize) -> Next {
         let mut next = Next::default();
         let mut i = self.skip_space(from, end);
         next.space = i > from;
+        // Most runs are followed by a letter or a digit: no tag, dash, ellipsis or opener
+        // to read past.
+        if !(i < end && self.bytes[i].is_ascii_alphanumeric()) {
+            match self.next_prefix(&mut next, i, end) {
+                Some(j) => i = j,
+                None => return next,
+            }
+        }
+        self.next_word(&mut next, i, end);
+        next
+    }
+
+    /// [`Scanner::next_info`] from `i` (after the spaces) to the first character of the
+    /// next word: tags and escapes, dashes, an ellipsis and opening punctuation, noted in
+    /// `next`. `None` at the block's end.
+    fn next_prefix(&self, next: &mut Next, mut i: usize, end: usize) -> Option<usize> {
+        let text = self.text;
         // A tag or a literal escape after the terminator reads as the break it stands for
         // ("test.</p><p>Next", "world.\nNext"); a few at most, each scan bounded.
         for _ in 0..8 {
@@ -925,7 +979,7 @@ impl<'t> Scanner<'t> {
         }
         if i >= end {
             next.at_end = true;
-            return next;
+            return None;
         }
         while i < end {
             let c = self.char_at(i);
@@ -976,39 +1030,49 @@ impl<'t> Scanner<'t> {
             }
             i += c.len_utf8();
         }
+        Some(i)
+    }
+
+    /// The first character of the next word at `i` (see [`Next`]), and whether the word is
+    /// a brand like "iPhone" where that matters.
+    fn next_word(&self, next: &mut Next, i: usize, end: usize) {
         next.first = self.char_before_end(i, end);
-        let window = &text[i..end];
-        // ASCII letters without decoding; from another character on, the general rule.
-        let ascii = window
-            .bytes()
-            .take(32)
-            .take_while(u8::is_ascii_alphabetic)
-            .count();
-        let word_len = if window.as_bytes().get(ascii).is_some_and(|&b| b >= 0x80) && ascii < 32 {
-            window
-                .char_indices()
-                .take_while(|&(k, c)| k < 32 && c.is_alphabetic())
-                .last()
-                .map_or(0, |(k, c)| k + c.len_utf8())
-        } else {
-            ascii
-        };
-        next.word = &window[..word_len];
-        next.camel = if word_len == ascii {
-            next.word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
-        } else {
-            next.word.chars().skip(1).any(char::is_uppercase)
-        };
-        next
+        next.word = (i, end);
+        // (Only a word starts with a letter; after an ASCII capital it does not matter.)
+        if next
+            .first
+            .is_some_and(|c| c.is_alphabetic() && !c.is_ascii_uppercase())
+        {
+            next.camel = self
+                .next_word_text(next)
+                .chars()
+                .skip(1)
+                .any(char::is_uppercase);
+        }
+    }
+
+    /// The letters of the next word (at most 32 bytes; see [`Next::word`]). (Out of line:
+    /// only rare rules and a lowercase next word read them.)
+    #[inline(never)]
+    fn next_word_text(&self, next: &Next) -> &'t str {
+        let (i, end) = next.word;
+        let window = &self.text[i..end];
+        let len = window
+            .char_indices()
+            .take_while(|&(k, c)| k < 32 && c.is_alphabetic())
+            .last()
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        &window[..len]
     }
 
     fn skip_space(&self, mut i: usize, end: usize) -> usize {
         while i < end {
             let b = self.bytes[i];
+            // (One lookup for the common stop, an ASCII byte that is not a space.)
+            if ASCII_WORD[b as usize] {
+                break;
+            }
             if b < 0x80 {
-                if !is_space_byte(b) {
-                    break;
-                }
                 i += 1;
             } else {
                 let c = self.char_at(i);
@@ -1078,6 +1142,29 @@ fn push(text: &str, out: &mut Vec<Segment>, start: usize, end: usize, paragraph:
     nonprose::push_sentence(text, out, start, end, paragraph);
 }
 
+/// Whether the bytes before a `.` (from the block's start) may end the body of a "1."
+/// marker — digits, one letter, or a Roman numeral — judged from its last bytes: most
+/// periods follow a word ("year.") or a symbol ("39%."), and need no look at the token.
+fn may_end_dot_marker(before: &[u8]) -> bool {
+    let roman = |b: u8| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X');
+    match *before {
+        [] => false,
+        // Two letters: only a numeral has more than one.
+        [.., a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => roman(a) && roman(b),
+        // Four digits: a number has at most three.
+        [.., a, b, c, d] if [a, b, c, d].iter().all(u8::is_ascii_digit) => false,
+        // Any other ASCII byte but a letter or a digit (a bullet is not ASCII).
+        [.., b] => b >= 0x80 || b.is_ascii_alphanumeric(),
+    }
+}
+
+/// "39.3", "$3.5": a decimal point (between ASCII digits, inside the block) is never a
+/// boundary, and its run is the point alone: what the period rules would conclude, so it
+/// is no event at all (a later event is never inside its one-byte run).
+fn is_decimal_point(bytes: &[u8], p: usize, end: usize) -> bool {
+    p + 1 < end && bytes[p + 1].is_ascii_digit() && p > 0 && bytes[p - 1].is_ascii_digit()
+}
+
 /// Sorted spans → their union as disjoint intervals.
 fn merge_spans(spans: &mut Vec<(usize, usize)>) {
     let mut w = 0;
@@ -1091,6 +1178,18 @@ fn merge_spans(spans: &mut Vec<(usize, usize)>) {
     }
     spans.truncate(w);
 }
+
+/// ASCII bytes that are not whitespace: what a word is made of, as far as the look back
+/// for the word before a period can tell without decoding.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = !is_space_byte(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// Bytes the first pass must look at: ASCII punctuation it handles, and the lead bytes
 /// of multi-byte characters (continuation bytes are skipped).
@@ -1196,7 +1295,7 @@ const FRONTING: &[&str] = &[
     "near",
 ];
 
-pub(super) fn is_space_byte(b: u8) -> bool {
+pub(super) const fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
@@ -1330,6 +1429,12 @@ fn is_single_letter(word: &str) -> bool {
 
 /// "U.S", "J.C", "i.v", "Ph.D", "б.з.б": letters in groups of one or two, joined by periods.
 fn is_acronym(word: &str) -> bool {
+    let b = word.as_bytes();
+    // The first group has one or two letters and a period ends it: most words show at
+    // their third byte that it does not ("year", "May").
+    if b.len() < 3 || (b[..3].is_ascii() && b[1] != b'.' && b[2] != b'.') {
+        return false;
+    }
     if word.is_ascii() {
         // The same test on bytes (an ASCII character is one byte).
         let mut groups = 0;
@@ -1353,15 +1458,22 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// `word` ASCII-lowercased and packed as [`Profile::abbreviation_key`] reads it, if it is
-/// ASCII and has 1 to 8 bytes.
+/// ASCII and has 1 to 8 bytes. (Packed byte by byte and lowercased eight bytes at a time:
+/// no copy, no call.)
 fn ascii_key(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 8 || !word.is_ascii() {
+    if bytes.is_empty() || bytes.len() > 8 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    Some(u64::from_be_bytes(buf.map(|b| b.to_ascii_lowercase())))
+    let packed = bytes.iter().fold(0u64, |k, &b| k << 8 | u64::from(b)) << (8 * (8 - bytes.len()));
+    if packed & HIGH_BITS != 0 {
+        return None;
+    }
+    // The top bit of each byte in `A..=Z` (adding to a byte below 0x80 carries into no
+    // other byte), moved to the case bit.
+    let at_least_a = packed + ONES * (0x80 - u64::from(b'A'));
+    let above_z = packed + ONES * (0x80 - u64::from(b'Z') - 1);
+    Some(packed | (at_least_a & !above_z & HIGH_BITS) >> 2)
 }
 
 /// "1", "12", "a", "B", "iv": what opens a list item or a labelled line.
@@ -1456,6 +1568,14 @@ mod tests {
             "б.з.б",
             "Abc.De",
             "a.bcd",
+            "abc",
+            "ab.c",
+            "a.b",
+            "year",
+            "é.b",
+            "aé.b",
+            "@.b",
+            "a@.b",
         ] {
             assert_eq!(is_acronym(word), acronym(word), "{word}");
             assert_eq!(is_single_letter(word), single(word), "{word}");
@@ -1485,6 +1605,9 @@ mod tests {
             "No",
             "Nos",
             "approx",
+            "A_Z@[`{",
+            "ZZZZZZZZ",
+            "\0",
         ];
         for language in [Language::En, Language::De, Language::Fr] {
             let profile = profile(language);
@@ -1494,6 +1617,133 @@ mod tests {
                 match ascii_key(word) {
                     Some(key) => assert_eq!(profile.abbreviation_key(key), expected, "{word}"),
                     None => assert!(word.is_empty() || word.len() > 8 || !word.is_ascii()),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_keys_lowercase_every_ascii_byte() {
+        for b in 0..0x80u8 {
+            let word = (b as char).to_string();
+            let expected = u64::from(b.to_ascii_lowercase()) << 56;
+            assert_eq!(ascii_key(&word), Some(expected), "{b:#x}");
+        }
+    }
+
+    /// Texts of pieces that the fast paths treat differently from the general rules.
+    fn generated_texts() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "a",
+            "b",
+            "Z",
+            "I",
+            "v",
+            "x",
+            "ab",
+            "The",
+            "iPhone",
+            "1",
+            "9",
+            "12",
+            "123",
+            "2024",
+            " ",
+            "  ",
+            ".",
+            ". ",
+            "..",
+            "\n",
+            "\t",
+            "[",
+            "(",
+            ")",
+            "\"",
+            "'",
+            "»",
+            "é",
+            "Éa",
+            "€",
+            "\u{a0}",
+            "!",
+            "?",
+            "…",
+            "-",
+            "%",
+            "\u{2028}",
+            "Mr",
+            "U.S",
+            "\x0b",
+            "\x1c",
+            "<p>",
+            "•",
+            // Longer than the look back for the word before a period.
+            "Pneumonoultramicroscopicsilicovolcanoconiosis-and-then-some-more-letters",
+        ];
+        let source = crate::testing::XorShift::new(0x5851_f42d_4c95_7f2du64);
+        (0..1000)
+            .map(|_| {
+                let len = 1 + source.below(40) as usize;
+                (0..len)
+                    .map(|_| PIECES[source.below(PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_reads_match_the_general_ones() {
+        for text in generated_texts() {
+            let scanner = Scanner::new(&text, profile(Language::En));
+            let end = text.len();
+            for p in (0..=end).filter(|&p| text.is_char_boundary(p)) {
+                // The run of a plain period.
+                if p < end && scanner.plain_period(p, end) {
+                    assert_eq!(scanner.run(p, end), scanner.any_run(p, end), "{text:?} {p}");
+                }
+                // Spaces skipped.
+                let mut i = p;
+                while i < end && text[i..].starts_with(char::is_whitespace) {
+                    i += text[i..].chars().next().map_or(1, char::len_utf8);
+                }
+                assert_eq!(scanner.skip_space(p, end), i, "{text:?} {p}");
+                // The word before `p`, against the rule as first written (every character
+                // decoded).
+                for floor in (0..=p).filter(|&f| text.is_char_boundary(f)) {
+                    let limit = p.saturating_sub(WORD_WINDOW).max(floor);
+                    let mut i = p;
+                    while i > limit {
+                        match text[..i].chars().next_back() {
+                            Some(c) if !c.is_whitespace() => i -= c.len_utf8(),
+                            _ => break,
+                        }
+                    }
+                    let before = text[..i].chars().next_back();
+                    let complete = i == floor || before.is_none_or(char::is_whitespace);
+                    let mut s = i;
+                    while let Some(c) = text[s..p].chars().next() {
+                        if !(is_opener(c) || is_bullet(c)) {
+                            break;
+                        }
+                        s += c.len_utf8();
+                    }
+                    let found = scanner.word_before(p, floor);
+                    assert_eq!(found, (s, complete), "{text:?} {p} {floor}");
+                }
+            }
+        }
+    }
+
+    /// A period the marker filter turns away records no marker.
+    #[test]
+    fn dot_marker_filter_keeps_every_marker() {
+        for text in generated_texts() {
+            let mut scanner = Scanner::new(&text, profile(Language::En));
+            let bytes = text.as_bytes();
+            for at in (0..bytes.len()).filter(|&at| bytes[at] == b'.') {
+                if !may_end_dot_marker(&bytes[..at]) {
+                    scanner.marker_at(at, 0, bytes.len());
+                    assert!(scanner.markers.is_empty(), "{text:?} {at}");
                 }
             }
         }
