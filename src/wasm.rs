@@ -499,9 +499,9 @@ export function nutshell_encode_into(text, memory, ptr, capacity) {
 }
 const KINDS = ["count", "money", "percent", "ratio", "measure", "age", "duration", "date", "time",
   "ordinal", "score"];
-export function nutshell_sentences(base, texts, memory, ptr, count) {
+export function nutshell_sentences(list, base, texts, memory, ptr, count) {
   const n = new Float64Array(memory.buffer, ptr, count * 20);
-  const list = [];
+  if (list === undefined) list = [];
   for (let o = 0; o < n.length; o += 20) {
     list.push({
       index: n[o + 3], text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]),
@@ -514,18 +514,18 @@ export function nutshell_sentences(base, texts, memory, ptr, count) {
   }
   return list;
 }
-export function nutshell_keyphrases(base, texts, memory, ptr, count) {
+export function nutshell_keyphrases(list, base, texts, memory, ptr, count) {
   const n = new Float64Array(memory.buffer, ptr, count * 7);
-  const list = [];
+  if (list === undefined) list = [];
   for (let o = 0; o < n.length; o += 7) {
     list.push({ text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3],
       end: n[o + 4], weight: n[o + 5], count: n[o + 6] });
   }
   return list;
 }
-export function nutshell_facts(base, texts, memory, ptr, count) {
+export function nutshell_facts(list, base, texts, memory, ptr, count) {
   const n = new Float64Array(memory.buffer, ptr, count * 25);
-  const list = [];
+  if (list === undefined) list = [];
   for (let o = 0; o < n.length; o += 25) {
     const shape = n[o + 6];
     const value = shape === 0 ? null : shape === 1 ? n[o + 7] : shape === 2 ? [n[o + 7], n[o + 8]]
@@ -553,30 +553,50 @@ extern "C" {
     /// Writes the UTF-8 of `text` to the wasm's `memory` at `ptr` (at most `capacity`
     /// bytes) and returns how many it wrote, or −1 if they did not all fit.
     fn nutshell_encode_into(text: &JsValue, memory: &JsValue, ptr: u32, capacity: u32) -> f64;
-    /// `count` sentences from the records of [`SENTENCE_FIELDS`] numbers at `ptr`.
+    /// `list` (a new one if it is `undefined`) with `count` sentences added from the records
+    /// of [`SENTENCE_FIELDS`] numbers at `ptr`.
     fn nutshell_sentences(
+        list: &JsValue,
         base: &JsValue,
         texts: &JsValue,
         memory: &JsValue,
         ptr: u32,
         count: u32,
     ) -> JsValue;
-    /// `count` keyphrases from the records of [`KEYPHRASE_FIELDS`] numbers at `ptr`.
+    /// `list` (or a new one) with `count` keyphrases added, from [`KEYPHRASE_FIELDS`] records.
     fn nutshell_keyphrases(
+        list: &JsValue,
         base: &JsValue,
         texts: &JsValue,
         memory: &JsValue,
         ptr: u32,
         count: u32,
     ) -> JsValue;
-    /// `count` figures from the records of [`FACT_FIELDS`] numbers at `ptr`.
+    /// `list` (or a new one) with `count` figures added, from [`FACT_FIELDS`] records.
     fn nutshell_facts(
+        list: &JsValue,
         base: &JsValue,
         texts: &JsValue,
         memory: &JsValue,
         ptr: u32,
         count: u32,
     ) -> JsValue;
+}
+
+/// A `nutshell_*` list builder: (list, base, texts, memory, ptr, count) → list.
+type Builder = fn(&JsValue, &JsValue, &JsValue, &JsValue, u32, u32) -> JsValue;
+
+/// How many records go to JS in one call. A typical article's lists take one call each;
+/// the cap bounds the record buffer for a huge input (the 10 MB bench document has ~100,000
+/// sentences: 16 MB of records at once, half again its own size in wasm memory).
+const RECORDS_PER_CALL: usize = 1024;
+
+/// `items` in runs of at most [`RECORDS_PER_CALL`], and one empty run if there are none
+/// (an empty list is made too).
+fn runs<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
+    items
+        .chunks(RECORDS_PER_CALL)
+        .chain(items.is_empty().then_some(items))
 }
 
 /// A sentence's record: text (`src`, start, end), index, start, end, paragraph, words,
@@ -692,7 +712,7 @@ impl<'t> Build<'t> {
         object.into()
     }
 
-    /// Starts a list of `count` records of `fields` numbers.
+    /// Starts a run of `count` records of `fields` numbers.
     fn begin(&mut self, count: usize, fields: usize) {
         self.numbers.clear();
         self.numbers.reserve(count * fields);
@@ -700,16 +720,13 @@ impl<'t> Build<'t> {
         self.text_units = 0;
     }
 
-    /// The arguments of a `nutshell_*` builder for the list just written: `base`, the texts
-    /// as one JS string, the memory, and where the numbers are.
-    fn finish(
-        &self,
-        fields: usize,
-        builder: fn(&JsValue, &JsValue, &JsValue, u32, u32) -> JsValue,
-    ) -> JsValue {
+    /// Calls `builder` to add the records just written to `list`, with `base`, the texts as
+    /// one JS string, the memory, and where the numbers are.
+    fn call(&self, builder: Builder, list: &JsValue, fields: usize) -> JsValue {
         let texts = JsValue::from_str(&self.texts);
         let count = self.numbers.len() / fields;
         builder(
+            list,
             &self.base,
             &texts,
             &wasm_bindgen::memory(),
@@ -764,120 +781,141 @@ impl<'t> Build<'t> {
     }
 
     fn sentences(&mut self, sentences: &[crate::Sentence]) -> JsValue {
-        self.begin(sentences.len(), SENTENCE_FIELDS);
-        for s in sentences {
-            let crate::Sentence {
-                index,
-                text,
-                start,
-                end,
-                paragraph,
-                words,
-                score,
-                parts,
-                selected,
-            } = s;
-            let crate::ScoreParts {
-                position,
-                centrality,
-                graph,
-                coverage,
-                title,
-                figures,
-                entities,
-                length,
-                boilerplate,
-                redundancy,
-            } = parts;
-            let (start, end) = self.push_span(text, *start, *end);
-            self.numbers.extend([
-                *index as f64,
-                start,
-                end,
-                *paragraph as f64,
-                *words as f64,
-                *score,
-                *position,
-                *centrality,
-                *graph,
-                *coverage,
-                *title,
-                *figures,
-                *entities,
-                *length,
-                *boilerplate,
-                *redundancy,
-                f64::from(u8::from(*selected)),
-            ]);
+        let mut list = JsValue::UNDEFINED;
+        for run in runs(sentences) {
+            self.begin(run.len(), SENTENCE_FIELDS);
+            run.iter().for_each(|x| self.sentence(x));
+            list = self.call(nutshell_sentences, &list, SENTENCE_FIELDS);
         }
-        self.finish(SENTENCE_FIELDS, nutshell_sentences)
+        list
+    }
+
+    #[inline(never)]
+    fn sentence(&mut self, s: &crate::Sentence) {
+        let crate::Sentence {
+            index,
+            text,
+            start,
+            end,
+            paragraph,
+            words,
+            score,
+            parts,
+            selected,
+        } = s;
+        let crate::ScoreParts {
+            position,
+            centrality,
+            graph,
+            coverage,
+            title,
+            figures,
+            entities,
+            length,
+            boilerplate,
+            redundancy,
+        } = parts;
+        let (start, end) = self.push_span(text, *start, *end);
+        self.numbers.extend([
+            *index as f64,
+            start,
+            end,
+            *paragraph as f64,
+            *words as f64,
+            *score,
+            *position,
+            *centrality,
+            *graph,
+            *coverage,
+            *title,
+            *figures,
+            *entities,
+            *length,
+            *boilerplate,
+            *redundancy,
+            f64::from(u8::from(*selected)),
+        ]);
     }
 
     fn keyphrases(&mut self, keyphrases: &[crate::Keyphrase]) -> JsValue {
-        self.begin(keyphrases.len(), KEYPHRASE_FIELDS);
-        for k in keyphrases {
-            let crate::Keyphrase {
-                text,
-                start,
-                end,
-                weight,
-                count,
-            } = k;
-            let (start, end) = self.push_span(text, *start, *end);
-            self.numbers.extend([start, end, *weight, *count as f64]);
+        let mut list = JsValue::UNDEFINED;
+        for run in runs(keyphrases) {
+            self.begin(run.len(), KEYPHRASE_FIELDS);
+            run.iter().for_each(|x| self.keyphrase(x));
+            list = self.call(nutshell_keyphrases, &list, KEYPHRASE_FIELDS);
         }
-        self.finish(KEYPHRASE_FIELDS, nutshell_keyphrases)
+        list
+    }
+
+    #[inline(never)]
+    fn keyphrase(&mut self, k: &crate::Keyphrase) {
+        let crate::Keyphrase {
+            text,
+            start,
+            end,
+            weight,
+            count,
+        } = k;
+        let (start, end) = self.push_span(text, *start, *end);
+        self.numbers.extend([start, end, *weight, *count as f64]);
     }
 
     fn facts(&mut self, facts: &[crate::Fact]) -> JsValue {
-        self.begin(facts.len(), FACT_FIELDS);
-        for f in facts {
-            let crate::Fact {
-                text,
-                start,
-                end,
-                kind,
-                value,
-                unit,
-                approximate,
-                bound,
-                counted,
-                counted_start,
-                counted_end,
-                per,
-                sentence,
-            } = f;
-            let (start, end) = self.push_span(text, *start, *end);
-            self.numbers.extend([start, end, kind_index(*kind)]);
-            self.push_value(value);
-            self.push_optional_text(unit.as_deref());
-            let bound = match bound {
-                None => 0.0,
-                Some(crate::Bound::Min) => 1.0,
-                Some(crate::Bound::Max) => 2.0,
-            };
-            self.numbers
-                .extend([f64::from(u8::from(*approximate)), bound]);
-            let counted_at = (
-                counted_start.map(|at| self.map.get(at) as f64),
-                counted_end.map(|at| self.map.get(at) as f64),
-            );
-            match (counted, counted_start, counted_end, counted_at) {
-                (Some(c), Some(s), Some(e), (Some(us), Some(ue))) => {
-                    self.push_text(c, *s, *e, (us, ue))
-                }
-                (Some(c), ..) => {
-                    let (s, e) = self.add_text(c);
-                    self.numbers.extend([1.0, s, e]);
-                }
-                (None, ..) => self.numbers.extend([-1.0; 3]),
-            }
-            self.numbers
-                .extend([counted_at.0.unwrap_or(-1.0), counted_at.1.unwrap_or(-1.0)]);
-            self.push_optional_text(per.as_deref());
-            self.numbers.push(*sentence as f64);
+        let mut list = JsValue::UNDEFINED;
+        for run in runs(facts) {
+            self.begin(run.len(), FACT_FIELDS);
+            run.iter().for_each(|x| self.fact(x));
+            list = self.call(nutshell_facts, &list, FACT_FIELDS);
         }
-        self.finish(FACT_FIELDS, nutshell_facts)
+        list
+    }
+
+    #[inline(never)]
+    fn fact(&mut self, f: &crate::Fact) {
+        let crate::Fact {
+            text,
+            start,
+            end,
+            kind,
+            value,
+            unit,
+            approximate,
+            bound,
+            counted,
+            counted_start,
+            counted_end,
+            per,
+            sentence,
+        } = f;
+        let (start, end) = self.push_span(text, *start, *end);
+        self.numbers.extend([start, end, kind_index(*kind)]);
+        self.push_value(value);
+        self.push_optional_text(unit.as_deref());
+        let bound = match bound {
+            None => 0.0,
+            Some(crate::Bound::Min) => 1.0,
+            Some(crate::Bound::Max) => 2.0,
+        };
+        self.numbers
+            .extend([f64::from(u8::from(*approximate)), bound]);
+        let counted_at = (
+            counted_start.map(|at| self.map.get(at) as f64),
+            counted_end.map(|at| self.map.get(at) as f64),
+        );
+        match (counted, counted_start, counted_end, counted_at) {
+            (Some(c), Some(s), Some(e), (Some(us), Some(ue))) => {
+                self.push_text(c, *s, *e, (us, ue))
+            }
+            (Some(c), ..) => {
+                let (s, e) = self.add_text(c);
+                self.numbers.extend([1.0, s, e]);
+            }
+            (None, ..) => self.numbers.extend([-1.0; 3]),
+        }
+        self.numbers
+            .extend([counted_at.0.unwrap_or(-1.0), counted_at.1.unwrap_or(-1.0)]);
+        self.push_optional_text(per.as_deref());
+        self.numbers.push(*sentence as f64);
     }
 
     /// Writes a figure's value: shape, number, high, then the ranges of its text and of its

@@ -502,6 +502,28 @@ fn summarize_and_figures_equal_the_serde_conversion() {
     );
 }
 
+/// Lists longer than one call's worth of records (the glue gets them 1,024 at a time) are
+/// built across calls, in order, equal to serde-wasm-bindgen's conversion.
+#[wasm_bindgen_test]
+fn long_lists_equal_the_serde_conversion() {
+    let article = [FIGURES_ARTICLE, EMOJI_ARTICLE, NON_BMP].join("\n\n");
+    let text = vec![article.as_str(); 150].join("\n\n");
+    let input = JsValue::from_str(&text);
+    let result = summarize(input.clone(), options("null")).unwrap();
+    let expected = summarize_serde(input.clone(), options("null")).unwrap();
+    zero_elapsed(&result);
+    zero_elapsed(&expected);
+    for list in ["sentences", "facts"] {
+        let length = array(&result, list).length();
+        assert!(length > 2 * 1024, "{list}: only {length} items");
+    }
+    assert_same(&result, &expected, "summarize(150 articles)");
+    let result = figures(input.clone()).unwrap();
+    let expected = figures_serde(input).unwrap();
+    assert_same(&result, &expected, "figures(150 articles)");
+    assert_slices(&text, &array(&result, "facts"));
+}
+
 /// Offsets in the results built a list at a time are UTF-16 (and `text` their slice) for text
 /// with emoji, flags and accents before and between the figures.
 #[wasm_bindgen_test]

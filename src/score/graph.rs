@@ -39,8 +39,9 @@ const CONVERGED: f64 = 1e-3;
 /// after its own: no array sliced by term to lay out, fill, and keep a place in.
 struct Postings {
     /// For each entry of [`TfIdf::entries`]: the next entry of its term ([`NONE`] for the
-    /// last, and for a common term), its sentence, and its weight.
-    links: Vec<(u32, u32, f32)>,
+    /// last, and for a common term), and its sentence. (Its weight is read from the entry:
+    /// a copy here made this table a long document's peak, 12 bytes an entry.)
+    links: Vec<(u32, u32)>,
 }
 
 /// No next entry (and a filling that is not zero: see [`Graph::new`]).
@@ -50,9 +51,9 @@ impl Postings {
     fn new(tfidf: &TfIdf) -> Postings {
         // The last entry of each term so far.
         let mut last = vec![NONE; tfidf.df.len()];
-        let mut links: Vec<(u32, u32, f32)> = Vec::with_capacity(tfidf.entries().len());
+        let mut links: Vec<(u32, u32)> = Vec::with_capacity(tfidf.entries().len());
         for (i, v) in tfidf.vectors().enumerate() {
-            for &(t, w) in v {
+            for &(t, _) in v {
                 let (t, e) = (t as usize, links.len() as u32);
                 if tfidf.df[t] as usize <= MAX_POSTINGS {
                     if last[t] != NONE {
@@ -60,7 +61,7 @@ impl Postings {
                     }
                     last[t] = e;
                 }
-                links.push((NONE, i as u32, w));
+                links.push((NONE, i as u32));
             }
         }
         Postings { links }
@@ -165,6 +166,7 @@ impl Later {
     fn new(tfidf: &TfIdf) -> Later {
         let n = tfidf.len();
         let links = Postings::new(tfidf).links;
+        let entries = tfidf.entries();
         let mut acc = vec![0.0f64; n];
         let mut touched = Touched::new(if n > SMALL { n } else { 0 });
         // The later sentences a row touched, in a graph of at most SMALL sentences: a
@@ -178,9 +180,10 @@ impl Later {
         for (i, v) in tfidf.vectors().enumerate() {
             let own;
             (own, rest) = rest.split_at(v.len());
-            for &(mut next, _, w) in own {
+            for (&(mut next, _), &(_, w)) in own.iter().zip(v) {
                 // The postings after this entry.
-                while let Some(&(after, j, wj)) = links.get(next as usize) {
+                while let Some(&(after, j)) = links.get(next as usize) {
+                    let wj = entries[next as usize].1;
                     if n > SMALL {
                         touched.insert(j);
                     } else {

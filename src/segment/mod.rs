@@ -101,6 +101,11 @@ pub fn segment(text: &str) -> Vec<Segment> {
 pub fn segment_in(text: &str, language: Language) -> Vec<Segment> {
     let mut all = segment_all_in(text, language);
     all.retain(|s| s.kind.is_sentence());
+    // Kept through the whole pipeline: give back the room `segment_all_in` reserved (or
+    // doubled into) beyond what a long document used; an article's few spare slots stay.
+    if all.capacity() - all.len() > 4096 {
+        all.shrink_to_fit();
+    }
     all
 }
 
