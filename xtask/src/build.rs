@@ -3,7 +3,8 @@
 //! Steps: add the `wasm32-unknown-unknown` target if missing (rustup), compile the library
 //! as a `cdylib` with the `wasm` profile (release at opt-level 3, see `Cargo.toml`;
 //! `cargo rustc … --crate-type cdylib`, so LTO and `codegen-units = 1` apply), run wasm-bindgen's own library (pinned in `Cargo.toml` to the
-//! crate's wasm-bindgen version, so glue and runtime always match) with `--target web`, and
+//! crate's wasm-bindgen version, so glue and runtime always match) with `--target web`,
+//! shrink the `.wasm` with Binaryen's `wasm-opt` (the npm package; see [`optimize`]), and
 //! print the size of the `.wasm` and the glue, raw and gzipped (budget: 200 KB gzipped).
 //! Then bundle the page's worker: `www/worker.js` and the modules it imports (the glue,
 //! `www/options.js`) into one module script, `www/pkg/worker.js`, so that the worker starts
@@ -18,8 +19,9 @@ use std::process::Command;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The whole gzip budget of the page's wasm + glue, in bytes.
-const GZIP_BUDGET: usize = 200 * 1024;
+/// The whole gzip budget of the page's wasm + glue, in bytes: "200 KB" read the stricter way,
+/// as 200,000 bytes rather than 200 KiB.
+const GZIP_BUDGET: usize = 200_000;
 
 pub fn run(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
@@ -34,6 +36,7 @@ pub fn wasm_pkg() -> Result<PathBuf> {
     let wasm = release_wasm()?;
     let out_dir = util::root().join("www").join("pkg");
     bindgen(&wasm, &out_dir)?;
+    optimize(&out_dir.join("nutshell_bg.wasm"))?;
     inline_snippets(&out_dir)?;
     bundle_worker(&util::root().join("www"))?;
     print_sizes(&out_dir)?;
@@ -86,7 +89,7 @@ pub fn target_dir() -> PathBuf {
 /// `NUTSHELL_KEEP_NAMES=1` keeps the name section, so that a profile of the wasm (node
 /// `--cpu-prof`, Chromium's DevTools) names the Rust functions.
 fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
-    let keep_names = std::env::var_os("NUTSHELL_KEEP_NAMES").is_some_and(|v| v == "1");
+    let keep_names = keep_names();
     let mut args: Vec<&std::ffi::OsStr> =
         vec!["wasm-bindgen".as_ref(), "--target".as_ref(), "web".as_ref()];
     if !keep_names {
@@ -108,6 +111,68 @@ fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
     );
     wasm_bindgen_cli::wasm_bindgen::run_cli_with_args(args)
         .map_err(|e| format!("wasm-bindgen failed: {e:#}"))
+}
+
+/// Shrinks the `.wasm` in place with Binaryen's `wasm-opt -Oz --converge` (the `binaryen` npm
+/// package, pinned in `package.json`: Binaryen compiled to JS and wasm, so nothing is
+/// downloaded but npm's own package; Debian's Binaryen 108 mistranslates wasm-bindgen's
+/// externref table). It takes ~5 KB off the gzipped wasm at no cost in speed (same-process
+/// A/B in Chromium), in ~40 s; an unchanged input reuses the last output (`target/wasm-opt/`).
+/// The features are those rustc's wasm32 target emits; `-g` keeps the name section when
+/// [`bindgen`] kept it.
+fn optimize(wasm: &Path) -> Result {
+    let mut args = vec!["-Oz", "--converge"];
+    args.extend([
+        "--enable-bulk-memory",
+        "--enable-mutable-globals",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ]);
+    if keep_names() {
+        args.push("-g");
+    }
+    let input = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let cache = target_dir().join("wasm-opt");
+    let (last_input, last_output) = (cache.join("input.wasm"), cache.join("output.wasm"));
+    let key = args.join(" ");
+    let same = std::fs::read_to_string(cache.join("args")).is_ok_and(|a| a == key)
+        && std::fs::read(&last_input).is_ok_and(|last| last == input);
+    if same && last_output.is_file() {
+        eprintln!(
+            "$ wasm-opt {key}: input unchanged, output from {}",
+            cache.display()
+        );
+        return copy(&last_output, wasm);
+    }
+    crate::test::ensure_node_modules()?;
+    let tool = util::root().join("node_modules/binaryen/bin/wasm-opt");
+    util::run(
+        util::cmd("node")
+            .arg(&tool)
+            .args(&args)
+            .arg(wasm)
+            .arg("-o")
+            .arg(wasm),
+    )?;
+    std::fs::create_dir_all(&cache)
+        .and_then(|()| std::fs::write(&last_input, &input))
+        .and_then(|()| std::fs::copy(wasm, &last_output))
+        .and_then(|_| std::fs::write(cache.join("args"), &key))
+        .map_err(|e| format!("cannot write {}: {e}", cache.display()))
+}
+
+/// Copies `from` over `to`.
+fn copy(from: &Path, to: &Path) -> Result {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// Whether `NUTSHELL_KEEP_NAMES=1` asks to keep the name section (see [`bindgen`]).
+fn keep_names() -> bool {
+    std::env::var_os("NUTSHELL_KEEP_NAMES").is_some_and(|v| v == "1")
 }
 
 /// Moves the JS modules of the crate's `inline_js` (wasm-bindgen writes them to

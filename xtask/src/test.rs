@@ -104,7 +104,7 @@ pub fn ensure_node_modules() -> Result {
     for tool in ["node", "npm"] {
         if !util::have(tool) {
             return Err(format!(
-                "`{tool}` is needed for the page tests; install Node.js"
+                "`{tool}` is needed for the wasm build (wasm-opt) and the page tests; install Node.js"
             ));
         }
     }
