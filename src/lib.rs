@@ -246,27 +246,72 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Span> {
 
 /// The key figures of `text`.
 pub fn figures(text: &str) -> Vec<Fact> {
+    figures_with(text, Texts::Copied)
+}
+
+/// [`figures()`], with the span texts copied or left out.
+pub(crate) fn figures_with(text: &str, texts: Texts) -> Vec<Fact> {
     let normalized = normalize::normalize(text);
     let segments = segment::segment_in(normalized.text(), Language::Auto);
     let mut facts = figures::extract_spans(normalized.text(), &segments);
-    restore_facts(text, &normalized, &mut facts);
+    restore_facts(text, &normalized, &mut facts, texts);
     facts
 }
 
-fn restore_facts(original: &str, normalized: &normalize::Normalized<'_>, facts: &mut [Fact]) {
+fn restore_facts(
+    original: &str,
+    normalized: &normalize::Normalized<'_>,
+    facts: &mut [Fact],
+    texts: Texts,
+) {
     for f in facts {
         (f.start, f.end) = normalized.span_to_original(f.start, f.end);
-        f.text = original[f.start..f.end].to_string();
+        if texts == Texts::Copied {
+            f.text = original[f.start..f.end].to_string();
+        }
         if let (Some(s), Some(e)) = (f.counted_start, f.counted_end) {
             let (s, e) = normalized.span_to_original(s, e);
-            f.counted = Some(original[s..e].to_string());
+            if texts == Texts::Copied {
+                f.counted = Some(original[s..e].to_string());
+            }
             (f.counted_start, f.counted_end) = (Some(s), Some(e));
+        }
+    }
+}
+
+/// Whether a result's span texts are filled in: the `text` of its sentences, keyphrases and
+/// figures, and a figure's `counted`, each a copy of the input at its offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Texts {
+    Copied,
+    /// Left empty (`counted`: `None` where it has a span), for a caller that slices them
+    /// from its own copy of the input: the wasm layer, from the caller's JS string. A
+    /// document's worth of copies is neither made nor held (10 MB of sentences alone).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Omitted,
+}
+
+impl Texts {
+    /// `text[start..end]` as an owned string, or an empty one when texts are omitted.
+    fn of(self, text: &str, start: usize, end: usize) -> String {
+        match self {
+            Texts::Copied => text[start..end].to_string(),
+            Texts::Omitted => String::new(),
         }
     }
 }
 
 /// Summarizes `text`: sentences with scores, the chosen ones, figures and keyphrases.
 pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
+    summarize_with(text, options, Texts::Copied)
+}
+
+/// [`summarize`], with the span texts copied or left out.
+pub(crate) fn summarize_with(
+    text: &str,
+    options: &Options,
+    texts: Texts,
+) -> Result<Summary, Error> {
     options.validate()?;
     check_input(text, options)?;
     let normalized = normalize::normalize(text);
@@ -327,7 +372,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             parts.redundancy = redundancy[i];
             Sentence {
                 index: i,
-                text: text[start..end].to_string(),
+                text: texts.of(text, start, end),
                 start,
                 end,
                 paragraph: seg.paragraph,
@@ -345,9 +390,9 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 
     for k in &mut keyphrases {
         (k.start, k.end) = normalized.span_to_original(k.start, k.end);
-        k.text = text[k.start..k.end].to_string();
+        k.text = texts.of(text, k.start, k.end);
     }
-    restore_facts(text, &normalized, &mut facts);
+    restore_facts(text, &normalized, &mut facts, texts);
 
     let stats = Stats {
         bytes: text.len(),

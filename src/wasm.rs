@@ -13,7 +13,7 @@
 //! The module is public (hidden from docs) only so that `tests/wasm.rs` can call these
 //! functions with JS values, as the generated glue does.
 
-use crate::utf16::{has_replacement, units_in, word, Utf16Offsets};
+use crate::utf16::{has_replacement, units_in, Utf16Offsets};
 use crate::{OptionValue, Options};
 use js_sys::{Object, Reflect};
 use serde::Serialize;
@@ -191,7 +191,8 @@ pub fn summarize(
     let input = text;
     let text = text_arg(&input)?;
     let options = options_arg(&options)?;
-    let summary = crate::summarize(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let summary = crate::summarize_with(&text, &options, crate::Texts::Omitted)
+        .map_err(|e| JsError::new(&e.to_string()))?;
     Ok(Build::new(&text, &input).summary(&summary, started))
 }
 
@@ -244,7 +245,7 @@ pub fn figures(
 ) -> Result<JsValue, JsError> {
     let input = text;
     let text = limited_text_arg(&input, "text")?;
-    let facts = crate::figures(&text);
+    let facts = crate::figures_with(&text, crate::Texts::Omitted);
     Ok(Build::new(&text, &input).figures(&facts))
 }
 
@@ -641,9 +642,8 @@ fn kind_index(kind: crate::Kind) -> f64 {
 /// Every result struct is destructured in full, so a field added to one (`Fact`, `Sentence`,
 /// `ScoreParts`, `Keyphrase`, `Stats`, `Summary`) fails to compile here until it is built.
 struct Build<'t> {
-    text: &'t str,
     /// The string that spans are sliced from: the caller's, unless the input has a U+FFFD,
-    /// which may stand for a lone surrogate there; then `text` as a JS string.
+    /// which may stand for a lone surrogate there; then the input's text as a JS string.
     base: JsValue,
     map: Utf16Offsets<'t>,
     /// The numbers of the list being built, reused from list to list.
@@ -662,7 +662,6 @@ impl<'t> Build<'t> {
             input.clone()
         };
         Build {
-            text,
             base,
             map: Utf16Offsets::new(text),
             numbers: Vec::new(),
@@ -743,41 +742,19 @@ impl<'t> Build<'t> {
         (start as f64, self.text_units as f64)
     }
 
-    /// Writes `text` at bytes `start..end` of the input as (`src`, start, end) — a span of
-    /// `base` when it is one, else a range of the texts — and returns the UTF-16 offsets of
-    /// `start..end`.
-    fn push_span(&mut self, text: &str, start: usize, end: usize) -> (f64, f64) {
+    /// Writes the span `start..end` of the input as (`src` 0, start, end) in UTF-16 units,
+    /// and returns those offsets. The results [`Build`] reads leave their span texts empty
+    /// ([`crate::Texts::Omitted`]): JS slices them from `base`.
+    fn push_span(&mut self, start: usize, end: usize) -> (f64, f64) {
         let offsets = (self.map.get(start) as f64, self.map.get(end) as f64);
-        self.push_text(text, start, end, offsets);
+        self.numbers.extend([0.0, offsets.0, offsets.1]);
         offsets
-    }
-
-    /// Writes (`src`, start, end) for `text`, which may be the input's bytes `start..end`,
-    /// at UTF-16 `offsets`.
-    fn push_text(&mut self, text: &str, start: usize, end: usize, offsets: (f64, f64)) {
-        if self.is_span(text, start, end) {
-            self.numbers.extend([0.0, offsets.0, offsets.1]);
-        } else {
-            let (s, e) = self.add_text(text);
-            self.numbers.extend([1.0, s, e]);
-        }
     }
 
     /// Writes the range of an optional text (−1, −1 for none).
     fn push_optional_text(&mut self, text: Option<&str>) {
         let (s, e) = text.map_or((-1.0, -1.0), |t| self.add_text(t));
         self.numbers.extend([s, e]);
-    }
-
-    /// Whether `text` is the input's bytes `start..end` (compared eight bytes at a time:
-    /// the wasm's `memcmp` goes byte by byte).
-    fn is_span(&self, text: &str, start: usize, end: usize) -> bool {
-        let (a, b) = match self.text.as_bytes().get(start..end) {
-            Some(a) if a.len() == text.len() => (a, text.as_bytes()),
-            _ => return false,
-        };
-        let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-        (&mut x).zip(&mut y).all(|(x, y)| word(x) == word(y)) && x.remainder() == y.remainder()
     }
 
     fn sentences(&mut self, sentences: &[crate::Sentence]) -> JsValue {
@@ -815,7 +792,8 @@ impl<'t> Build<'t> {
             boilerplate,
             redundancy,
         } = parts;
-        let (start, end) = self.push_span(text, *start, *end);
+        debug_assert!(text.is_empty(), "span texts are omitted");
+        let (start, end) = self.push_span(*start, *end);
         self.numbers.extend([
             *index as f64,
             start,
@@ -856,7 +834,8 @@ impl<'t> Build<'t> {
             weight,
             count,
         } = k;
-        let (start, end) = self.push_span(text, *start, *end);
+        debug_assert!(text.is_empty(), "span texts are omitted");
+        let (start, end) = self.push_span(*start, *end);
         self.numbers.extend([start, end, *weight, *count as f64]);
     }
 
@@ -887,7 +866,8 @@ impl<'t> Build<'t> {
             per,
             sentence,
         } = f;
-        let (start, end) = self.push_span(text, *start, *end);
+        debug_assert!(text.is_empty(), "span texts are omitted");
+        let (start, end) = self.push_span(*start, *end);
         self.numbers.extend([start, end, kind_index(*kind)]);
         self.push_value(value);
         self.push_optional_text(unit.as_deref());
@@ -902,15 +882,13 @@ impl<'t> Build<'t> {
             counted_start.map(|at| self.map.get(at) as f64),
             counted_end.map(|at| self.map.get(at) as f64),
         );
-        match (counted, counted_start, counted_end, counted_at) {
-            (Some(c), Some(s), Some(e), (Some(us), Some(ue))) => {
-                self.push_text(c, *s, *e, (us, ue))
-            }
-            (Some(c), ..) => {
+        match (counted_at, counted) {
+            ((Some(us), Some(ue)), _) => self.numbers.extend([0.0, us, ue]),
+            (_, Some(c)) => {
                 let (s, e) = self.add_text(c);
                 self.numbers.extend([1.0, s, e]);
             }
-            (None, ..) => self.numbers.extend([-1.0; 3]),
+            (_, None) => self.numbers.extend([-1.0; 3]),
         }
         self.numbers
             .extend([counted_at.0.unwrap_or(-1.0), counted_at.1.unwrap_or(-1.0)]);
