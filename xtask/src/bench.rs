@@ -5,8 +5,10 @@
 //! benches): (a) a ~1,000-word article, (b) a 100,000-word document, (c) a 10 MB document;
 //! plus, with `--articles FILE`, every article of a JSONL file (`article` or `text` field)
 //! for the median and p99 time per article. For each runtime it prints MB/s and the time
-//! per input, the (c)/(a) time-per-byte ratio, and memory (wasm linear memory; node's peak
-//! RSS). It also prints the size of the shipped wasm + glue, raw and gzipped.
+//! per input, the (c)/(a) time-per-byte ratio, and memory: the wasm's linear memory (its
+//! peak) and, in node, what one call on the largest input adds to the peak RSS, to the
+//! wasm memory and to the JS heap (its result).
+//! It also prints the size of the shipped wasm + glue, raw and gzipped.
 //!
 //! The bench site (`target/bench-site/`: the wasm package, `xtask/bench/*`, the inputs) is
 //! served on a loopback port for Chromium; node reads it from disk.
@@ -49,11 +51,18 @@ pub fn run(args: &[String]) -> Result {
     let site = make_site(&pkg, articles.as_deref())?;
     crate::test::ensure_node_modules()?;
 
-    let node = run_json(
+    let node_script = util::root().join("xtask/bench/node.mjs");
+    let mut node = run_json(util::cmd("node").arg(&node_script).arg(&site))?;
+    let largest = run_json(
         util::cmd("node")
-            .arg(util::root().join("xtask/bench/node.mjs"))
-            .arg(&site),
+            .arg("--expose-gc")
+            .arg(&node_script)
+            .arg(&site)
+            .arg("--memory"),
     )?;
+    if let Json::Object(fields) = &mut node {
+        fields.insert("largest".into(), largest);
+    }
     report("node", &node);
     if chromium {
         crate::test::ensure_chromium()?;
@@ -159,12 +168,25 @@ fn report(runtime: &str, r: &Json) {
         memory / 1e6,
         memory / inputs.get(2).map_or(f64::NAN, |c| num(c, "bytes"))
     );
-    if let Some(rss) = r.get("rssBytes") {
+    if let Some(l) = r.get("largest") {
+        let times = |x: f64| x / num(l, "bytes");
+        let (peak, wasm, result) = (
+            num(l, "peakRssGrowth"),
+            num(l, "wasmGrowth"),
+            num(l, "resultHeap"),
+        );
         println!(
-            "node RSS: {:.1} MB before, {:.1} MB peak (10 MB input: peak − base = {:.1}× its size)",
-            num(rss, "base") / 1e6,
-            num(rss, "peak") / 1e6,
-            (num(rss, "peak") - num(rss, "base")) / 10e6
+            "one call on it in a fresh process: peak RSS +{:.1} MB ({:.1}×): wasm memory \
+             +{:.1} MB ({:.1}×), its JS result ({} sentences, {} figures) {:.1} MB of heap \
+             ({:.1}×), the rest V8's own",
+            peak / 1e6,
+            times(peak),
+            wasm / 1e6,
+            times(wasm),
+            num(l, "sentences"),
+            num(l, "facts"),
+            result / 1e6,
+            times(result),
         );
     }
     if let Some(a) = r.get("articles").filter(|a| !a.is_null()) {
