@@ -239,7 +239,9 @@ fn parts(text: &str, tokens: &Tokens, skip: &[bool], weights: &[f64]) -> Vec<Fou
             // word, at `j`); the sentence's end ends one too.
             let next = match sentence.get(j) {
                 None => j,
-                Some(t) if weights[t.term as usize] == 0.0 => j + 1,
+                // A weight is never negative, nor -0: zero bits are a zero weight (an
+                // integer test, not a floating-point comparison).
+                Some(t) if weights[t.term as usize].to_bits() == 0 => j + 1,
                 Some(t)
                     if j > start
                         && (j - start == MAX_WORDS
@@ -391,7 +393,9 @@ fn keep_apart(
 }
 
 /// A part's score: the mean weight of its words, times the bonus for its length, times
-/// [`count_factor`].
+/// [`count_factor`]. Inlined into the loop over the parts: a call per part cost more than
+/// its arithmetic.
+#[inline]
 fn score(found: &Found, weights: &[f64], count_factors: &mut SmallIntMemo) -> f64 {
     let terms = found.stems.as_slice();
     let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
@@ -466,19 +470,20 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
 /// [`NOT_TOPICS`] as a set of [`crate::wordkey::word_key`]s, built at compile time.
 const NOT_TOPIC_SET: KeySet<{ NOT_TOPICS.len() }, 256> = KeySet::new(NOT_TOPICS);
 
-/// The stems of [`NOT_TOPICS`], as the tokenizer's stemmer gives them: made once per
-/// process (a stop word's stem is there too, which at worst sends a word to
-/// [`is_topic_word`] for nothing).
-fn not_topic_stems() -> &'static [String] {
-    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+/// The stems of [`NOT_TOPICS`], as the tokenizer's stemmer gives them, as
+/// [`crate::wordkey::word_key`]s (each is short): made once per process, so a text's
+/// vocabulary is searched by integer keys, with no key made from a string per text (a stop
+/// word's stem is there too, which at worst sends a word to [`is_topic_word`] for nothing).
+fn not_topic_stems() -> &'static [u128] {
+    static STEMS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
     STEMS.get_or_init(|| {
         let mut stemmer = crate::stem::Stemmer::default();
+        let mut stem = String::new();
         NOT_TOPICS
             .iter()
-            .map(|word| {
-                let mut stem = String::new();
+            .filter_map(|word| {
                 stemmer.stem_into(word, &mut stem);
-                stem
+                bytes_key(stem.as_bytes())
             })
             .collect()
     })
@@ -525,8 +530,8 @@ fn term_counts(tokens: &Tokens) -> Vec<TermCount> {
             capitalised: 0,
         })
         .collect();
-    for stem in not_topic_stems() {
-        if let Some(term) = vocabulary.id(stem) {
+    for &stem in not_topic_stems() {
+        if let Some(term) = vocabulary.id_of_key(stem) {
             let c = &mut terms[term as usize].class;
             if *c == Class::Content {
                 *c = Class::Listed;
