@@ -231,30 +231,22 @@ fn parts(text: &str, tokens: &Tokens, skip: &[bool], weights: &[f64]) -> Vec<Fou
             continue;
         }
         // Maximal runs of adjacent topic words (weight > 0), split at [`MAX_WORDS`]: stop
-        // terms weigh 0 (see `word_weights`), as do words that are never topics.
-        let sentence = tokens.of_sentence(i);
-        let mut start = 0;
-        for j in 0..=sentence.len() {
-            // Where a run that ends before token `j` is followed by the next (after a stop
-            // word, at `j`); the sentence's end ends one too.
-            let next = match sentence.get(j) {
-                None => j,
-                // A weight is never negative, nor -0: zero bits are a zero weight (an
-                // integer test, not a floating-point comparison).
-                Some(t) if weights[t.term as usize].to_bits() == 0 => j + 1,
-                Some(t)
-                    if j > start
-                        && (j - start == MAX_WORDS
-                            || !adjacent(text, sentence[j - 1].end, t.start)) =>
-                {
-                    j
-                }
-                Some(_) => continue,
-            };
-            if j > start {
-                parts.count(&sentence[start..j]);
-            }
-            start = next;
+        // terms weigh 0 (see `word_weights`), as do words that are never topics. A weight
+        // is never negative, nor -0: zero bits are a zero weight (an integer test, not a
+        // floating-point comparison).
+        let topic = |t: &Token| weights[t.term as usize].to_bits() != 0;
+        let mut rest = tokens.of_sentence(i);
+        // Each turn skips the words before a run (most are stop words, passed over in a
+        // loop of their own), then takes the run.
+        while let Some(from) = rest.iter().position(topic) {
+            let run = &rest[from..];
+            let len = 1 + run
+                .windows(2)
+                .take(MAX_WORDS - 1)
+                .take_while(|w| topic(&w[1]) && adjacent(text, w[0].end, w[1].start))
+                .count();
+            parts.count(&run[..len]);
+            rest = &run[len..];
         }
     }
     parts.found
