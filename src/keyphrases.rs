@@ -231,28 +231,22 @@ fn parts(text: &str, tokens: &Tokens, skip: &[bool], weights: &[f64]) -> Vec<Fou
             continue;
         }
         // Maximal runs of adjacent topic words (weight > 0), split at [`MAX_WORDS`]: stop
-        // terms weigh 0 (see `word_weights`), as do words that are never topics.
-        let sentence = tokens.of_sentence(i);
-        let mut start = 0;
-        for j in 0..=sentence.len() {
-            // Where a run that ends before token `j` is followed by the next (after a stop
-            // word, at `j`); the sentence's end ends one too.
-            let next = match sentence.get(j) {
-                None => j,
-                Some(t) if weights[t.term as usize] == 0.0 => j + 1,
-                Some(t)
-                    if j > start
-                        && (j - start == MAX_WORDS
-                            || !adjacent(text, sentence[j - 1].end, t.start)) =>
-                {
-                    j
-                }
-                Some(_) => continue,
-            };
-            if j > start {
-                parts.count(&sentence[start..j]);
-            }
-            start = next;
+        // terms weigh 0 (see `word_weights`), as do words that are never topics. A weight
+        // is never negative, nor -0: zero bits are a zero weight (an integer test, not a
+        // floating-point comparison).
+        let topic = |t: &Token| weights[t.term as usize].to_bits() != 0;
+        let mut rest = tokens.of_sentence(i);
+        // Each turn skips the words before a run (most are stop words, passed over in a
+        // loop of their own), then takes the run.
+        while let Some(from) = rest.iter().position(topic) {
+            let run = &rest[from..];
+            let len = 1 + run
+                .windows(2)
+                .take(MAX_WORDS - 1)
+                .take_while(|w| topic(&w[1]) && adjacent(text, w[0].end, w[1].start))
+                .count();
+            parts.count(&run[..len]);
+            rest = &run[len..];
         }
     }
     parts.found
@@ -391,7 +385,9 @@ fn keep_apart(
 }
 
 /// A part's score: the mean weight of its words, times the bonus for its length, times
-/// [`count_factor`].
+/// [`count_factor`]. Inlined into the loop over the parts: a call per part cost more than
+/// its arithmetic.
+#[inline]
 fn score(found: &Found, weights: &[f64], count_factors: &mut SmallIntMemo) -> f64 {
     let terms = found.stems.as_slice();
     let mean = terms.iter().map(|&t| weights[t as usize]).sum::<f64>() / terms.len() as f64;
@@ -466,19 +462,20 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
 /// [`NOT_TOPICS`] as a set of [`crate::wordkey::word_key`]s, built at compile time.
 const NOT_TOPIC_SET: KeySet<{ NOT_TOPICS.len() }, 256> = KeySet::new(NOT_TOPICS);
 
-/// The stems of [`NOT_TOPICS`], as the tokenizer's stemmer gives them: made once per
-/// process (a stop word's stem is there too, which at worst sends a word to
-/// [`is_topic_word`] for nothing).
-fn not_topic_stems() -> &'static [String] {
-    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+/// The stems of [`NOT_TOPICS`], as the tokenizer's stemmer gives them, as
+/// [`crate::wordkey::word_key`]s (each is short): made once per process, so a text's
+/// vocabulary is searched by integer keys, with no key made from a string per text (a stop
+/// word's stem is there too, which at worst sends a word to [`is_topic_word`] for nothing).
+fn not_topic_stems() -> &'static [u128] {
+    static STEMS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
     STEMS.get_or_init(|| {
         let mut stemmer = crate::stem::Stemmer::default();
+        let mut stem = String::new();
         NOT_TOPICS
             .iter()
-            .map(|word| {
-                let mut stem = String::new();
+            .filter_map(|word| {
                 stemmer.stem_into(word, &mut stem);
-                stem
+                bytes_key(stem.as_bytes())
             })
             .collect()
     })
@@ -525,8 +522,8 @@ fn term_counts(tokens: &Tokens) -> Vec<TermCount> {
             capitalised: 0,
         })
         .collect();
-    for stem in not_topic_stems() {
-        if let Some(term) = vocabulary.id(stem) {
+    for &stem in not_topic_stems() {
+        if let Some(term) = vocabulary.id_of_key(stem) {
             let c = &mut terms[term as usize].class;
             if *c == Class::Content {
                 *c = Class::Listed;

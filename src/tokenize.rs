@@ -102,6 +102,11 @@ impl Vocabulary {
         self.index.get(stem)
     }
 
+    /// [`Vocabulary::id`] of a stem given by its [`crate::wordkey::word_key`].
+    pub(crate) fn id_of_key(&self, key: u128) -> Option<u32> {
+        self.index.short.get(key)
+    }
+
     /// The term of a content word's stem: found through the index, or added.
     fn intern_stem(&mut self, stem: &[u8]) -> u32 {
         let term = self.ends.len() as u32;
