@@ -224,6 +224,12 @@ fn days_in_month(m: u32) -> u32 {
 /// Appends `n` in decimal, zero-padded to `width` digits (what `format!("{n:0width$}")`
 /// writes, without the formatting machinery).
 fn push_num(s: &mut String, n: u32, width: usize) {
+    // two digits (months, days, hours, minutes) without the loop
+    if n < 100 && width == 2 {
+        s.push(char::from(b'0' + (n / 10) as u8));
+        s.push(char::from(b'0' + (n % 10) as u8));
+        return;
+    }
     let mut digits = [0u8; 10];
     let (mut n, mut k) = (n, digits.len());
     while n > 0 || digits.len() - k < width.max(1) {
@@ -355,7 +361,13 @@ fn plain_date(doc: &Doc, i: usize) -> Option<Temporal> {
 /// The dates that start with a number: "5 November", ISO "2024-10-05", US "11/5/2024",
 /// decades "1990s".
 fn numeric_date(doc: &Doc, i: usize) -> Option<(usize, String)> {
-    if let Some(t) = day_month(doc, i) {
+    // a day has one or two digits, a year four, and a US date goes on with '/': most
+    // numbers ("76,244", "39.3", "571") are none of these
+    let len = doc.bytes(i).len();
+    if len > 2 && len != 4 && !doc.sym(i + 1, '/') {
+        return None;
+    }
+    if let Some(t) = (len <= 2).then(|| day_month(doc, i)).flatten() {
         return Some(t);
     }
     let mk = |end: usize, v: String| Some((end, v));
@@ -454,7 +466,7 @@ fn period(doc: &Doc, i: usize) -> Option<Temporal> {
             "half" if n <= 2 => (["H1", "H2"][n - 1], k + 1),
             _ => return None,
         }
-    } else if doc.word(i) && matches!(doc.s(i), "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2") {
+    } else if doc.word(i) && matches!(doc.bytes(i), b"Q1" | b"Q2" | b"Q3" | b"Q4" | b"H1" | b"H2") {
         (doc.s(i), i + 1)
     } else if let Some(season) = match w {
         "spring" => Some("SP"),
@@ -602,8 +614,9 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
         }
         return Some(mk(i + 1, What::Time(v.to_string())));
     }
-    let s = doc.s(i);
-    let digits_only = s.bytes().all(|b| b.is_ascii_digit());
+    // bytes, not `doc.s`: no char-boundary tests for a test run on every number
+    let s = doc.bytes(i);
+    let digits_only = s.iter().all(u8::is_ascii_digit);
     // H:MM[:SS]
     if digits_only
         && s.len() <= 2
@@ -612,7 +625,7 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
         && doc.num(i + 2)
         && doc.glued(i + 2)
     {
-        let h = whole(s.as_bytes())?;
+        let h = whole(s)?;
         let mm = doc.s(i + 2);
         if mm.len() != 2 || !mm.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -642,20 +655,18 @@ pub fn time(doc: &Doc, i: usize) -> Option<Temporal> {
     }
     // "10.30pm", "9am", "6 p.m."
     let (h, m) = if digits_only && s.len() <= 2 {
-        (whole(s.as_bytes())?, 0)
-    } else if let Some((a, b)) = s.split_once('.') {
+        (whole(s)?, 0)
+    } else if let Some(dot) = s.iter().position(|&b| b == b'.').filter(|_| !digits_only) {
+        let (a, b) = (&s[..dot], &s[dot + 1..]);
         if a.len() > 2 || b.len() != 2 {
             return None;
         }
-        (
-            whole(a.as_bytes())?,
-            whole(b.as_bytes()).filter(|m| *m < 60)?,
-        )
+        (whole(a)?, whole(b).filter(|m| *m < 60)?)
     } else if digits_only && s.len() == 4 {
         // "1400 GMT", "0900 GMT"
         let end = i + 1;
         if doc.word(end) && zone(doc.s(end)) {
-            let (h, m) = (whole(&s.as_bytes()[..2])?, whole(&s.as_bytes()[2..])?);
+            let (h, m) = (whole(&s[..2])?, whole(&s[2..])?);
             if h < 24 && m < 60 {
                 return Some(mk(end + 1, What::Time(clock(h, m))));
             }

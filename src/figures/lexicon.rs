@@ -738,7 +738,7 @@ pub fn letters_may_start_figure(lexicon: &Lexicon, word: &[u8], key: u128) -> bo
     let lists = lexicon.start_lists(key, len);
     if lists == 0 {
         // in no list: only a word of capitals ("HK") may still start one
-        return word[0].is_ascii_uppercase() && len <= 4 && word.iter().all(u8::is_ascii_uppercase);
+        return len <= 4 && word[0].is_ascii_uppercase() && word.iter().all(u8::is_ascii_uppercase);
     }
     ascii_lists_start_figure(word, lists)
 }

@@ -404,7 +404,18 @@ fn recognize(doc: &Doc, i: usize) -> Step {
     if let Some(end) = identifier(doc, i) {
         return Step::Skip(end);
     }
-    if let Some(r) = RECOGNIZERS.iter().find_map(|recognize| recognize(doc, i)) {
+    // only the rules that can start at this kind of token
+    let mask = if doc.num(i) {
+        AT_NUMBER
+    } else {
+        !AT_NUMBER_ONLY
+    };
+    if let Some(r) = RECOGNIZERS
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| mask >> k & 1 != 0)
+        .find_map(|(_, recognize)| recognize(doc, i))
+    {
         return Step::Fact(r);
     }
     match numbers::parse(doc, i, false) {
@@ -419,7 +430,8 @@ fn recognize(doc: &Doc, i: usize) -> Step {
 /// The recognizers tried at each token before a plain number, in priority order: the first
 /// that matches wins (a time before a date, a date before money, …). (One list for every
 /// kind of token: lists by kind, each trying only what can start there, cost more — two
-/// inlined copies of the date and time rules — than the rules spend turning a token away.)
+/// inlined copies of the date and time rules — than the rules spend turning a token away;
+/// a number token skips the word rules by a mask over this one list, [`AT_NUMBER`].)
 const RECOGNIZERS: &[fn(&Doc, usize) -> Option<Raw>] = &[
     |doc, i| dates::time(doc, i).map(temporal),
     |doc, i| dates::date(doc, i).map(temporal),
@@ -431,6 +443,13 @@ const RECOGNIZERS: &[fn(&Doc, usize) -> Option<Raw>] = &[
     ordinal,
     twice,
 ];
+
+/// The [`RECOGNIZERS`] (as bits, by position) that can match at a number token: times,
+/// dates, scores and ordinals; the others start with a word or a sign.
+const AT_NUMBER: u16 = 0b1100_0011;
+
+/// Those that match only at a number token: scores.
+const AT_NUMBER_ONLY: u16 = 0b0100_0000;
 
 fn temporal(t: dates::Temporal) -> Raw {
     let (kind, value, unit) = match t.what {
@@ -504,13 +523,14 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
             return Some(skip_code(doc, i));
         }
     }
-    let s = doc.s(i);
+    // bytes, not `doc.s`: no char-boundary tests for tests run on every number
+    let s = doc.bytes(i);
     // "1.2.3", "192.168.1.2"
     if doc.sym(i + 1, '.')
         && doc.glued(i + 1)
         && doc.num(i + 2)
         && doc.glued(i + 2)
-        && s.contains('.')
+        && s.contains(&b'.')
     {
         return Some(skip_code(doc, i));
     }
@@ -522,9 +542,9 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
         return Some(skip_code(doc, i + 2));
     }
     let digits = |k: usize| doc.num(k) && doc.bytes(k).iter().all(u8::is_ascii_digit);
-    let digits_i = s.bytes().all(|b| b.is_ascii_digit());
+    let digits_i = s.iter().all(u8::is_ascii_digit);
     if digits_i && dash(doc, i + 1) && doc.glued(i + 1) && digits(i + 2) && doc.glued(i + 2) {
-        let (a, b) = (s.len(), doc.s(i + 2).len());
+        let (a, b) = (s.len(), doc.bytes(i + 2).len());
         let chain = dash(doc, i + 3) && doc.glued(i + 3) && digits(i + 4);
         let iso_date = a == 4 && b == 2 && chain;
         if !iso_date && ((a == 3 && b == 4) || chain && a <= 4 && b <= 4) {
@@ -535,13 +555,13 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
             return Some(i + 3);
         }
     }
-    if digits_i && s.len() >= 2 && s.starts_with('0') && !doc.word(i + 1) {
+    if digits_i && s.len() >= 2 && s.starts_with(b"0") && !doc.word(i + 1) {
         return Some(skip_code(doc, i));
     }
     // Boeing airliners named by number: "the 747", "a 787 jet" (not "777 people")
     if matches!(
         s,
-        "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787"
+        b"707" | b"717" | b"727" | b"737" | b"747" | b"757" | b"767" | b"777" | b"787"
     ) && !(doc.word(i + 1) && lexicon::plural(doc, i + 1))
     {
         return Some(skip_code(doc, i));
@@ -568,8 +588,8 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
     // "737 Max", "15 Pro"
     if doc.word(i + 1)
         && matches!(
-            doc.s(i + 1),
-            "Max" | "MAX" | "Pro" | "Plus" | "Ultra" | "Mini" | "Dreamliner" | "Neo"
+            doc.bytes(i + 1),
+            b"Max" | b"MAX" | b"Pro" | b"Plus" | b"Ultra" | b"Mini" | b"Dreamliner" | b"Neo"
         )
     {
         return Some(i + 2);
@@ -581,12 +601,15 @@ fn identifier(doc: &Doc, i: usize) -> Option<usize> {
 /// word with a capital that is not a function word, a month or weekday, a currency or a
 /// word that takes a number ("Category 4").
 fn names_a_number(doc: &Doc, k: usize, lists: lexicon::Lists) -> bool {
+    // a function word first (one bit): most words before a number are ("of", "about")
+    if lists.function() {
+        return false;
+    }
     let word = doc.s(k);
     // `char::is_uppercase`, with ASCII words read as bytes
     let capital = word.bytes().any(|b| b.is_ascii_uppercase())
         || !word.is_ascii() && word.chars().any(char::is_uppercase);
     capital
-        && !lists.function()
         && dates::month(word).is_none()
         && dates::weekday(word).is_none()
         && units::iso_code(doc, k).is_none()
@@ -861,7 +884,6 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
     }
     if n.plain && !n.words {
         if let Some(t) = dates::year(doc, n.start) {
-            let counted = counted_noun(doc, n.end);
             let temporal_prep = matches!(
                 doc.lc(n.start.wrapping_sub(1)).as_str(),
                 "in" | "since"
@@ -885,7 +907,7 @@ fn number_fact(doc: &Doc, n: Number) -> Option<Raw> {
             );
             // "1500 workers" counts; a year of this or the last century is a date ("1990 levels")
             let modern = (1900.0..=2100.0).contains(&n.value);
-            if counted.is_none() || temporal_prep || modern {
+            if temporal_prep || modern || counted_noun(doc, n.end).is_none() {
                 return Some(temporal(t));
             }
         }
@@ -1399,12 +1421,11 @@ fn relative_date(doc: &Doc, i: usize) -> Option<Raw> {
 /// numeral of a duration. "a year" alone is too often a rate ("$200 a year") to count
 /// without a word before it that takes a length of time.
 fn article_duration(doc: &Doc, i: usize) -> Option<Raw> {
-    let (part, k) = if doc.is(i, "half") && doc.is(i + 1, "a") {
-        (0.5, i + 2)
-    } else if doc.is(i, "a") || doc.is(i, "an") {
-        (1.0, i + 1)
-    } else {
-        return None;
+    // one read of the word: this runs at every token the scanner stops at
+    let (part, k) = match doc.lc(i).as_str() {
+        "half" if doc.is(i + 1, "a") => (0.5, i + 2),
+        "a" | "an" => (1.0, i + 1),
+        _ => return None,
     };
     let (row, end) = units::lookup(doc, k, Table::After)?;
     if row.kind != UnitKind::Duration || end != k + 1 {
@@ -1450,10 +1471,8 @@ fn score(doc: &Doc, i: usize) -> Option<Raw> {
     let whole = |k: usize| {
         doc.num(k) && doc.bytes(k).len() <= 3 && doc.bytes(k).iter().all(u8::is_ascii_digit)
     };
-    if !(whole(i) && dash(doc, i + 1) && whole(i + 2)) {
-        return None;
-    }
-    if !(doc.glued(i + 1) && doc.glued(i + 2)) {
+    // glued first: most numbers are followed by a space
+    if !(doc.glued(i + 1) && doc.glued(i + 2) && whole(i) && dash(doc, i + 1) && whole(i + 2)) {
         return None;
     }
     // "10-15%", "5-7 years": a range with a unit
@@ -1470,7 +1489,12 @@ fn score(doc: &Doc, i: usize) -> Option<Raw> {
     if doc.value(i) <= doc.value(i + 2) && !score_context(doc, i) {
         return None;
     }
-    let v = format!("{}-{}", doc.s(i), doc.s(i + 2));
+    // "2-1", built without the formatting machinery
+    let (a, b) = (doc.s(i), doc.s(i + 2));
+    let mut v = String::with_capacity(a.len() + 1 + b.len());
+    v.push_str(a);
+    v.push('-');
+    v.push_str(b);
     Some(Raw::new(i, i + 3, Kind::Score, Value::Text(v), None))
 }
 
@@ -1487,15 +1511,15 @@ fn ordinal(doc: &Doc, i: usize) -> Option<Raw> {
         if !doc.glued(i + 1) || !doc.word(i + 1) {
             return None;
         }
-        let s = doc.s(i);
-        if !s.bytes().all(|b| b.is_ascii_digit()) {
+        let s = doc.bytes(i);
+        if !s.iter().all(u8::is_ascii_digit) {
             return None;
         }
         let suf = doc.lc(i + 1);
         let ok = match suf.as_str() {
-            "st" => s.ends_with('1') && !s.ends_with("11"),
-            "nd" => s.ends_with('2') && !s.ends_with("12"),
-            "rd" => s.ends_with('3') && !s.ends_with("13"),
+            "st" => s.ends_with(b"1") && !s.ends_with(b"11"),
+            "nd" => s.ends_with(b"2") && !s.ends_with(b"12"),
+            "rd" => s.ends_with(b"3") && !s.ends_with(b"13"),
             "th" => true,
             _ => false,
         };

@@ -110,10 +110,9 @@ fn digit_scale(word: &str, w: &str, glued: bool, money: bool) -> Option<f64> {
         "m" if money => return Some(1e6),
         _ => {}
     }
-    if let Some(W::Hundred) = word_num(w) {
-        return Some(100.0);
-    }
     Some(match w {
+        // the one [`word_num`] that scales digits ("3 hundred"), without its whole table
+        "hundred" => 100.0,
         "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
         "k" => 1e3,
         "bn" | "bln" | "bil" => 1e9,
@@ -246,7 +245,7 @@ pub fn parse(doc: &Doc, i: usize, money: bool) -> Option<Number> {
             words(doc, i)?
         }
     };
-    if !n.vague {
+    if !n.vague && may_scale(doc, n.end) {
         scales(doc, &mut n, money);
         if n.scale > 1.0 && !n.words {
             digit_tail(doc, &mut n);
@@ -301,13 +300,16 @@ fn parse_plain(doc: &Doc, k: usize) -> Option<Number> {
 
 /// "minus five", "negative one", "-1", "−40".
 fn negative(doc: &Doc, i: usize, money: bool) -> Option<Number> {
-    let sign_word = doc.is(i, "minus") || doc.is(i, "negative");
+    // the word read once: this runs at every word and sign a number may start at
+    let w = doc.lc(i);
+    let sign_word = matches!(w.as_str(), "minus" | "negative");
     let sign_sym = doc.sym(i, '-') || doc.sym(i, '−');
     if !sign_word && !sign_sym {
         return None;
     }
     // "plus or minus 3 points" is a margin, not a negative number
-    if doc.is(i, "minus") && doc.is(i.wrapping_sub(1), "or") && doc.is(i.wrapping_sub(2), "plus") {
+    if w.as_str() == "minus" && doc.is(i.wrapping_sub(1), "or") && doc.is(i.wrapping_sub(2), "plus")
+    {
         return None;
     }
     if sign_sym {
@@ -333,24 +335,37 @@ fn negative(doc: &Doc, i: usize, money: bool) -> Option<Number> {
 }
 
 fn digits(doc: &Doc, i: usize, money: bool) -> Option<Number> {
-    let s = doc.s(i);
-    let mut n = Number::new(i, i + 1, doc.value(i));
+    // bytes, not `doc.s`: no char-boundary tests for a test run on every number
+    let s = doc.bytes(i);
+    let mut n = Number::new(i, i + 1, super::token::decimal(s));
     if n.value.is_nan() {
         return None;
     }
-    let integer = s.bytes().all(|b| b.is_ascii_digit());
+    let integer = s.iter().all(u8::is_ascii_digit);
     n.plain = integer;
     // Every longer form below goes on with a token glued to this one or with a number (a
     // thousands group, "10 1/2"): most numbers, followed by a space and a word, end here.
     if !doc.glued(i + 1) && !doc.num(i + 1) {
         return Some(n);
     }
+    // Of what is glued, only a word starting "e"/"x" (an exponent) or a '^', '/' or
+    // non-ASCII symbol (a power, a fraction) goes on: "15%", "2,", "10km" end here.
+    if doc.glued(i + 1) {
+        let goes_on = match doc.kind(i + 1) {
+            TokKind::Word => matches!(doc.bytes(i + 1)[0], b'e' | b'E' | b'x'),
+            TokKind::Sym(c) => matches!(c, '^' | '/') || !c.is_ascii(),
+            TokKind::Num => true,
+        };
+        if !goes_on {
+            return Some(n);
+        }
+    }
     // exponent: "1e10", "12.32e+14", "1.3e6"
     if doc.glued(i + 1) && doc.word(i + 1) {
         let w = doc.s(i + 1);
         if let Some(exp) = w.strip_prefix(['e', 'E']) {
             if !exp.is_empty() && exp.bytes().all(|b| b.is_ascii_digit()) {
-                n.value *= super::token::pow10(super::token::decimal(exp) as i32);
+                n.value *= super::token::pow10(super::token::decimal(exp.as_bytes()) as i32);
                 n.end = i + 2;
                 n.plain = false;
                 return Some(n);
@@ -474,19 +489,24 @@ fn slash_fraction(doc: &Doc, i: usize) -> Option<f64> {
     (plain(i) && plain(i + 2) && a < b && SLASH_DENOMINATORS.contains(&b)).then_some(a / b)
 }
 
+/// Whether token `k` may be a scale word or abbreviation on the number's line: every one
+/// starts with one of these letters, so the word after most numbers ("people", "years",
+/// "per") is turned away here, before [`scales`] is called.
+#[inline]
+fn may_scale(doc: &Doc, k: usize) -> bool {
+    doc.word(k)
+        && !doc.brk(k)
+        && matches!(
+            doc.bytes(k)[0].to_ascii_lowercase(),
+            b'b' | b'c' | b'd' | b'h' | b'k' | b'l' | b'm' | b't'
+        )
+}
+
 /// Scale words after the number: "1.5 million", "3 lakh crore", "$20m", "10k", "3 dozen".
 fn scales(doc: &Doc, n: &mut Number, money: bool) {
     loop {
         let k = n.end;
-        if !doc.word(k) || doc.brk(k) {
-            return;
-        }
-        // every scale word or abbreviation starts with one of these letters: the word after
-        // most numbers ("people", "years", "per") is turned away here
-        if !matches!(
-            doc.bytes(k)[0].to_ascii_lowercase(),
-            b'b' | b'c' | b'd' | b'h' | b'k' | b'l' | b'm' | b't'
-        ) {
+        if !may_scale(doc, k) {
             return;
         }
         // "1.2m vehicles", "50m people": a glued "m" before a plural noun is a million
@@ -684,7 +704,7 @@ fn decimal_words(doc: &Doc, k: usize) -> Option<(f64, usize)> {
         digits = format!("{}", n.value as u32);
         end = n.end;
     }
-    let frac = super::token::decimal(&format!("0.{digits}"));
+    let frac = super::token::decimal(format!("0.{digits}").as_bytes());
     Some((frac, end))
 }
 

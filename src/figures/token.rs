@@ -7,8 +7,8 @@
 //! symbol. Each token also says whether a figure may start at it (the scanner's pre-filter,
 //! [`super::lexicon::may_start_figure`]), worked out while the word is in hand. Cost: one
 //! pass over the bytes, O(n): a word of up to seven ASCII letters is read, and its key made,
-//! from one eight-byte read of the lowercase copy; other tokens are sorted by a table look-up
-//! (the single space after a token is stepped over without one).
+//! from one eight-byte read of the lowercase copy (up to fifteen, from two); other tokens are
+//! sorted by a table look-up (the single space after a token is stepped over without one).
 
 use super::lexicon;
 use crate::wordkey::{word_key, KEY_BYTES};
@@ -124,23 +124,45 @@ pub fn tokenize(text: &str, lower: &[u8]) -> Vec<Tok> {
     toks
 }
 
-/// A word of one to seven ASCII letters at `i` followed by an ASCII byte that is not a digit
-/// (where [`scan_word`] ends it): its end and its [`word_key`], from one eight-byte read of
-/// the lowercase copy `lower`. `None` for anything else.
+/// A word of one to fifteen ASCII letters at `i` followed by an ASCII byte that is not a
+/// digit (where [`scan_word`] ends it): its end and its [`word_key`], from one eight-byte
+/// read of the lowercase copy `lower` (two for a word of eight letters or more). `None` for
+/// anything else.
 #[inline(always)]
 fn short_word(lower: &[u8], i: usize) -> Option<(usize, u128)> {
     let chunk = u64::from_le_bytes(*lower.get(i..)?.first_chunk::<8>()?);
     let stops = !crate::ascii::letter_bits(chunk) & crate::ascii::HIGH_BITS;
     // 0 when the first byte is no letter, 8 when all eight are
     let len = stops.trailing_zeros() as usize / 8;
-    if len == 0 || len == 8 {
+    if len == 0 {
         return None;
+    }
+    if len == 8 {
+        return long_ascii_word(lower, i, chunk);
     }
     let next = (chunk >> (8 * len)) as u8;
     if !next.is_ascii() || next.is_ascii_digit() {
         return None;
     }
     Some((i + len, u128::from(chunk & (u64::MAX >> (64 - 8 * len)))))
+}
+
+/// [`short_word`] for a word whose first eight bytes, `first`, are letters: up to seven more
+/// from the next eight bytes (a word of 16 or more goes the slow way).
+#[inline(never)]
+fn long_ascii_word(lower: &[u8], i: usize, first: u64) -> Option<(usize, u128)> {
+    let chunk = u64::from_le_bytes(*lower.get(i + 8..)?.first_chunk::<8>()?);
+    let stops = !crate::ascii::letter_bits(chunk) & crate::ascii::HIGH_BITS;
+    let len = stops.trailing_zeros() as usize / 8;
+    if len == 8 {
+        return None;
+    }
+    let next = (chunk >> (8 * len)) as u8;
+    if !next.is_ascii() || next.is_ascii_digit() {
+        return None;
+    }
+    let rest = chunk & u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+    Some((i + 8 + len, u128::from(rest) << 64 | u128::from(first)))
 }
 
 /// [`lexicon::may_start_figure`] for a word that [`short_word`] did not read.
@@ -328,9 +350,9 @@ pub fn pow10(e: i32) -> f64 {
 /// Parses digits with optional `,` separators and one `.` decimal part. Integers below 2^53
 /// with up to 22 decimals come out correctly rounded (one exact division), like `str::parse`,
 /// without linking the general float parser into the wasm. NaN for anything else.
-pub fn decimal(s: &str) -> f64 {
+pub fn decimal(s: &[u8]) -> f64 {
     let (mut mantissa, mut frac_digits, mut seen_dot, mut digits) = (0u64, 0i32, false, 0);
-    for b in s.bytes() {
+    for &b in s {
         match b {
             b'0'..=b'9' => {
                 if digits >= 19 {
@@ -457,7 +479,13 @@ impl<'a> Doc<'a> {
         match self.toks.get(i) {
             // the length first: it turns nearly every call away without reading bytes
             Some(t) if matches!(t.kind, TokKind::Word) && (t.end - t.start) as usize == w.len() => {
-                self.lower.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
+                let start = t.start as usize;
+                // as keys, two integer comparisons rather than a call to `memcmp`
+                let key = |bytes: Option<&[u8]>| Some(word_key(bytes?.try_into().ok()?, w.len()));
+                match crate::wordkey::bytes_key(w.as_bytes()) {
+                    Some(k) => key(self.lower.as_bytes().get(start..start + KEY_BYTES)) == Some(k),
+                    None => self.lower.as_bytes().get(start..t.end as usize) == Some(w.as_bytes()),
+                }
             }
             _ => false,
         }
@@ -494,13 +522,15 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` starts with an uppercase letter.
     pub fn capitalized(&self, i: usize) -> bool {
-        if !self.word(i) {
-            return false;
-        }
         // an ASCII first letter is read as a byte; others are decoded
-        match self.bytes(i).first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.s(i).chars().next().is_some_and(char::is_uppercase),
+        match self.toks.get(i) {
+            Some(t) if matches!(t.kind, TokKind::Word) => {
+                match self.text.as_bytes().get(t.start as usize) {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => self.s(i).chars().next().is_some_and(char::is_uppercase),
+                }
+            }
+            _ => false,
         }
     }
 
@@ -518,7 +548,8 @@ impl<'a> Doc<'a> {
 
     /// The numeric value of a number token ("11,000" → 11000, ".08" → 0.08).
     pub fn value(&self, i: usize) -> f64 {
-        decimal(self.s(i))
+        // bytes, not `s`: no char-boundary tests
+        decimal(self.bytes(i))
     }
 }
 
@@ -668,11 +699,11 @@ mod tests {
             "9007199254740991",
         ] {
             let std: f64 = s.replace(',', "").parse().unwrap();
-            assert_eq!(decimal(s), std, "{s}");
+            assert_eq!(decimal(s.as_bytes()), std, "{s}");
         }
-        assert!(decimal("1.2.3").is_nan() && decimal("").is_nan());
+        assert!(decimal(b"1.2.3").is_nan() && decimal(b"").is_nan());
         // beyond 19 digits the magnitude is kept and the last digits are dropped
-        let big = decimal("123456789012345678901234");
+        let big = decimal(b"123456789012345678901234");
         assert!((big / 1.2345678901234568e23 - 1.0).abs() < 1e-15);
         assert_eq!(pow10(-3), 0.001);
         assert_eq!(pow10(25), 1e25);

@@ -474,7 +474,8 @@ pub fn find_iso_code(s: &str) -> Option<&'static str> {
 /// An ISO code at token `k` (all upper or all lower case), as the canonical code, with the
 /// factor of a finance-style "M" prefix ("MUSD" = million dollars).
 pub fn iso_code(doc: &Doc, k: usize) -> Option<(&'static str, f64)> {
-    if !doc.word(k) {
+    // three or four bytes, told before the text is sliced: most tokens after a number fail
+    if !doc.word(k) || !matches!(doc.bytes(k).len(), 3 | 4) {
         return None;
     }
     let s = doc.s(k);
