@@ -711,12 +711,27 @@ impl<'t> Build<'t> {
         object.into()
     }
 
-    /// Starts a run of `count` records of `fields` numbers.
-    fn begin(&mut self, count: usize, fields: usize) {
-        self.numbers.clear();
-        self.numbers.reserve(count * fields);
-        self.texts.clear();
-        self.text_units = 0;
+    /// The JS list of `items`: each written by `write` as a record of `fields` numbers,
+    /// and made into objects by `builder`, [`RECORDS_PER_CALL`] records a call.
+    fn list<T>(
+        &mut self,
+        items: &[T],
+        fields: usize,
+        builder: Builder,
+        write: fn(&mut Self, &T),
+    ) -> JsValue {
+        let mut list = JsValue::UNDEFINED;
+        for run in runs(items) {
+            self.numbers.clear();
+            self.numbers.reserve(run.len() * fields);
+            self.texts.clear();
+            self.text_units = 0;
+            for item in run {
+                write(self, item);
+            }
+            list = self.call(builder, &list, fields);
+        }
+        list
     }
 
     /// Calls `builder` to add the records just written to `list`, with `base`, the texts as
@@ -758,13 +773,12 @@ impl<'t> Build<'t> {
     }
 
     fn sentences(&mut self, sentences: &[crate::Sentence]) -> JsValue {
-        let mut list = JsValue::UNDEFINED;
-        for run in runs(sentences) {
-            self.begin(run.len(), SENTENCE_FIELDS);
-            run.iter().for_each(|x| self.sentence(x));
-            list = self.call(nutshell_sentences, &list, SENTENCE_FIELDS);
-        }
-        list
+        self.list(
+            sentences,
+            SENTENCE_FIELDS,
+            nutshell_sentences,
+            Self::sentence,
+        )
     }
 
     #[inline(never)]
@@ -816,13 +830,12 @@ impl<'t> Build<'t> {
     }
 
     fn keyphrases(&mut self, keyphrases: &[crate::Keyphrase]) -> JsValue {
-        let mut list = JsValue::UNDEFINED;
-        for run in runs(keyphrases) {
-            self.begin(run.len(), KEYPHRASE_FIELDS);
-            run.iter().for_each(|x| self.keyphrase(x));
-            list = self.call(nutshell_keyphrases, &list, KEYPHRASE_FIELDS);
-        }
-        list
+        self.list(
+            keyphrases,
+            KEYPHRASE_FIELDS,
+            nutshell_keyphrases,
+            Self::keyphrase,
+        )
     }
 
     #[inline(never)]
@@ -840,13 +853,7 @@ impl<'t> Build<'t> {
     }
 
     fn facts(&mut self, facts: &[crate::Fact]) -> JsValue {
-        let mut list = JsValue::UNDEFINED;
-        for run in runs(facts) {
-            self.begin(run.len(), FACT_FIELDS);
-            run.iter().for_each(|x| self.fact(x));
-            list = self.call(nutshell_facts, &list, FACT_FIELDS);
-        }
-        list
+        self.list(facts, FACT_FIELDS, nutshell_facts, Self::fact)
     }
 
     #[inline(never)]
