@@ -782,7 +782,7 @@ impl<'t> Build<'t> {
     }
 
     /// Writes a sentence's record. Not inlined (nor are `keyphrase` and `fact`): inlined
-    /// into [`Build::list`]'s loop, the three took 13 KB more of wasm, for no speed.
+    /// into [`Build::list`]'s loop, the three took 13 KB more of wasm (+2.4 KB gzipped).
     #[inline(never)]
     fn sentence(&mut self, s: &crate::Sentence) {
         let crate::Sentence {
