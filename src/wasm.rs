@@ -489,9 +489,9 @@ fn plain() -> Plain {
 // (`src` 1), one string decoded from the wasm's memory once per call. `cargo xtask build`
 // inlines this module into the glue (`nutshell.js`), so the package stays one JS file.
 //
-// The record layouts are the `*_FIELDS` constants below and the indexes here; `KINDS`
-// follows `crate::Kind`'s order (`kind_index`). `tests/wasm.rs` checks every field against
-// serde-wasm-bindgen's conversion of the same result.
+// The record layouts are the `Record` impls below (their `FIELDS`) and the indexes here;
+// `KINDS` follows `crate::Kind`'s order (`kind_index`). `tests/wasm.rs` checks every field
+// against serde-wasm-bindgen's conversion of the same result.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
 export function nutshell_encode_into(text, memory, ptr, capacity) {
@@ -555,7 +555,7 @@ extern "C" {
     /// bytes) and returns how many it wrote, or −1 if they did not all fit.
     fn nutshell_encode_into(text: &JsValue, memory: &JsValue, ptr: u32, capacity: u32) -> f64;
     /// `list` (a new one if it is `undefined`) with `count` sentences added from the records
-    /// of [`SENTENCE_FIELDS`] numbers at `ptr`.
+    /// of `Sentence`'s [`Record::FIELDS`] numbers at `ptr`.
     fn nutshell_sentences(
         list: &JsValue,
         base: &JsValue,
@@ -564,7 +564,7 @@ extern "C" {
         ptr: u32,
         count: u32,
     ) -> JsValue;
-    /// `list` (or a new one) with `count` keyphrases added, from [`KEYPHRASE_FIELDS`] records.
+    /// `list` (or a new one) with `count` keyphrases added, from their records.
     fn nutshell_keyphrases(
         list: &JsValue,
         base: &JsValue,
@@ -573,7 +573,7 @@ extern "C" {
         ptr: u32,
         count: u32,
     ) -> JsValue;
-    /// `list` (or a new one) with `count` figures added, from [`FACT_FIELDS`] records.
+    /// `list` (or a new one) with `count` figures added, from their records.
     fn nutshell_facts(
         list: &JsValue,
         base: &JsValue,
@@ -600,17 +600,145 @@ fn runs<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
         .chain(items.is_empty().then_some(items))
 }
 
-/// A sentence's record: text (`src`, start, end), index, start, end, paragraph, words,
-/// score, the ten score parts in [`crate::ScoreParts`]' order, selected (0 or 1).
-const SENTENCE_FIELDS: usize = 20;
-/// A keyphrase's record: text (`src`, start, end), start, end, weight, count.
-const KEYPHRASE_FIELDS: usize = 7;
-/// A figure's record: text (`src`, start, end), start, end, kind ([`kind_index`]), value
-/// shape (0 none, 1 number, 2 range, 3 text, 4 text range), number, high, value text range,
-/// high text range, unit range (−1 for none), approximate (0 or 1), bound (0 none, 1 min,
-/// 2 max), counted (`src` or −1 for none, start, end), counted_start, counted_end (−1 for
-/// none), per range (−1 for none), sentence.
-const FACT_FIELDS: usize = 25;
+/// A result item that [`Build::list`] writes as a record of `FIELDS` numbers, which the
+/// glue's `BUILDER` makes into objects. The writers are not inlined: inlined into
+/// [`Build::list`]'s loop, the three took 13 KB more of wasm (+2.4 KB gzipped).
+trait Record {
+    const FIELDS: usize;
+    const BUILDER: Builder;
+    fn write(&self, b: &mut Build<'_>);
+}
+
+impl Record for crate::Sentence {
+    /// Text (`src`, start, end), index, start, end, paragraph, words, score, the ten score
+    /// parts in [`crate::ScoreParts`]' order, selected (0 or 1).
+    const FIELDS: usize = 20;
+    const BUILDER: Builder = nutshell_sentences;
+
+    #[inline(never)]
+    fn write(&self, b: &mut Build<'_>) {
+        let crate::Sentence {
+            index,
+            text,
+            start,
+            end,
+            paragraph,
+            words,
+            score,
+            parts,
+            selected,
+        } = self;
+        let crate::ScoreParts {
+            position,
+            centrality,
+            graph,
+            coverage,
+            title,
+            figures,
+            entities,
+            length,
+            boilerplate,
+            redundancy,
+        } = parts;
+        debug_assert!(text.is_empty(), "span texts are omitted");
+        let (start, end) = b.push_span(*start, *end);
+        b.numbers.extend([
+            *index as f64,
+            start,
+            end,
+            *paragraph as f64,
+            *words as f64,
+            *score,
+            *position,
+            *centrality,
+            *graph,
+            *coverage,
+            *title,
+            *figures,
+            *entities,
+            *length,
+            *boilerplate,
+            *redundancy,
+            f64::from(u8::from(*selected)),
+        ]);
+    }
+}
+
+impl Record for crate::Keyphrase {
+    /// Text (`src`, start, end), start, end, weight, count.
+    const FIELDS: usize = 7;
+    const BUILDER: Builder = nutshell_keyphrases;
+
+    #[inline(never)]
+    fn write(&self, b: &mut Build<'_>) {
+        let crate::Keyphrase {
+            text,
+            start,
+            end,
+            weight,
+            count,
+        } = self;
+        debug_assert!(text.is_empty(), "span texts are omitted");
+        let (start, end) = b.push_span(*start, *end);
+        b.numbers.extend([start, end, *weight, *count as f64]);
+    }
+}
+
+impl Record for crate::Fact {
+    /// Text (`src`, start, end), start, end, kind ([`kind_index`]), value shape (0 none,
+    /// 1 number, 2 range, 3 text, 4 text range), number, high, value text range, high text
+    /// range, unit range (−1 for none), approximate (0 or 1), bound (0 none, 1 min, 2 max),
+    /// counted (`src` or −1 for none, start, end), counted_start, counted_end (−1 for none),
+    /// per range (−1 for none), sentence.
+    const FIELDS: usize = 25;
+    const BUILDER: Builder = nutshell_facts;
+
+    #[inline(never)]
+    fn write(&self, b: &mut Build<'_>) {
+        let crate::Fact {
+            text,
+            start,
+            end,
+            kind,
+            value,
+            unit,
+            approximate,
+            bound,
+            counted,
+            counted_start,
+            counted_end,
+            per,
+            sentence,
+        } = self;
+        debug_assert!(text.is_empty(), "span texts are omitted");
+        let (start, end) = b.push_span(*start, *end);
+        b.numbers.extend([start, end, kind_index(*kind)]);
+        b.push_value(value);
+        b.push_optional_text(unit.as_deref());
+        let bound = match bound {
+            None => 0.0,
+            Some(crate::Bound::Min) => 1.0,
+            Some(crate::Bound::Max) => 2.0,
+        };
+        b.numbers.extend([f64::from(u8::from(*approximate)), bound]);
+        let counted_at = (
+            counted_start.map(|at| b.map.get(at) as f64),
+            counted_end.map(|at| b.map.get(at) as f64),
+        );
+        match (counted_at, counted) {
+            ((Some(us), Some(ue)), _) => b.numbers.extend([0.0, us, ue]),
+            (_, Some(c)) => {
+                let (s, e) = b.add_text(c);
+                b.numbers.extend([1.0, s, e]);
+            }
+            (_, None) => b.numbers.extend([-1.0; 3]),
+        }
+        b.numbers
+            .extend([counted_at.0.unwrap_or(-1.0), counted_at.1.unwrap_or(-1.0)]);
+        b.push_optional_text(per.as_deref());
+        b.numbers.push(*sentence as f64);
+    }
+}
 
 /// `crate::Kind`'s position in the glue's `KINDS` (its serde names, in declaration order).
 fn kind_index(kind: crate::Kind) -> f64 {
@@ -680,10 +808,10 @@ impl<'t> Build<'t> {
             stats,
         } = summary;
         let object = plain();
-        object.set_summary(&self.sentences(chosen));
-        object.set_sentences_list(&self.sentences(sentences));
-        object.set_facts(&self.facts(facts));
-        object.set_keyphrases(&self.keyphrases(keyphrases));
+        object.set_summary(&self.list(chosen));
+        object.set_sentences_list(&self.list(sentences));
+        object.set_facts(&self.list(facts));
+        object.set_keyphrases(&self.list(keyphrases));
         let crate::Stats {
             bytes,
             sentences,
@@ -706,30 +834,24 @@ impl<'t> Build<'t> {
     /// The value of `figures`: `{ facts, offset_unit }`.
     fn figures(&mut self, facts: &[crate::Fact]) -> JsValue {
         let object = plain();
-        object.set_facts(&self.facts(facts));
+        object.set_facts(&self.list(facts));
         object.set_offset_unit("utf16");
         object.into()
     }
 
-    /// The JS list of `items`: each written by `write` as a record of `fields` numbers,
-    /// and made into objects by `builder`, [`RECORDS_PER_CALL`] records a call.
-    fn list<T>(
-        &mut self,
-        items: &[T],
-        fields: usize,
-        builder: Builder,
-        write: fn(&mut Self, &T),
-    ) -> JsValue {
+    /// The JS list of `items`: each written as a record, and made into objects by the
+    /// glue, [`RECORDS_PER_CALL`] records a call.
+    fn list<T: Record>(&mut self, items: &[T]) -> JsValue {
         let mut list = JsValue::UNDEFINED;
         for run in runs(items) {
             self.numbers.clear();
-            self.numbers.reserve(run.len() * fields);
+            self.numbers.reserve(run.len() * T::FIELDS);
             self.texts.clear();
             self.text_units = 0;
             for item in run {
-                write(self, item);
+                item.write(self);
             }
-            list = self.call(builder, &list, fields);
+            list = self.call(T::BUILDER, &list, T::FIELDS);
         }
         list
     }
@@ -770,141 +892,6 @@ impl<'t> Build<'t> {
     fn push_optional_text(&mut self, text: Option<&str>) {
         let (s, e) = text.map_or((-1.0, -1.0), |t| self.add_text(t));
         self.numbers.extend([s, e]);
-    }
-
-    fn sentences(&mut self, sentences: &[crate::Sentence]) -> JsValue {
-        self.list(
-            sentences,
-            SENTENCE_FIELDS,
-            nutshell_sentences,
-            Self::sentence,
-        )
-    }
-
-    /// Writes a sentence's record. Not inlined (nor are `keyphrase` and `fact`): inlined
-    /// into [`Build::list`]'s loop, the three took 13 KB more of wasm (+2.4 KB gzipped).
-    #[inline(never)]
-    fn sentence(&mut self, s: &crate::Sentence) {
-        let crate::Sentence {
-            index,
-            text,
-            start,
-            end,
-            paragraph,
-            words,
-            score,
-            parts,
-            selected,
-        } = s;
-        let crate::ScoreParts {
-            position,
-            centrality,
-            graph,
-            coverage,
-            title,
-            figures,
-            entities,
-            length,
-            boilerplate,
-            redundancy,
-        } = parts;
-        debug_assert!(text.is_empty(), "span texts are omitted");
-        let (start, end) = self.push_span(*start, *end);
-        self.numbers.extend([
-            *index as f64,
-            start,
-            end,
-            *paragraph as f64,
-            *words as f64,
-            *score,
-            *position,
-            *centrality,
-            *graph,
-            *coverage,
-            *title,
-            *figures,
-            *entities,
-            *length,
-            *boilerplate,
-            *redundancy,
-            f64::from(u8::from(*selected)),
-        ]);
-    }
-
-    fn keyphrases(&mut self, keyphrases: &[crate::Keyphrase]) -> JsValue {
-        self.list(
-            keyphrases,
-            KEYPHRASE_FIELDS,
-            nutshell_keyphrases,
-            Self::keyphrase,
-        )
-    }
-
-    /// Writes a keyphrase's record.
-    #[inline(never)]
-    fn keyphrase(&mut self, k: &crate::Keyphrase) {
-        let crate::Keyphrase {
-            text,
-            start,
-            end,
-            weight,
-            count,
-        } = k;
-        debug_assert!(text.is_empty(), "span texts are omitted");
-        let (start, end) = self.push_span(*start, *end);
-        self.numbers.extend([start, end, *weight, *count as f64]);
-    }
-
-    fn facts(&mut self, facts: &[crate::Fact]) -> JsValue {
-        self.list(facts, FACT_FIELDS, nutshell_facts, Self::fact)
-    }
-
-    /// Writes a figure's record.
-    #[inline(never)]
-    fn fact(&mut self, f: &crate::Fact) {
-        let crate::Fact {
-            text,
-            start,
-            end,
-            kind,
-            value,
-            unit,
-            approximate,
-            bound,
-            counted,
-            counted_start,
-            counted_end,
-            per,
-            sentence,
-        } = f;
-        debug_assert!(text.is_empty(), "span texts are omitted");
-        let (start, end) = self.push_span(*start, *end);
-        self.numbers.extend([start, end, kind_index(*kind)]);
-        self.push_value(value);
-        self.push_optional_text(unit.as_deref());
-        let bound = match bound {
-            None => 0.0,
-            Some(crate::Bound::Min) => 1.0,
-            Some(crate::Bound::Max) => 2.0,
-        };
-        self.numbers
-            .extend([f64::from(u8::from(*approximate)), bound]);
-        let counted_at = (
-            counted_start.map(|at| self.map.get(at) as f64),
-            counted_end.map(|at| self.map.get(at) as f64),
-        );
-        match (counted_at, counted) {
-            ((Some(us), Some(ue)), _) => self.numbers.extend([0.0, us, ue]),
-            (_, Some(c)) => {
-                let (s, e) = self.add_text(c);
-                self.numbers.extend([1.0, s, e]);
-            }
-            (_, None) => self.numbers.extend([-1.0; 3]),
-        }
-        self.numbers
-            .extend([counted_at.0.unwrap_or(-1.0), counted_at.1.unwrap_or(-1.0)]);
-        self.push_optional_text(per.as_deref());
-        self.numbers.push(*sentence as f64);
     }
 
     /// Writes a figure's value: shape, number, high, then the ranges of its text and of its
