@@ -640,8 +640,7 @@ impl Record for crate::Sentence {
             boilerplate,
             redundancy,
         } = parts;
-        debug_assert!(text.is_empty(), "span texts are omitted");
-        let (start, end) = b.push_span(*start, *end);
+        let (start, end) = b.push_span(text, *start, *end);
         b.numbers.extend([
             *index as f64,
             start,
@@ -678,8 +677,7 @@ impl Record for crate::Keyphrase {
             weight,
             count,
         } = self;
-        debug_assert!(text.is_empty(), "span texts are omitted");
-        let (start, end) = b.push_span(*start, *end);
+        let (start, end) = b.push_span(text, *start, *end);
         b.numbers.extend([start, end, *weight, *count as f64]);
     }
 }
@@ -710,8 +708,7 @@ impl Record for crate::Fact {
             per,
             sentence,
         } = self;
-        debug_assert!(text.is_empty(), "span texts are omitted");
-        let (start, end) = b.push_span(*start, *end);
+        let (start, end) = b.push_span(text, *start, *end);
         b.numbers.extend([start, end, kind_index(*kind)]);
         b.push_value(value);
         b.push_optional_text(unit.as_deref());
@@ -882,7 +879,8 @@ impl<'t> Build<'t> {
     /// Writes the span `start..end` of the input as (`src` 0, start, end) in UTF-16 units,
     /// and returns those offsets. The results [`Build`] reads leave their span texts empty
     /// ([`crate::Texts::Omitted`]): JS slices them from `base`.
-    fn push_span(&mut self, start: usize, end: usize) -> (f64, f64) {
+    fn push_span(&mut self, omitted: &str, start: usize, end: usize) -> (f64, f64) {
+        debug_assert!(omitted.is_empty(), "span texts are omitted");
         let offsets = (self.map.get(start) as f64, self.map.get(end) as f64);
         self.numbers.extend([0.0, offsets.0, offsets.1]);
         offsets
