@@ -73,7 +73,7 @@
 //! documents' big tables are sized up front rather than grown by doubling, the stages'
 //! intermediate results are dropped as soon as the next stage has what it needs, and the
 //! wasm layer hands results to JS 1,024 items a call). The JS objects of such a result take
-//! another ~12× in V8's heap: 10 MB of text has ~126,000 sentences and ~233,000 figures.
+//! another ~10× in node's heap: 10 MB of text has ~126,000 sentences and ~233,000 figures.
 
 mod ascii;
 pub mod error;

@@ -489,6 +489,11 @@ fn plain() -> Plain {
 // (`src` 1), one string decoded from the wasm's memory once per call. `cargo xtask build`
 // inlines this module into the glue (`nutshell.js`), so the package stays one JS file.
 //
+// Whole numbers (offsets, indexes, counts: all below 2^31, as a JS string is shorter) are
+// read with `| 0`: V8 stores a small integer in the object itself, but a number read from
+// a `Float64Array` as a heap number of its own (the 10 MB bench document's result: 121 ->
+// 99 MB of node's heap).
+//
 // The record layouts are the `Record` impls below (their `FIELDS`) and the indexes here;
 // `KINDS` follows `crate::Kind`'s order (`kind_index`). `tests/wasm.rs` checks every field
 // against serde-wasm-bindgen's conversion of the same result.
@@ -505,8 +510,9 @@ export function nutshell_sentences(list, base, texts, memory, ptr, count) {
   if (list === undefined) list = [];
   for (let o = 0; o < n.length; o += 20) {
     list.push({
-      index: n[o + 3], text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]),
-      start: n[o + 4], end: n[o + 5], paragraph: n[o + 6], words: n[o + 7], score: n[o + 8],
+      index: n[o + 3] | 0, text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]),
+      start: n[o + 4] | 0, end: n[o + 5] | 0, paragraph: n[o + 6] | 0, words: n[o + 7] | 0,
+      score: n[o + 8],
       parts: { position: n[o + 9], centrality: n[o + 10], graph: n[o + 11],
         coverage: n[o + 12], title: n[o + 13], figures: n[o + 14], entities: n[o + 15],
         length: n[o + 16], boilerplate: n[o + 17], redundancy: n[o + 18] },
@@ -519,8 +525,8 @@ export function nutshell_keyphrases(list, base, texts, memory, ptr, count) {
   const n = new Float64Array(memory.buffer, ptr, count * 7);
   if (list === undefined) list = [];
   for (let o = 0; o < n.length; o += 7) {
-    list.push({ text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3],
-      end: n[o + 4], weight: n[o + 5], count: n[o + 6] });
+    list.push({ text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3] | 0,
+      end: n[o + 4] | 0, weight: n[o + 5], count: n[o + 6] | 0 });
   }
   return list;
 }
@@ -534,17 +540,17 @@ export function nutshell_facts(list, base, texts, memory, ptr, count) {
       : [texts.slice(n[o + 9], n[o + 10]), texts.slice(n[o + 11], n[o + 12])];
     const bound = n[o + 16];
     const fact = {
-      text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3],
-      end: n[o + 4], kind: KINDS[n[o + 5]], value,
+      text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3] | 0,
+      end: n[o + 4] | 0, kind: KINDS[n[o + 5]], value,
       unit: n[o + 13] < 0 ? null : texts.slice(n[o + 13], n[o + 14]),
       approximate: n[o + 15] !== 0, bound: bound === 0 ? null : bound === 1 ? "min" : "max",
     };
     const counted = n[o + 17];
     if (counted >= 0) fact.counted = (counted === 0 ? base : texts).slice(n[o + 18], n[o + 19]);
-    if (n[o + 20] >= 0) fact.counted_start = n[o + 20];
-    if (n[o + 21] >= 0) fact.counted_end = n[o + 21];
+    if (n[o + 20] >= 0) fact.counted_start = n[o + 20] | 0;
+    if (n[o + 21] >= 0) fact.counted_end = n[o + 21] | 0;
     if (n[o + 22] >= 0) fact.per = texts.slice(n[o + 22], n[o + 23]);
-    fact.sentence = n[o + 24];
+    fact.sentence = n[o + 24] | 0;
     list.push(fact);
   }
   return list;
