@@ -15,6 +15,21 @@ unsafe impl GlobalAlloc for Counting {
         PEAK.fetch_max(live, Relaxed);
         unsafe { System.alloc(layout) }
     }
+    /// The system's `realloc`, which grows or shrinks a block in place when it can (the
+    /// default would always copy, and count a shrink as a new block beside the old one).
+    /// A block that moved was copied while both existed, so the peak counts both.
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new_ptr.is_null() {
+            let both = LIVE.fetch_add(new_size, Relaxed) + new_size;
+            if new_ptr != ptr {
+                PEAK.fetch_max(both, Relaxed);
+            }
+            let live = LIVE.fetch_sub(layout.size(), Relaxed) - layout.size();
+            PEAK.fetch_max(live, Relaxed);
+        }
+        new_ptr
+    }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.fetch_sub(layout.size(), Relaxed);
         unsafe { System.dealloc(ptr, layout) }
