@@ -246,8 +246,6 @@ impl Graph {
             total += e + later.row(i).len();
             starts.push(total);
         }
-        // Filled with a non-zero pattern: a zeroed array comes from calloc, which clears it
-        // a byte at a time (rep stosb), and every slot is written below anyway.
         // Filled with a pattern that is not zero: a zeroed array comes from calloc, which
         // clears it a byte at a time (rep stosb: an instruction a byte under callgrind), and
         // every slot is written below anyway.
