@@ -6,8 +6,9 @@
 //! plus, with `--articles FILE`, every article of a JSONL file (`article` or `text` field)
 //! for the median and p99 time per article. For each runtime it prints MB/s and the time
 //! per input, the (c)/(a) time-per-byte ratio, and memory: the wasm's linear memory (its
-//! peak) and, in node, what one call on the largest input adds to the peak RSS, to the
-//! wasm memory and to the JS heap (its result).
+//! peak) and what one call on the largest input adds to the peak RSS (of a fresh node
+//! process; of the renderer that runs the worker, in a fresh Chromium), to the wasm memory
+//! and, in node, to the JS heap (its result).
 //! It also prints the size of the shipped wasm + glue, raw and gzipped.
 //!
 //! The bench site (`target/bench-site/`: the wasm package, `xtask/bench/*`, the inputs) is
@@ -170,23 +171,30 @@ fn report(runtime: &str, r: &Json) {
     );
     if let Some(l) = r.get("largest") {
         let times = |x: f64| x / num(l, "bytes");
-        let (peak, wasm, result) = (
-            num(l, "peakRssGrowth"),
-            num(l, "wasmGrowth"),
-            num(l, "resultHeap"),
+        let (peak, wasm) = (num(l, "peakRssGrowth"), num(l, "wasmGrowth"));
+        let counts = format!(
+            "its JS result ({} sentences, {} figures)",
+            num(l, "sentences"),
+            num(l, "facts")
         );
+        // node's line is for a fresh process, with the result's heap (measured with
+        // `--expose-gc`); Chromium's for the renderer that runs the worker, whose heap the
+        // worker cannot measure.
+        let (place, rest) = match l.get("resultHeap") {
+            Some(_) => {
+                let heap = num(l, "resultHeap");
+                let heap = format!("{:.1} MB of heap ({:.1}×)", heap / 1e6, times(heap));
+                ("process", format!("{counts} {heap}, the rest V8's own"))
+            }
+            None => ("renderer", format!("the rest {counts} and V8's own")),
+        };
         println!(
-            "one call on it in a fresh process: peak RSS +{:.1} MB ({:.1}×): wasm memory \
-             +{:.1} MB ({:.1}×), its JS result ({} sentences, {} figures) {:.1} MB of heap \
-             ({:.1}×), the rest V8's own",
+            "one call on it in a fresh {place}: peak RSS +{:.1} MB ({:.1}×): wasm memory \
+             +{:.1} MB ({:.1}×), {rest}",
             peak / 1e6,
             times(peak),
             wasm / 1e6,
             times(wasm),
-            num(l, "sentences"),
-            num(l, "facts"),
-            result / 1e6,
-            times(result),
         );
     }
     if let Some(a) = r.get("articles").filter(|a| !a.is_null()) {
