@@ -64,9 +64,15 @@ fn main() {
     report("tokenize", base);
     let tfidf = score::TfIdf::new(&tokens);
     report("tfidf", base);
+    let signals = score::SentenceSignals::new(normalized.text(), &segments, &tokens, &facts);
+    report("signals", base);
+    // As `summarize` does: the tokens go before the graph is built.
+    drop(tokens);
     let graph = score::graph::Graph::new(&tfidf);
     report("graph", base);
-    drop((graph, tfidf, tokens, facts, segments, normalized));
+    let lexrank = graph.lexrank();
+    report("lexrank", base);
+    drop((lexrank, graph, tfidf, signals, facts, segments, normalized));
     PEAK.store(LIVE.load(Relaxed), Relaxed);
     let summary = nutshell::summarize(&text, &nutshell::Options::default()).expect("summary");
     report("summarize", base);

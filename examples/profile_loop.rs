@@ -34,14 +34,14 @@ fn main() {
     let tfidf = score::TfIdf::new(&tokens);
     let graph = score::graph::Graph::new(&tfidf);
     let facts = figures::extract(norm, &segments);
+    let signals = score::SentenceSignals::new(norm, &segments, &tokens, &facts);
     let input = score::Input {
         text: norm,
         segments: &segments,
-        tokens: &tokens,
+        signals: &signals,
         tfidf: &tfidf,
         graph: &graph,
         title_terms: &[],
-        facts: &facts,
     };
     let scores = score::score(&input);
     let candidates: Vec<select::Candidate> = (0..segments.len())
@@ -70,6 +70,11 @@ fn main() {
     });
     time("figures", &mut || {
         drop(black_box(figures::extract(norm, &segments)))
+    });
+    time("signals", &mut || {
+        drop(black_box(score::SentenceSignals::new(
+            norm, &segments, &tokens, &facts,
+        )))
     });
     time("score", &mut || drop(black_box(score::score(&input))));
     time("select", &mut || {

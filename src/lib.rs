@@ -69,10 +69,11 @@
 //!   naming the option, instead of exhausting the browser tab's memory.
 //!
 //! Measured (`cargo xtask bench`): a 10 MB document takes 0.7 to 1.5 times the time per byte
-//! of a 1,000-word article; the wasm's linear memory peaks at 9.7× the input size (long
+//! of a 1,000-word article; the wasm's linear memory peaks at 7.9× the input size (long
 //! documents' big tables are sized up front rather than grown by doubling, the stages'
-//! intermediate results are dropped as soon as the next stage has what it needs, and the
-//! wasm layer hands results to JS 1,024 items a call). The JS objects of such a result take
+//! intermediate results are dropped as soon as the next stage has what it needs — the
+//! tokens before the similarity graph is built ([`score::SentenceSignals`]) — and the wasm
+//! layer hands results to JS 1,024 items a call). The JS objects of such a result take
 //! another ~10× in node's heap: 10 MB of text has ~126,000 sentences and ~233,000 figures.
 
 mod ascii;
@@ -327,21 +328,26 @@ pub(crate) fn summarize_with(
     let tokens = tokenizer.tokenize(norm, &segments);
     drop(tokenizer);
     let tfidf = score::TfIdf::new(&tokens);
-    let graph = score::graph::Graph::new(&tfidf);
     let title_terms = title_terms(options.title.as_deref(), &tokens);
+    let mut signals = score::SentenceSignals::new(norm, &segments, &tokens, &facts);
+    // Everything else that reads the tokens, so that they (a long document's largest table
+    // after its figures) are gone before the graph, LexRank and selection build theirs.
+    let boilerplate: Vec<bool> = signals.boilerplate.iter().map(|&p| p >= 1.0).collect();
+    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
+    let words = tokens.tokens.len();
+    drop((tokens, boilerplate));
+    let graph = score::graph::Graph::new(&tfidf);
     let scores = score::score(&score::Input {
         text: norm,
         segments: &segments,
-        tokens: &tokens,
+        signals: &signals,
         tfidf: &tfidf,
         graph: &graph,
         title_terms: &title_terms,
-        facts: &facts,
     });
+    let word_counts = std::mem::take(&mut signals.words);
+    drop(signals);
 
-    let word_counts: Vec<usize> = (0..segments.len())
-        .map(|i| tokens.of_sentence(i).len())
-        .collect();
     // Characters are counted only for a budget in characters (counting them was ~1% of an
     // article's time in the wasm); `select` reads them for nothing else.
     let count_chars = matches!(options.budget, options::Budget::Chars(_));
@@ -356,12 +362,6 @@ pub(crate) fn summarize_with(
             },
         })
         .collect();
-    // Keyphrases before selection, so the tokens (a long document's largest table after
-    // its figures) are gone before selection builds its own.
-    let boilerplate: Vec<bool> = scores.parts.iter().map(|p| p.boilerplate >= 1.0).collect();
-    let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
-    let words = tokens.tokens.len();
-    drop((tokens, boilerplate));
     let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
     drop((graph, tfidf));
 

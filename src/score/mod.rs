@@ -1,6 +1,8 @@
 //! Stage 4, score: how informative is each sentence, and why?
 //!
-//! Input: the normalized text, its [`Tokens`], the key figures and an optional title.
+//! Input: the normalized text and its sentences, what each sentence says on its own
+//! ([`SentenceSignals`]: from its tokens and key figures), the TF-IDF vectors, the similarity
+//! graph and an optional title.
 //! Output: one [`ScoreParts`] per sentence — every signal in [0, 1] — and the combined
 //! score [`ScoreParts::total`], a weighted sum whose weights ([`WEIGHTS`]) were fitted on the
 //! dev split of the CNN/DailyMail evaluation data (see `eval/summ/README.md` in this repo).
@@ -145,22 +147,61 @@ impl ScoreParts {
     }
 }
 
+/// What scoring reads from each sentence on its own: its words and their tokens, its
+/// figures, its text. Made while the tokens exist, so that a caller can drop them (a long
+/// document's largest table) before it builds the similarity graph: the graph and LexRank
+/// then reuse their room (10 MB of text: the wasm's memory peaked at 97 MB with the tokens
+/// still held).
+#[derive(Clone, Debug, Default)]
+pub struct SentenceSignals {
+    /// Words per sentence.
+    pub words: Vec<usize>,
+    /// Boilerplate penalty per sentence ([`boilerplate::penalty`]).
+    pub boilerplate: Vec<f64>,
+    /// Figure density per sentence ([`density::figures`]).
+    pub figures: Vec<f64>,
+    /// Named-entity density per sentence ([`density::entities`]).
+    pub entities: Vec<f64>,
+    /// Words in the whole text (for the lead bias).
+    pub words_in_text: usize,
+    /// Distinct terms of the text (for coverage).
+    pub vocabulary_len: usize,
+}
+
+impl SentenceSignals {
+    /// The signals of `segments` (sentences of `text`), from their `tokens` and the key
+    /// figures `facts` (with the sentence each is in).
+    pub fn new(text: &str, segments: &[Segment], tokens: &Tokens, facts: &[Fact]) -> Self {
+        SentenceSignals {
+            words: (0..segments.len())
+                .map(|i| tokens.of_sentence(i).len())
+                .collect(),
+            boilerplate: segments
+                .iter()
+                .map(|s| boilerplate::penalty(&text[s.start..s.end]))
+                .collect(),
+            figures: density::figures(facts, tokens),
+            entities: density::entities(text, tokens),
+            words_in_text: tokens.tokens.len(),
+            vocabulary_len: tokens.vocabulary.len(),
+        }
+    }
+}
+
 /// What scoring reads.
 pub struct Input<'a> {
     /// The (normalized) text the spans index.
     pub text: &'a str,
     /// The sentences.
     pub segments: &'a [Segment],
-    /// Their tokens.
-    pub tokens: &'a Tokens,
+    /// What each sentence says on its own ([`SentenceSignals::new`]).
+    pub signals: &'a SentenceSignals,
     /// Their TF-IDF vectors.
     pub tfidf: &'a TfIdf,
     /// The sparse similarity graph over them.
     pub graph: &'a graph::Graph,
     /// The title's content-word term ids, sorted (empty without a title).
     pub title_terms: &'a [u32],
-    /// Key figures (with the sentence each is in).
-    pub facts: &'a [Fact],
 }
 
 /// Scores of all sentences.
@@ -177,41 +218,54 @@ pub struct Scores {
 /// Scores every sentence (see the module docs).
 pub fn score(input: &Input) -> Scores {
     let n = input.segments.len();
-    let tokens = input.tokens;
-    let words: Vec<usize> = (0..n).map(|i| tokens.of_sentence(i).len()).collect();
-    let boilerplate: Vec<f64> = input
-        .segments
-        .iter()
-        .map(|s| boilerplate::penalty(&input.text[s.start..s.end]))
-        .collect();
-    let ranks = position::content_ranks(&boilerplate);
+    let signals = input.signals;
+    let ranks = position::content_ranks(&signals.boilerplate);
     let first_content = ranks.iter().position(|&r| r == 1).unwrap_or(n);
     // A heading's penalty is 1 (`boilerplate::penalty`), so only those are looked at again.
     let headings = input.segments[first_content.min(n)..]
         .iter()
-        .zip(&boilerplate[first_content.min(n)..])
+        .zip(&signals.boilerplate[first_content.min(n)..])
         .filter(|&(s, &p)| p == 1.0 && boilerplate::is_heading(&input.text[s.start..s.end]))
         .count();
     let structured = headings >= position::STRUCTURED_HEADINGS;
-    let lead_bias = position::lead_bias(tokens.tokens.len(), structured);
+    let lead_bias = position::lead_bias(signals.words_in_text, structured);
 
-    // The parts are filled one signal at a time, each signal's array dropped before the
-    // next is computed: for a long document, a dozen arrays of n alive at once made this
-    // the pipeline's peak of memory.
-    let mut parts: Vec<ScoreParts> = (0..n)
-        .map(|i| ScoreParts {
-            position: lead_bias * position::prior(ranks[i], structured),
-            length: lead_bias * position::length_prior(words[i]),
-            boilerplate: boilerplate[i],
-            ..ScoreParts::default()
-        })
-        .collect();
-    drop((words, boilerplate, ranks));
-
+    // The graph's signals before the parts: LexRank's scratch (the edges into each
+    // sentence, and its rank vectors) is this stage's largest, and made first it does not
+    // sit on top of the parts. After that, one signal at a time, each signal's array
+    // dropped before the next is computed.
     let graph = input.graph;
     let mut lexrank = graph.lexrank();
     centrality::scale_to_max(&mut lexrank);
+    let directed = directed_centrality(graph);
+    let mut parts: Vec<ScoreParts> = (0..n)
+        .map(|i| ScoreParts {
+            position: lead_bias * position::prior(ranks[i], structured),
+            length: lead_bias * position::length_prior(signals.words[i]),
+            boilerplate: signals.boilerplate[i],
+            figures: signals.figures[i],
+            entities: lead_bias * signals.entities[i],
+            ..ScoreParts::default()
+        })
+        .collect();
+    drop(ranks);
     fill(&mut parts, lexrank, |p, v| p.graph = v);
+    fill(&mut parts, directed, |p, v| p.centrality = v);
+    let mut coverage = centrality::coverage(input.tfidf, signals.vocabulary_len);
+    centrality::scale_to_max(&mut coverage);
+    fill(&mut parts, coverage, |p, v| p.coverage = v);
+    let title = title::overlap(input.tfidf, input.title_terms);
+    fill(&mut parts, title, |p, v| p.title = v);
+    Scores {
+        parts,
+        lead_bias,
+        weights: Weights::for_lead_bias(lead_bias),
+    }
+}
+
+/// PacSum-style directed centrality: forward minus [`BACKWARD`] × backward, each scaled to
+/// a largest value of 1, and the difference scaled to a largest magnitude of 1.
+fn directed_centrality(graph: &graph::Graph) -> Vec<f64> {
     let (mut forward, mut backward) = centrality::directed(graph);
     centrality::scale_to_max(&mut forward);
     centrality::scale_to_max(&mut backward);
@@ -222,23 +276,7 @@ pub fn score(input: &Input) -> Scores {
         .collect();
     drop((forward, backward));
     centrality::scale_to_max_abs(&mut directed);
-    fill(&mut parts, directed, |p, v| p.centrality = v);
-    let mut coverage = centrality::coverage(input.tfidf, tokens.vocabulary.len());
-    centrality::scale_to_max(&mut coverage);
-    fill(&mut parts, coverage, |p, v| p.coverage = v);
-    let title = title::overlap(input.tfidf, input.title_terms);
-    fill(&mut parts, title, |p, v| p.title = v);
-    fill(&mut parts, density::figures(input.facts, tokens), |p, v| {
-        p.figures = v
-    });
-    fill(&mut parts, density::entities(input.text, tokens), |p, v| {
-        p.entities = lead_bias * v
-    });
-    Scores {
-        parts,
-        lead_bias,
-        weights: Weights::for_lead_bias(lead_bias),
-    }
+    directed
 }
 
 /// Writes `values[i]` into sentence `i`'s parts with `set`.
