@@ -69,12 +69,13 @@
 //!   naming the option, instead of exhausting the browser tab's memory.
 //!
 //! Measured (`cargo xtask bench`): a 10 MB document takes 0.7 to 1.5 times the time per byte
-//! of a 1,000-word article; the wasm's linear memory peaks at 7.9× the input size (long
-//! documents' big tables are sized up front rather than grown by doubling, the stages'
-//! intermediate results are dropped as soon as the next stage has what it needs — the
-//! tokens before the similarity graph is built ([`score::SentenceSignals`]) — and the wasm
-//! layer hands results to JS 1,024 items a call). The JS objects of such a result take
-//! another ~10× in node's heap: 10 MB of text has ~126,000 sentences and ~233,000 figures.
+//! of a 1,000-word article, and the wasm's linear memory peaks at 8.7× its size (8.9× after
+//! other documents in the same instance). Long documents' big tables are sized up front
+//! rather than grown by doubling; the stages' intermediate results are dropped as soon as
+//! the next stage has what it needs (the tokens before the similarity graph is built, see
+//! [`score::SentenceSignals`]); and the wasm layer hands results to JS 1,024 items a call.
+//! The JS objects of such a result take another ~10× in node's heap: 10 MB of text has
+//! ~126,000 sentences and ~233,000 figures.
 
 mod ascii;
 pub mod error;
@@ -336,6 +337,12 @@ pub(crate) fn summarize_with(
     let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
     let words = tokens.tokens.len();
     drop((tokens, boilerplate));
+    // The result's sentences (10 MB of text: 16 MB in wasm) take the tokens' room now, the
+    // one free block that large. Made at the end, after the graph, LexRank and selection
+    // had split that room, they sent the wasm's memory up by another 16 MB on the second
+    // long document a page summarized (10 MB of text: 80 MB on the first, 97 MB on every
+    // later one; now 87-89 MB on each).
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(segments.len());
     let graph = score::graph::Graph::new(&tfidf);
     let scores = score::score(&score::Input {
         text: norm,
@@ -365,26 +372,22 @@ pub(crate) fn summarize_with(
     let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
     drop((graph, tfidf));
 
-    let mut sentences: Vec<Sentence> = segments
-        .iter()
-        .enumerate()
-        .map(|(i, seg)| {
-            let (start, end) = normalized.span_to_original(seg.start, seg.end);
-            let mut parts = scores.parts[i];
-            parts.redundancy = redundancy[i];
-            Sentence {
-                index: i,
-                text: texts.of(text, start, end),
-                start,
-                end,
-                paragraph: seg.paragraph,
-                words: word_counts[i],
-                score: candidates[i].score,
-                parts,
-                selected: false,
-            }
-        })
-        .collect();
+    sentences.extend(segments.iter().enumerate().map(|(i, seg)| {
+        let (start, end) = normalized.span_to_original(seg.start, seg.end);
+        let mut parts = scores.parts[i];
+        parts.redundancy = redundancy[i];
+        Sentence {
+            index: i,
+            text: texts.of(text, start, end),
+            start,
+            end,
+            paragraph: seg.paragraph,
+            words: word_counts[i],
+            score: candidates[i].score,
+            parts,
+            selected: false,
+        }
+    }));
     for &i in &chosen {
         sentences[i].selected = true;
     }
