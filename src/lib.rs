@@ -74,7 +74,7 @@
 //! rather than grown by doubling; the stages' intermediate results are dropped as soon as
 //! the next stage has what it needs (the tokens before the similarity graph is built, see
 //! [`score::SentenceSignals`]); and the wasm layer hands results to JS 1,024 items a call.
-//! The JS objects of such a result take another ~10× in node's heap: 10 MB of text has
+//! The JS objects of such a result take another ~9× in node's heap: 10 MB of text has
 //! ~126,000 sentences and ~233,000 figures.
 
 mod ascii;
