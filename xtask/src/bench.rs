@@ -199,8 +199,10 @@ fn report(runtime: &str, r: &Json) {
     }
     if let Some(a) = r.get("articles").filter(|a| !a.is_null()) {
         println!(
-            "articles: {} — median {:.3} ms, p99 {:.3} ms, max {:.3} ms, {:.1} MB/s overall",
+            "articles: {} × {} passes — median {:.3} ms, p99 {:.3} ms, max {:.3} ms, {:.1} MB/s \
+             overall",
             num(a, "count"),
+            num(a, "passes"),
             num(a, "medianMs"),
             num(a, "p99Ms"),
             num(a, "maxMs"),
