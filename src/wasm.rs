@@ -483,10 +483,11 @@ fn plain() -> Plain {
 // arguments, cost about twice as much (each argument converted on the way out of wasm; 12%
 // of the time per article in V8 for the bench's 1,000-word article with 140 figures).
 //
-// A text that is a span of the input is sliced from `base` (`src` 0) at its UTF-16 offsets:
-// the caller's own string, so there is no UTF-8 decoding. Every other string (value texts
-// such as ISO dates, units, a `counted` or `per` that is not a span) is a range of `texts`
-// (`src` 1), one string decoded from the wasm's memory once per call. `cargo xtask build`
+// An item's `text` is its span of the input, sliced from `base` at the item's own UTF-16
+// `start` and `end`: the caller's own string, so there is no UTF-8 decoding. A `counted` is
+// sliced from `base` too when it is a span (`src` 0). Every other string (value texts such
+// as ISO dates, units, a `counted` or `per` that is not a span) is a range of `texts` (`src`
+// 1), one string decoded from the wasm's memory once per call. `cargo xtask build`
 // inlines this module into the glue (`nutshell.js`), so the package stays one JS file.
 //
 // Whole numbers (offsets, indexes, counts: all below 2^31, as a JS string is shorter) are
@@ -506,47 +507,47 @@ export function nutshell_encode_into(text, memory, ptr, capacity) {
 const KINDS = ["count", "money", "percent", "ratio", "measure", "age", "duration", "date", "time",
   "ordinal", "score"];
 export function nutshell_sentences(list, base, texts, memory, ptr, count) {
-  const n = new Float64Array(memory.buffer, ptr, count * 20);
+  const n = new Float64Array(memory.buffer, ptr, count * 17);
   if (list === undefined) list = [];
-  for (let o = 0; o < n.length; o += 20) {
+  for (let o = 0; o < n.length; o += 17) {
+    const start = n[o + 1] | 0, end = n[o + 2] | 0;
     list.push({
-      index: n[o + 3] | 0, text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]),
-      start: n[o + 4] | 0, end: n[o + 5] | 0, paragraph: n[o + 6] | 0, words: n[o + 7] | 0,
-      score: n[o + 8],
-      parts: { position: n[o + 9], centrality: n[o + 10], graph: n[o + 11],
-        coverage: n[o + 12], title: n[o + 13], figures: n[o + 14], entities: n[o + 15],
-        length: n[o + 16], boilerplate: n[o + 17], redundancy: n[o + 18] },
-      selected: n[o + 19] !== 0,
+      index: n[o] | 0, text: base.slice(start, end), start, end, paragraph: n[o + 3] | 0,
+      words: n[o + 4] | 0, score: n[o + 5],
+      parts: { position: n[o + 6], centrality: n[o + 7], graph: n[o + 8],
+        coverage: n[o + 9], title: n[o + 10], figures: n[o + 11], entities: n[o + 12],
+        length: n[o + 13], boilerplate: n[o + 14], redundancy: n[o + 15] },
+      selected: n[o + 16] !== 0,
     });
   }
   return list;
 }
 export function nutshell_keyphrases(list, base, texts, memory, ptr, count) {
-  const n = new Float64Array(memory.buffer, ptr, count * 7);
+  const n = new Float64Array(memory.buffer, ptr, count * 4);
   if (list === undefined) list = [];
-  for (let o = 0; o < n.length; o += 7) {
-    list.push({ text: (n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), start: n[o + 3] | 0,
-      end: n[o + 4] | 0, weight: n[o + 5], count: n[o + 6] | 0 });
+  for (let o = 0; o < n.length; o += 4) {
+    const start = n[o] | 0, end = n[o + 1] | 0;
+    list.push({ text: base.slice(start, end), start, end, weight: n[o + 2], count: n[o + 3] | 0 });
   }
   return list;
 }
 export function nutshell_facts(list, base, texts, memory, ptr, count) {
-  const n = new Float64Array(memory.buffer, ptr, count * 25);
+  const n = new Float64Array(memory.buffer, ptr, count * 22);
   if (list === undefined) list = [];
-  for (let o = 0; o < n.length; o += 25) {
-    const shape = n[o + 6];
-    const value = shape === 0 ? null : shape === 1 ? n[o + 7] : shape === 2 ? [n[o + 7], n[o + 8]]
-      : shape === 3 ? texts.slice(n[o + 9], n[o + 10])
-      : [texts.slice(n[o + 9], n[o + 10]), texts.slice(n[o + 11], n[o + 12])];
-    const unit = n[o + 13] < 0 ? null : texts.slice(n[o + 13], n[o + 14]);
-    const bound = n[o + 16];
-    const counted = n[o + 17];
-    list.push(fact((n[o] === 0 ? base : texts).slice(n[o + 1], n[o + 2]), n[o + 3] | 0,
-      n[o + 4] | 0, KINDS[n[o + 5]], value, unit, n[o + 15] !== 0,
-      bound === 0 ? null : bound === 1 ? "min" : "max",
-      counted < 0 ? undefined : (counted === 0 ? base : texts).slice(n[o + 18], n[o + 19]),
-      n[o + 20] < 0 ? undefined : n[o + 20] | 0, n[o + 21] | 0,
-      n[o + 22] < 0 ? undefined : texts.slice(n[o + 22], n[o + 23]), n[o + 24] | 0));
+  for (let o = 0; o < n.length; o += 22) {
+    const start = n[o] | 0, end = n[o + 1] | 0;
+    const shape = n[o + 3];
+    const value = shape === 0 ? null : shape === 1 ? n[o + 4] : shape === 2 ? [n[o + 4], n[o + 5]]
+      : shape === 3 ? texts.slice(n[o + 6], n[o + 7])
+      : [texts.slice(n[o + 6], n[o + 7]), texts.slice(n[o + 8], n[o + 9])];
+    const unit = n[o + 10] < 0 ? null : texts.slice(n[o + 10], n[o + 11]);
+    const bound = n[o + 13];
+    const counted = n[o + 14];
+    list.push(fact(base.slice(start, end), start, end, KINDS[n[o + 2]], value, unit,
+      n[o + 12] !== 0, bound === 0 ? null : bound === 1 ? "min" : "max",
+      counted < 0 ? undefined : (counted === 0 ? base : texts).slice(n[o + 15], n[o + 16]),
+      n[o + 17] < 0 ? undefined : n[o + 17] | 0, n[o + 18] | 0,
+      n[o + 19] < 0 ? undefined : texts.slice(n[o + 19], n[o + 20]), n[o + 21] | 0));
   }
   return list;
 }
@@ -632,9 +633,9 @@ trait Record {
 }
 
 impl Record for crate::Sentence {
-    /// Text (`src`, start, end), index, start, end, paragraph, words, score, the ten score
-    /// parts in [`crate::ScoreParts`]' order, selected (0 or 1).
-    const FIELDS: usize = 20;
+    /// Index, start, end (the span of its text), paragraph, words, score, the ten score parts
+    /// in [`crate::ScoreParts`]' order, selected (0 or 1).
+    const FIELDS: usize = 17;
     const BUILDER: Builder = nutshell_sentences;
 
     #[inline(never)]
@@ -662,11 +663,9 @@ impl Record for crate::Sentence {
             boilerplate,
             redundancy,
         } = parts;
-        let (start, end) = b.push_span(text, *start, *end);
+        b.numbers.push(*index as f64);
+        b.push_span(text, *start, *end);
         b.numbers.extend([
-            *index as f64,
-            start,
-            end,
             *paragraph as f64,
             *words as f64,
             *score,
@@ -686,8 +685,8 @@ impl Record for crate::Sentence {
 }
 
 impl Record for crate::Keyphrase {
-    /// Text (`src`, start, end), start, end, weight, count.
-    const FIELDS: usize = 7;
+    /// Start, end (the span of its text), weight, count.
+    const FIELDS: usize = 4;
     const BUILDER: Builder = nutshell_keyphrases;
 
     #[inline(never)]
@@ -699,18 +698,18 @@ impl Record for crate::Keyphrase {
             weight,
             count,
         } = self;
-        let (start, end) = b.push_span(text, *start, *end);
-        b.numbers.extend([start, end, *weight, *count as f64]);
+        b.push_span(text, *start, *end);
+        b.numbers.extend([*weight, *count as f64]);
     }
 }
 
 impl Record for crate::Fact {
-    /// Text (`src`, start, end), start, end, kind ([`kind_index`]), value shape (0 none,
+    /// Start, end (the span of its text), kind ([`kind_index`]), value shape (0 none,
     /// 1 number, 2 range, 3 text, 4 text range), number, high, value text range, high text
     /// range, unit range (−1 for none), approximate (0 or 1), bound (0 none, 1 min, 2 max),
     /// counted (`src` or −1 for none, start, end), counted_start, counted_end (−1 for none),
     /// per range (−1 for none), sentence.
-    const FIELDS: usize = 25;
+    const FIELDS: usize = 22;
     const BUILDER: Builder = nutshell_facts;
 
     #[inline(never)]
@@ -730,8 +729,8 @@ impl Record for crate::Fact {
             per,
             sentence,
         } = self;
-        let (start, end) = b.push_span(text, *start, *end);
-        b.numbers.extend([start, end, kind_index(*kind)]);
+        b.push_span(text, *start, *end);
+        b.numbers.push(kind_index(*kind));
         b.push_value(value);
         b.push_optional_text(unit.as_deref());
         let bound = match bound {
@@ -898,14 +897,13 @@ impl<'t> Build<'t> {
         (start as f64, self.text_units as f64)
     }
 
-    /// Writes the span `start..end` of the input as (`src` 0, start, end) in UTF-16 units,
-    /// and returns those offsets. The results [`Build`] reads leave their span texts empty
-    /// ([`crate::Texts::Omitted`]): JS slices them from `base`.
-    fn push_span(&mut self, omitted: &str, start: usize, end: usize) -> (f64, f64) {
+    /// Writes an item's span `start..end` of the input in UTF-16 units. The results
+    /// [`Build`] reads leave the span's text empty ([`crate::Texts::Omitted`]): JS slices it
+    /// from `base` at these offsets.
+    fn push_span(&mut self, omitted: &str, start: usize, end: usize) {
         debug_assert!(omitted.is_empty(), "span texts are omitted");
-        let offsets = (self.map.get(start) as f64, self.map.get(end) as f64);
-        self.numbers.extend([0.0, offsets.0, offsets.1]);
-        offsets
+        let (start, end) = (self.map.get(start), self.map.get(end));
+        self.numbers.extend([start as f64, end as f64]);
     }
 
     /// Writes the range of an optional text (−1, −1 for none).

@@ -367,8 +367,10 @@ fn numeric_date(doc: &Doc, i: usize) -> Option<(usize, String)> {
     if len > 2 && len != 4 && !doc.sym(i + 1, '/') {
         return None;
     }
-    if let Some(t) = (len <= 2).then(|| day_month(doc, i)).flatten() {
-        return Some(t);
+    if len <= 2 {
+        if let Some(t) = day_month(doc, i) {
+            return Some(t);
+        }
     }
     let mk = |end: usize, v: String| Some((end, v));
     // (the three forms differ in the token after the first: '-', '/', "s" or '\'')

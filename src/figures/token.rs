@@ -131,20 +131,26 @@ pub fn tokenize(text: &str, lower: &[u8]) -> Vec<Tok> {
 #[inline(always)]
 fn short_word(lower: &[u8], i: usize) -> Option<(usize, u128)> {
     let chunk = u64::from_le_bytes(*lower.get(i..)?.first_chunk::<8>()?);
+    match leading_letters(chunk) {
+        (0, _) => None,
+        (8, _) => long_ascii_word(lower, i, chunk),
+        (len, true) => Some((i + len, u128::from(chunk & (u64::MAX >> (64 - 8 * len))))),
+        (_, false) => None,
+    }
+}
+
+/// How many of the eight bytes of `chunk` (little-endian) are ASCII letters before the
+/// first that is not (8 when all are), and whether that byte may end a word as
+/// [`scan_word`] ends one: ASCII and not a digit (false when all eight are letters).
+#[inline(always)]
+fn leading_letters(chunk: u64) -> (usize, bool) {
     let stops = !crate::ascii::letter_bits(chunk) & crate::ascii::HIGH_BITS;
-    // 0 when the first byte is no letter, 8 when all eight are
     let len = stops.trailing_zeros() as usize / 8;
-    if len == 0 {
-        return None;
-    }
-    if len == 8 {
-        return long_ascii_word(lower, i, chunk);
-    }
-    let next = (chunk >> (8 * len)) as u8;
-    if !next.is_ascii() || next.is_ascii_digit() {
-        return None;
-    }
-    Some((i + len, u128::from(chunk & (u64::MAX >> (64 - 8 * len)))))
+    let ends = len < 8 && {
+        let next = (chunk >> (8 * len)) as u8;
+        next.is_ascii() && !next.is_ascii_digit()
+    };
+    (len, ends)
 }
 
 /// [`short_word`] for a word whose first eight bytes, `first`, are letters: up to seven more
@@ -152,13 +158,8 @@ fn short_word(lower: &[u8], i: usize) -> Option<(usize, u128)> {
 #[inline(never)]
 fn long_ascii_word(lower: &[u8], i: usize, first: u64) -> Option<(usize, u128)> {
     let chunk = u64::from_le_bytes(*lower.get(i + 8..)?.first_chunk::<8>()?);
-    let stops = !crate::ascii::letter_bits(chunk) & crate::ascii::HIGH_BITS;
-    let len = stops.trailing_zeros() as usize / 8;
-    if len == 8 {
-        return None;
-    }
-    let next = (chunk >> (8 * len)) as u8;
-    if !next.is_ascii() || next.is_ascii_digit() {
+    let (len, ends) = leading_letters(chunk);
+    if !ends {
         return None;
     }
     let rest = chunk & u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
@@ -479,12 +480,13 @@ impl<'a> Doc<'a> {
         match self.toks.get(i) {
             // the length first: it turns nearly every call away without reading bytes
             Some(t) if matches!(t.kind, TokKind::Word) && (t.end - t.start) as usize == w.len() => {
-                let start = t.start as usize;
                 // as keys, two integer comparisons rather than a call to `memcmp`
-                let key = |bytes: Option<&[u8]>| Some(word_key(bytes?.try_into().ok()?, w.len()));
                 match crate::wordkey::bytes_key(w.as_bytes()) {
-                    Some(k) => key(self.lower.as_bytes().get(start..start + KEY_BYTES)) == Some(k),
-                    None => self.lower.as_bytes().get(start..t.end as usize) == Some(w.as_bytes()),
+                    Some(k) => self.key_any(i) == Some(k),
+                    None => {
+                        self.lower.as_bytes().get(t.start as usize..t.end as usize)
+                            == Some(w.as_bytes())
+                    }
                 }
             }
             _ => false,

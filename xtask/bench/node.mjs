@@ -1,7 +1,7 @@
 // node.mjs SITE_DIR: runs the benchmark in node on SITE_DIR/pkg and SITE_DIR/inputs/*.txt
 // (+ SITE_DIR/articles.jsonl if present); prints one JSON object. `node --expose-gc node.mjs
 // SITE_DIR --memory` instead measures one call on the largest input (`measureLargest`).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArticles, runSuite } from "./bench-core.mjs";
@@ -27,25 +27,27 @@ if (process.argv[3] === "--memory") {
 }
 
 /**
- * What one `summarize` of `text` costs in memory in a fresh process: the growth of the peak RSS (Linux's `VmHWM`, which sees the peak inside the
- * call, where no JS sampler runs), of the wasm's linear memory (the core's peak: it never
- * shrinks), and the JS heap that the result holds (heap used with it alive, less without
- * it, each after a full GC: `--expose-gc`).
+ * What one `summarize` of `text` costs in memory in a fresh process: the growth of the peak
+ * RSS (Linux's `VmHWM`, reset to the current RSS just before the call through
+ * `/proc/self/clear_refs`, as chromium.mjs does for the renderer; it sees the peak inside
+ * the call, where no JS sampler runs), of the wasm's linear memory (the core's peak: it
+ * never shrinks), and the JS heap that the result holds (heap used with it alive, less
+ * without it, each after a full GC: `--expose-gc`).
  */
 function measureLargest({ text }) {
   const heapUsed = () => {
     globalThis.gc();
     return process.memoryUsage().heapUsed;
   };
-  const peakRss = () => {
-    const status = readFileSync("/proc/self/status", "utf8");
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status);
+  const status = (key) => {
+    const kb = new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync("/proc/self/status", "utf8"));
     return kb ? Number(kb[1]) * 1024 : NaN;
   };
   const heapBefore = heapUsed();
-  const [rssBefore, wasmBefore] = [process.memoryUsage().rss, wasm.memory.buffer.byteLength];
+  writeFileSync("/proc/self/clear_refs", "5");
+  const [rssBefore, wasmBefore] = [status("VmRSS"), wasm.memory.buffer.byteLength];
   let result = glue.summarize(text, {});
-  const peak = peakRss();
+  const peak = status("VmHWM");
   const heapWith = heapUsed();
   const counts = { sentences: result.sentences.length, facts: result.facts.length };
   result = null;

@@ -121,15 +121,16 @@ fn bindgen(wasm: &Path, out_dir: &Path) -> Result {
 /// The features are those rustc's wasm32 target emits; `-g` keeps the name section when
 /// [`bindgen`] kept it.
 fn optimize(wasm: &Path) -> Result {
-    let mut args = vec!["-Oz", "--converge"];
-    args.extend([
+    let mut args = vec![
+        "-Oz",
+        "--converge",
         "--enable-bulk-memory",
         "--enable-mutable-globals",
         "--enable-nontrapping-float-to-int",
         "--enable-sign-ext",
         "--enable-reference-types",
         "--enable-multivalue",
-    ]);
+    ];
     if keep_names() {
         args.push("-g");
     }
