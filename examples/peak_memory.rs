@@ -60,11 +60,17 @@ fn main() {
     report("segment", base);
     let facts = figures::extract(normalized.text(), &segments);
     report("figures", base);
+    // As `summarize` does: the figures go on (to the caller, or to JS) and scoring keeps
+    // their count per sentence.
+    let mut figure_counts = vec![0; segments.len()];
+    score::density::count_figures(&mut figure_counts, &facts);
+    drop(facts);
     let tokens = tokenize::Tokenizer::default().tokenize(normalized.text(), &segments);
     report("tokenize", base);
     let tfidf = score::TfIdf::new(&tokens);
     report("tfidf", base);
-    let signals = score::SentenceSignals::new(normalized.text(), &segments, &tokens, &facts);
+    let signals =
+        score::SentenceSignals::new(normalized.text(), &segments, &tokens, &figure_counts);
     report("signals", base);
     // As `summarize` does: the tokens go before the graph is built.
     drop(tokens);
@@ -72,7 +78,15 @@ fn main() {
     report("graph", base);
     let lexrank = graph.lexrank();
     report("lexrank", base);
-    drop((lexrank, graph, tfidf, signals, facts, segments, normalized));
+    drop((
+        lexrank,
+        graph,
+        tfidf,
+        signals,
+        figure_counts,
+        segments,
+        normalized,
+    ));
     PEAK.store(LIVE.load(Relaxed), Relaxed);
     let summary = nutshell::summarize(&text, &nutshell::Options::default()).expect("summary");
     report("summarize", base);

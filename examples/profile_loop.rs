@@ -34,7 +34,9 @@ fn main() {
     let tfidf = score::TfIdf::new(&tokens);
     let graph = score::graph::Graph::new(&tfidf);
     let facts = figures::extract(norm, &segments);
-    let signals = score::SentenceSignals::new(norm, &segments, &tokens, &facts);
+    let mut figure_counts = vec![0; segments.len()];
+    score::density::count_figures(&mut figure_counts, &facts);
+    let signals = score::SentenceSignals::new(norm, &segments, &tokens, &figure_counts);
     let input = score::Input {
         text: norm,
         segments: &segments,
@@ -73,7 +75,10 @@ fn main() {
     });
     time("signals", &mut || {
         drop(black_box(score::SentenceSignals::new(
-            norm, &segments, &tokens, &facts,
+            norm,
+            &segments,
+            &tokens,
+            &figure_counts,
         )))
     });
     time("score", &mut || drop(black_box(score::score(&input))));

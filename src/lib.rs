@@ -250,16 +250,63 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Span> {
 
 /// The key figures of `text`.
 pub fn figures(text: &str) -> Vec<Fact> {
-    figures_with(text, Texts::Copied)
+    let mut lists = Collected::default();
+    figures_with(text, Texts::Copied, &mut lists);
+    lists.facts
 }
 
-/// [`figures()`], with the span texts copied or left out.
-pub(crate) fn figures_with(text: &str, texts: Texts) -> Vec<Fact> {
+/// [`figures()`], with the span texts copied or left out, handed to `lists` a block of text
+/// at a time.
+pub(crate) fn figures_with(text: &str, texts: Texts, lists: &mut dyn Lists) {
     let normalized = normalize::normalize(text);
     let segments = segment::segment_in(normalized.text(), Language::Auto);
-    let mut facts = figures::extract_spans(normalized.text(), &segments);
-    restore_facts(text, &normalized, &mut facts, texts);
-    facts
+    send_figures(text, &normalized, &segments, texts, lists, &mut []);
+}
+
+/// Finds the figures of `normalized` (of `original`) and sends them to `lists` a block at a
+/// time, with spans in `original`, each counted in `counts` (per sentence, if it has them).
+fn send_figures(
+    original: &str,
+    normalized: &normalize::Normalized<'_>,
+    segments: &[segment::Segment],
+    texts: Texts,
+    lists: &mut dyn Lists,
+    counts: &mut [u32],
+) {
+    figures::extract_spans(normalized.text(), segments, &mut |facts| {
+        score::density::count_figures(counts, facts);
+        restore_facts(original, normalized, facts, texts);
+        lists.facts(facts);
+    });
+}
+
+/// Where a result's two long lists go, a batch at a time and in document order, as the
+/// pipeline makes them: figures as each block of text is read, sentences once they are
+/// scored. A caller that sends each batch on (the wasm layer, to JS) never holds all of
+/// either: the 10 MB bench document has ~233,000 figures (24 MB in wasm) and ~126,000
+/// sentences (16 MB), which the summarizer's own tables would otherwise sit on top of.
+pub(crate) trait Lists {
+    /// Takes a batch of figures, leaving `batch` empty.
+    fn facts(&mut self, batch: &mut Vec<Fact>);
+    /// Takes a batch of sentences, leaving `batch` empty.
+    fn sentences(&mut self, batch: &mut Vec<Sentence>);
+}
+
+/// [`Lists`] kept whole, for the Rust API's results.
+#[derive(Default)]
+struct Collected {
+    facts: Vec<Fact>,
+    sentences: Vec<Sentence>,
+}
+
+impl Lists for Collected {
+    fn facts(&mut self, batch: &mut Vec<Fact>) {
+        self.facts.append(batch);
+    }
+
+    fn sentences(&mut self, batch: &mut Vec<Sentence>) {
+        self.sentences.append(batch);
+    }
 }
 
 fn restore_facts(
@@ -307,42 +354,47 @@ impl Texts {
 
 /// Summarizes `text`: sentences with scores, the chosen ones, figures and keyphrases.
 pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
-    summarize_with(text, options, Texts::Copied)
+    let mut lists = Collected::default();
+    let mut summary = summarize_with(text, options, Texts::Copied, &mut lists)?;
+    summary.sentences = lists.sentences;
+    summary.facts = lists.facts;
+    Ok(summary)
 }
 
-/// [`summarize`], with the span texts copied or left out.
+/// How many sentences go to [`Lists::sentences`] at a time.
+const SENTENCE_BATCH: usize = 1024;
+
+/// [`summarize`], with the span texts copied or left out, and its `sentences` and `facts`
+/// handed to `lists` as they are made (the `Summary` returned has them empty).
 pub(crate) fn summarize_with(
     text: &str,
     options: &Options,
     texts: Texts,
+    lists: &mut dyn Lists,
 ) -> Result<Summary, Error> {
     options.validate()?;
     check_input(text, options)?;
     let normalized = normalize::normalize(text);
     let norm = normalized.text();
     let segments = segment::segment_in(norm, options.language);
-    // Figures first: their scratch space (a lowercase copy, figure tokens) is freed before
-    // the summarizer's tokens, vectors and graph exist, so peak memory is the larger of the
-    // two phases rather than their sum.
-    let mut facts = figures::extract_spans(norm, &segments);
+    // Figures first, and gone to `lists` a block at a time: their scratch space (a lowercase
+    // copy, figure tokens) is freed before the summarizer's tokens, vectors and graph exist,
+    // and scoring keeps only how many each sentence has.
+    let mut figure_counts = vec![0u32; segments.len()];
+    send_figures(text, &normalized, &segments, texts, lists, &mut figure_counts);
     let mut tokenizer = tokenize::Tokenizer::default();
     let tokens = tokenizer.tokenize(norm, &segments);
     drop(tokenizer);
     let tfidf = score::TfIdf::new(&tokens);
     let title_terms = title_terms(options.title.as_deref(), &tokens);
-    let mut signals = score::SentenceSignals::new(norm, &segments, &tokens, &facts);
-    // Everything else that reads the tokens, so that they (a long document's largest table
-    // after its figures) are gone before the graph, LexRank and selection build theirs.
+    let mut signals = score::SentenceSignals::new(norm, &segments, &tokens, &figure_counts);
+    drop(figure_counts);
+    // Everything else that reads the tokens, so that they (a long document's largest table)
+    // are gone before the graph, LexRank and selection build theirs.
     let boilerplate: Vec<bool> = signals.boilerplate.iter().map(|&p| p >= 1.0).collect();
     let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
     let words = tokens.tokens.len();
     drop((tokens, boilerplate));
-    // The result's sentences (10 MB of text: 16 MB in wasm) take the tokens' room now, the
-    // one free block that large. Made at the end, after the graph, LexRank and selection
-    // had split that room, they sent the wasm's memory up by another 16 MB on the second
-    // long document a page summarized (10 MB of text: 80 MB on the first, 97 MB on every
-    // later one; now 87-89 MB on each).
-    let mut sentences: Vec<Sentence> = Vec::with_capacity(segments.len());
     let graph = score::graph::Graph::new(&tfidf);
     let scores = score::score(&score::Input {
         text: norm,
@@ -372,7 +424,8 @@ pub(crate) fn summarize_with(
     let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
     drop((graph, tfidf));
 
-    sentences.extend(segments.iter().enumerate().map(|(i, seg)| {
+    let sentence = |i: usize, selected: bool| {
+        let seg = &segments[i];
         let (start, end) = normalized.span_to_original(seg.start, seg.end);
         let mut parts = scores.parts[i];
         parts.redundancy = redundancy[i];
@@ -385,19 +438,28 @@ pub(crate) fn summarize_with(
             words: word_counts[i],
             score: candidates[i].score,
             parts,
-            selected: false,
+            selected,
         }
-    }));
-    for &i in &chosen {
-        sentences[i].selected = true;
+    };
+    let mut batch = Vec::with_capacity(segments.len().min(SENTENCE_BATCH));
+    let mut next_chosen = chosen.iter().peekable();
+    for i in 0..segments.len() {
+        // `chosen` is in document order
+        let selected = next_chosen.next_if_eq(&&i).is_some();
+        batch.push(sentence(i, selected));
+        if batch.len() == SENTENCE_BATCH {
+            lists.sentences(&mut batch);
+        }
     }
-    let summary: Vec<Sentence> = chosen.iter().map(|&i| sentences[i].clone()).collect();
+    if !batch.is_empty() {
+        lists.sentences(&mut batch);
+    }
+    let summary: Vec<Sentence> = chosen.iter().map(|&i| sentence(i, true)).collect();
 
     for k in &mut keyphrases {
         (k.start, k.end) = normalized.span_to_original(k.start, k.end);
         k.text = texts.of(text, k.start, k.end);
     }
-    restore_facts(text, &normalized, &mut facts, texts);
 
     let stats = Stats {
         bytes: text.len(),
@@ -408,8 +470,8 @@ pub(crate) fn summarize_with(
     };
     Ok(Summary {
         summary,
-        sentences,
-        facts,
+        sentences: Vec::new(),
+        facts: Vec::new(),
         keyphrases,
         stats,
     })

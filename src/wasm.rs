@@ -191,9 +191,10 @@ pub fn summarize(
     let input = text;
     let text = text_arg(&input)?;
     let options = options_arg(&options)?;
-    let summary = crate::summarize_with(&text, &options, crate::Texts::Omitted)
+    let mut build = Build::new(&text, &input);
+    let summary = crate::summarize_with(&text, &options, crate::Texts::Omitted, &mut build)
         .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(Build::new(&text, &input).summary(&summary, started))
+    Ok(build.summary(&summary, started))
 }
 
 /// [`summarize`] with its result converted by serde-wasm-bindgen, as it was before
@@ -245,8 +246,9 @@ pub fn figures(
 ) -> Result<JsValue, JsError> {
     let input = text;
     let text = limited_text_arg(&input, "text")?;
-    let facts = crate::figures_with(&text, crate::Texts::Omitted);
-    Ok(Build::new(&text, &input).figures(&facts))
+    let mut build = Build::new(&text, &input);
+    crate::figures_with(&text, crate::Texts::Omitted, &mut build);
+    Ok(build.figures())
 }
 
 /// [`figures`] with its result converted by serde-wasm-bindgen: the reference that
@@ -514,14 +516,23 @@ export function nutshell_sentences(list, base, texts, memory, ptr, count) {
     list.push({
       index: n[o] | 0, text: base.slice(start, end), start, end, paragraph: n[o + 3] | 0,
       words: n[o + 4] | 0, score: n[o + 5],
-      parts: { position: n[o + 6], centrality: n[o + 7], graph: n[o + 8],
-        coverage: n[o + 9], title: n[o + 10], figures: n[o + 11], entities: n[o + 12],
-        length: n[o + 13], boilerplate: n[o + 14], redundancy: n[o + 15] },
+      parts: parts(n[o + 6], n[o + 7], n[o + 8], n[o + 9], n[o + 10], n[o + 11], n[o + 12],
+        n[o + 13], n[o + 14], n[o + 15]),
       selected: n[o + 16] !== 0,
     });
   }
   return list;
 }
+function parts(position, centrality, graph, coverage, title, figures, entities, length,
+  boilerplate, redundancy) {
+  return { position, centrality, graph, coverage, title, figures, entities, length,
+    boilerplate, redundancy };
+}
+// A part that is a whole number (often 0: no title, no figures, no boilerplate) is then
+// stored in the object itself. V8 gives a field that has only held numbers a box of its
+// own for every object, 0 included (12 bytes in Chromium); made once with nulls, the
+// fields hold any value, and only a fraction takes a box.
+parts(null, null, null, null, null, null, null, null, null, null);
 export function nutshell_keyphrases(list, base, texts, memory, ptr, count) {
   const n = new Float64Array(memory.buffer, ptr, count * 4);
   if (list === undefined) list = [];
@@ -611,19 +622,20 @@ extern "C" {
 type Builder = fn(&JsValue, &JsValue, &JsValue, &JsValue, u32, u32) -> JsValue;
 
 /// How many records go to JS in one call. A typical article's lists take one call each;
-/// the cap bounds the record buffer for a huge input (the 10 MB bench document has ~100,000
+/// the cap bounds the record buffer for a huge input (the 10 MB bench document has ~126,000
 /// sentences: 16 MB of records at once, half again its own size in wasm memory).
 const RECORDS_PER_CALL: usize = 1024;
 
-/// `items` in runs of at most [`RECORDS_PER_CALL`], and one empty run if there are none
-/// (an empty list is made too).
-fn runs<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
-    items
-        .chunks(RECORDS_PER_CALL)
-        .chain(items.is_empty().then_some(items))
+/// `list`, or a new empty array if it is `undefined` (no item was added to it).
+fn whole(list: &JsValue) -> JsValue {
+    if list.is_undefined() {
+        js_sys::Array::new().into()
+    } else {
+        list.clone()
+    }
 }
 
-/// A result item that [`Build::list`] writes as a record of `FIELDS` numbers, which the
+/// A result item that [`Build::append`] writes as a record of `FIELDS` numbers, which the
 /// glue's `BUILDER` makes into objects. The writers are not inlined: inlined into
 /// [`Build::list`]'s loop, the three took 13 KB more of wasm (+2.4 KB gzipped).
 trait Record {
@@ -785,6 +797,9 @@ fn kind_index(kind: crate::Kind) -> f64 {
 /// caller's JS string (no UTF-8 decoding). Offsets become UTF-16 on the way.
 /// `tests/wasm.rs` compares the two.
 ///
+/// The long lists, sentences and figures, come as the pipeline makes them ([`crate::Lists`]),
+/// and go to JS a batch at a time, so the wasm never holds them whole.
+///
 /// Every result struct is destructured in full, so a field added to one (`Fact`, `Sentence`,
 /// `ScoreParts`, `Keyphrase`, `Stats`, `Summary`) fails to compile here until it is built.
 struct Build<'t> {
@@ -792,12 +807,29 @@ struct Build<'t> {
     /// which may stand for a lone surrogate there; then the input's text as a JS string.
     base: JsValue,
     map: Utf16Offsets<'t>,
-    /// The numbers of the list being built, reused from list to list.
+    /// The numbers of the records being sent, reused from call to call.
     numbers: Vec<f64>,
-    /// The strings of the list being built that are not spans of the input, and their
+    /// The strings of the records being sent that are not spans of the input, and their
     /// length in UTF-16 units.
     texts: String,
     text_units: usize,
+    /// The JS lists of the sentences and figures so far (`undefined` until the first batch).
+    sentences: JsValue,
+    facts: JsValue,
+}
+
+impl crate::Lists for Build<'_> {
+    fn facts(&mut self, batch: &mut Vec<crate::Fact>) {
+        let list = std::mem::take(&mut self.facts);
+        self.facts = self.append(list, batch);
+        batch.clear();
+    }
+
+    fn sentences(&mut self, batch: &mut Vec<crate::Sentence>) {
+        let list = std::mem::take(&mut self.sentences);
+        self.sentences = self.append(list, batch);
+        batch.clear();
+    }
 }
 
 impl<'t> Build<'t> {
@@ -813,10 +845,13 @@ impl<'t> Build<'t> {
             numbers: Vec::new(),
             texts: String::new(),
             text_units: 0,
+            sentences: JsValue::UNDEFINED,
+            facts: JsValue::UNDEFINED,
         }
     }
 
-    /// The value of `summarize`, with `stats.elapsed_ms` since `started` and `offset_unit`.
+    /// The value of `summarize`, with `stats.elapsed_ms` since `started` and `offset_unit`:
+    /// `summary`'s lists, but its sentences and figures as [`crate::Lists`] received them.
     fn summary(&mut self, summary: &crate::Summary, started: f64) -> JsValue {
         let crate::Summary {
             summary: chosen,
@@ -825,10 +860,11 @@ impl<'t> Build<'t> {
             keyphrases,
             stats,
         } = summary;
+        debug_assert!(sentences.is_empty() && facts.is_empty(), "sent as lists");
         let object = plain();
         object.set_summary(&self.list(chosen));
-        object.set_sentences_list(&self.list(sentences));
-        object.set_facts(&self.list(facts));
+        object.set_sentences_list(&whole(&self.sentences));
+        object.set_facts(&whole(&self.facts));
         object.set_keyphrases(&self.list(keyphrases));
         let crate::Stats {
             bytes,
@@ -849,19 +885,24 @@ impl<'t> Build<'t> {
         object.into()
     }
 
-    /// The value of `figures`: `{ facts, offset_unit }`.
-    fn figures(&mut self, facts: &[crate::Fact]) -> JsValue {
+    /// The value of `figures`, `{ facts, offset_unit }`, with the figures received.
+    fn figures(&mut self) -> JsValue {
         let object = plain();
-        object.set_facts(&self.list(facts));
+        object.set_facts(&whole(&self.facts));
         object.set_offset_unit("utf16");
         object.into()
     }
 
-    /// The JS list of `items`: each written as a record, and made into objects by the
-    /// glue, [`RECORDS_PER_CALL`] records a call.
+    /// The JS list of `items`.
     fn list<T: Record>(&mut self, items: &[T]) -> JsValue {
-        let mut list = JsValue::UNDEFINED;
-        for run in runs(items) {
+        whole(&self.append(JsValue::UNDEFINED, items))
+    }
+
+    /// `list` (a new one if it is `undefined` and there are items) with `items` added: each
+    /// written as a record, and made into objects by the glue, [`RECORDS_PER_CALL`] records
+    /// a call.
+    fn append<T: Record>(&mut self, mut list: JsValue, items: &[T]) -> JsValue {
+        for run in items.chunks(RECORDS_PER_CALL) {
             self.numbers.clear();
             self.numbers.reserve(run.len() * T::FIELDS);
             self.texts.clear();

@@ -166,21 +166,24 @@ impl Raw {
 
 /// Finds the figures of `text`; `sentences` tells which sentence each lies in.
 pub fn extract(text: &str, sentences: &[Segment]) -> Vec<Fact> {
-    let mut facts = extract_in_blocks(text, sentences, BLOCK);
+    let mut facts = Vec::new();
+    extract_in_blocks(text, sentences, BLOCK, &mut |block| facts.append(block));
     for f in &mut facts {
         fill_texts(f, text);
     }
     facts
 }
 
-/// [`extract`] without the strings `text` and `counted` (left empty and `None`): the
-/// pipeline fills them from the original text at the end, so that a document's worth of
-/// small strings is not held while the summarizer's own tables are built.
-pub(crate) fn extract_spans(text: &str, sentences: &[Segment]) -> Vec<Fact> {
-    let mut facts = extract_in_blocks(text, sentences, BLOCK);
-    // Kept through the whole pipeline: give back what growing by doubling left unused.
-    facts.shrink_to_fit();
-    facts
+/// [`extract`] without the strings `text` and `counted` (left empty and `None`), handed to
+/// `take` a block of text at a time, in order (`take` empties the list it is given): the
+/// pipeline fills the strings from the original text, or leaves them to its caller, and a
+/// caller that sends each block on (the wasm layer, to JS) never holds a document's worth.
+pub(crate) fn extract_spans(
+    text: &str,
+    sentences: &[Segment],
+    take: &mut dyn FnMut(&mut Vec<Fact>),
+) {
+    extract_in_blocks(text, sentences, BLOCK, take);
 }
 
 /// Sets `text` and `counted` from the spans, which index `text`.
@@ -199,16 +202,20 @@ pub(crate) fn fill_texts(fact: &mut Fact, text: &str) {
         .map(|(s, e)| text[s..e].to_string());
 }
 
-fn extract_in_blocks(text: &str, sentences: &[Segment], block: usize) -> Vec<Fact> {
-    // Room for a figure every 32 bytes up front (denser than financial news), rather than
-    // growing by doubling: each doubling of a long document's list left its old copy behind
-    // as a hole that the next large table did not fit in (10 MB input: 100 → 92 MB of wasm
-    // memory). `extract_spans` gives back what is unused.
-    let mut facts = Vec::with_capacity(text.len() / 32);
+fn extract_in_blocks(
+    text: &str,
+    sentences: &[Segment],
+    block: usize,
+    take: &mut dyn FnMut(&mut Vec<Fact>),
+) {
+    // Room for a figure every 32 bytes of a block (denser than financial news), reused
+    // from block to block rather than grown by doubling.
+    let mut facts = Vec::with_capacity(text.len().min(block) / 32);
     for (start, end) in blocks(text, sentences, block) {
         extract_block(text, start, end, sentences, &mut facts);
+        take(&mut facts);
+        facts.clear();
     }
-    facts
 }
 
 /// Bytes of text read at a time (see the module docs).
@@ -1859,15 +1866,21 @@ mod block_tests {
                          Output fell from 120 to 85 tonnes a day, the lowest since 1998.\n\n";
         let text = paragraph.repeat(40);
         let sentences = segment(&text);
-        let whole = extract_in_blocks(&text, &sentences, usize::MAX);
+        let in_blocks = |block: usize| {
+            let (mut facts, mut calls) = (Vec::new(), 0);
+            extract_in_blocks(&text, &sentences, block, &mut |b| {
+                facts.append(b);
+                calls += 1;
+            });
+            (facts, calls)
+        };
+        let (whole, calls) = in_blocks(usize::MAX);
+        assert_eq!(calls, 1);
         assert!(whole.len() > 300, "{}", whole.len());
         for block in [1, 64, 200, 1000] {
-            assert!(blocks(&text, &sentences, block).len() > 1);
-            assert_eq!(
-                extract_in_blocks(&text, &sentences, block),
-                whole,
-                "block {block}"
-            );
+            let count = blocks(&text, &sentences, block).len();
+            assert!(count > 1);
+            assert_eq!(in_blocks(block), (whole.clone(), count), "block {block}");
         }
         for f in extract(&text, &sentences) {
             assert_eq!(&text[f.start..f.end], f.text);

@@ -1,7 +1,8 @@
 //! Figure and named-entity density: sentences that carry facts.
 //!
-//! Input: the sentence's tokens and the text, and the key figures found by
-//! [`crate::figures`](mod@crate::figures). Output per sentence, each in [0, 1]:
+//! Input: the sentence's tokens and the text, and how many key figures
+//! [`crate::figures`](mod@crate::figures) found in each sentence. Output per sentence, each
+//! in [0, 1]:
 //! - **figures**: key figures per word, scaled (one figure in a ten-word sentence gives 1);
 //! - **entities**: the share of words that look like names — capitalised words that are
 //!   not the sentence's first word and not stop words ("Warner", "Kenya", "MacLaren").
@@ -16,19 +17,23 @@ const WORDS_PER_FIGURE: f64 = 10.0;
 /// A sentence whose words are names at this share has the full entity density.
 const FULL_ENTITY_SHARE: f64 = 0.4;
 
-/// Figure density of each sentence.
-pub fn figures(facts: &[Fact], tokens: &Tokens) -> Vec<f64> {
-    let n = tokens.sentence_ranges.len();
-    let mut counts = vec![0usize; n];
+/// Adds each of `facts` to the count of the sentence it is in (`counts` has one per
+/// sentence; a fact of no sentence counts nowhere). Figures can come a block at a time.
+pub fn count_figures(counts: &mut [u32], facts: &[Fact]) {
     for f in facts {
         if let Some(c) = counts.get_mut(f.sentence) {
             *c += 1;
         }
     }
-    (0..n)
+}
+
+/// Figure density of each sentence, from its count of figures ([`count_figures`]).
+pub fn figures(counts: &[u32], tokens: &Tokens) -> Vec<f64> {
+    (0..tokens.sentence_ranges.len())
         .map(|i| {
             let words = tokens.of_sentence(i).len().max(1) as f64;
-            (counts[i] as f64 * WORDS_PER_FIGURE / words).min(1.0)
+            let count = counts.get(i).copied().unwrap_or(0);
+            (f64::from(count) * WORDS_PER_FIGURE / words).min(1.0)
         })
         .collect()
 }

@@ -31,7 +31,6 @@ pub mod title;
 
 pub use tfidf::{cosine, TfIdf};
 
-use crate::figures::Fact;
 use crate::segment::Segment;
 use crate::tokenize::Tokens;
 use serde::Serialize;
@@ -169,9 +168,9 @@ pub struct SentenceSignals {
 }
 
 impl SentenceSignals {
-    /// The signals of `segments` (sentences of `text`), from their `tokens` and the key
-    /// figures `facts` (with the sentence each is in).
-    pub fn new(text: &str, segments: &[Segment], tokens: &Tokens, facts: &[Fact]) -> Self {
+    /// The signals of `segments` (sentences of `text`), from their `tokens` and how many
+    /// key figures each has ([`density::count_figures`]).
+    pub fn new(text: &str, segments: &[Segment], tokens: &Tokens, figure_counts: &[u32]) -> Self {
         SentenceSignals {
             words: (0..segments.len())
                 .map(|i| tokens.of_sentence(i).len())
@@ -180,7 +179,7 @@ impl SentenceSignals {
                 .iter()
                 .map(|s| boilerplate::penalty(&text[s.start..s.end]))
                 .collect(),
-            figures: density::figures(facts, tokens),
+            figures: density::figures(figure_counts, tokens),
             entities: density::entities(text, tokens),
             words_in_text: tokens.tokens.len(),
             vocabulary_len: tokens.vocabulary.len(),
