@@ -1,7 +1,7 @@
 //! Peak heap use of `summarize` and of each stage before it, natively, with a counting
 //! allocator: `cargo run --release --example peak_memory FILE`. (Native sizes: `usize` is
 //! 8 bytes here and 4 in wasm32, so wasm needs somewhat less.)
-use nutshell::{figures, normalize, score, segment, tokenize};
+use nutshell::{figures, keyphrases, normalize, score, segment, select, tokenize};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -65,27 +65,41 @@ fn main() {
     let mut figure_counts = vec![0; segments.len()];
     score::density::count_figures(&mut figure_counts, &facts);
     drop(facts);
-    let tokens = tokenize::Tokenizer::default().tokenize(normalized.text(), &segments);
+    PEAK.store(LIVE.load(Relaxed), Relaxed);
+    let tokens = tokenize::Tokenizer::default().tokenize_content(normalized.text(), &segments);
     report("tokenize", base);
     let tfidf = score::TfIdf::new(&tokens);
     report("tfidf", base);
     let signals =
         score::SentenceSignals::new(normalized.text(), &segments, &tokens, &figure_counts);
     report("signals", base);
+    let skip = vec![false; segments.len()];
+    let keyphrases = keyphrases::keyphrases(normalized.text(), &tokens, &skip, 10);
+    report("keyphrases", base);
     // As `summarize` does: the tokens go before the graph is built.
-    drop(tokens);
+    drop((tokens, skip, figure_counts));
     let graph = score::graph::Graph::new(&tfidf);
     report("graph", base);
-    let lexrank = graph.lexrank();
-    report("lexrank", base);
+    let scores = score::score(&score::Input {
+        text: normalized.text(),
+        segments: &segments,
+        signals: &signals,
+        tfidf: &tfidf,
+        graph: &graph,
+        title_terms: &[],
+    });
+    report("score", base);
+    let candidates: Vec<select::Candidate> = (0..segments.len())
+        .map(|i| select::Candidate {
+            score: scores.parts[i].total_with(&scores.weights),
+            words: signals.words[i],
+            chars: 0,
+        })
+        .collect();
+    let selected = select::select(&candidates, &graph, &tfidf, nutshell::Budget::Sentences(3));
+    report("select", base);
     drop((
-        lexrank,
-        graph,
-        tfidf,
-        signals,
-        figure_counts,
-        segments,
-        normalized,
+        selected, candidates, scores, keyphrases, graph, tfidf, signals, segments, normalized,
     ));
     PEAK.store(LIVE.load(Relaxed), Relaxed);
     let summary = nutshell::summarize(&text, &nutshell::Options::default()).expect("summary");

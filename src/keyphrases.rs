@@ -424,7 +424,7 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
         if skip.get(i) == Some(&true) {
             continue;
         }
-        for (j, t) in tokens.of_sentence(i).iter().enumerate() {
+        for t in tokens.of_sentence(i) {
             let term = &mut terms[t.term as usize];
             match term.class {
                 Class::Stop => continue,
@@ -436,7 +436,7 @@ fn word_weights(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<f64> {
                 term.early = t.start <= early;
             }
             term.tf += 1;
-            if j > 0 && starts_uppercase(text, t.start) {
+            if !tokens.is_first_word(i, t) && starts_uppercase(text, t.start) {
                 term.capitalised += 1;
             }
         }

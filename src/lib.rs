@@ -250,9 +250,9 @@ pub fn segment_all_in(text: &str, language: Language) -> Vec<Span> {
 
 /// The key figures of `text`.
 pub fn figures(text: &str) -> Vec<Fact> {
-    let mut lists = Collected::default();
+    let mut lists = Collected::for_text(text.len());
     figures_with(text, Texts::Copied, &mut lists);
-    lists.facts
+    lists.into_lists().1
 }
 
 /// [`figures()`], with the span texts copied or left out, handed to `lists` a block of text
@@ -278,6 +278,7 @@ fn send_figures(
         restore_facts(original, normalized, facts, texts);
         lists.facts(facts);
     });
+    lists.figures_done();
 }
 
 /// Where a result's two long lists go, a batch at a time and in document order, as the
@@ -290,13 +291,33 @@ pub(crate) trait Lists {
     fn facts(&mut self, batch: &mut Vec<Fact>);
     /// Takes a batch of sentences, leaving `batch` empty.
     fn sentences(&mut self, batch: &mut Vec<Sentence>);
+    /// Says that all figures have come.
+    fn figures_done(&mut self) {}
+    /// Says how many sentences will come, before the first batch.
+    fn expect_sentences(&mut self, _count: usize) {}
 }
 
 /// [`Lists`] kept whole, for the Rust API's results.
-#[derive(Default)]
 struct Collected {
     facts: Vec<Fact>,
     sentences: Vec<Sentence>,
+}
+
+impl Collected {
+    /// Room for the figures of a text of `bytes` bytes: one every 32 bytes (denser than
+    /// financial news), rather than growth by doubling, which holds old and new copies at
+    /// once (what is unused is given back when they are done).
+    fn for_text(bytes: usize) -> Self {
+        Collected {
+            facts: Vec::with_capacity(bytes / 32),
+            sentences: Vec::new(),
+        }
+    }
+
+    /// The sentences and the figures.
+    fn into_lists(self) -> (Vec<Sentence>, Vec<Fact>) {
+        (self.sentences, self.facts)
+    }
 }
 
 impl Lists for Collected {
@@ -306,6 +327,14 @@ impl Lists for Collected {
 
     fn sentences(&mut self, batch: &mut Vec<Sentence>) {
         self.sentences.append(batch);
+    }
+
+    fn figures_done(&mut self) {
+        self.facts.shrink_to_fit();
+    }
+
+    fn expect_sentences(&mut self, count: usize) {
+        self.sentences.reserve_exact(count);
     }
 }
 
@@ -354,10 +383,9 @@ impl Texts {
 
 /// Summarizes `text`: sentences with scores, the chosen ones, figures and keyphrases.
 pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
-    let mut lists = Collected::default();
+    let mut lists = Collected::for_text(text.len());
     let mut summary = summarize_with(text, options, Texts::Copied, &mut lists)?;
-    summary.sentences = lists.sentences;
-    summary.facts = lists.facts;
+    (summary.sentences, summary.facts) = lists.into_lists();
     Ok(summary)
 }
 
@@ -381,22 +409,29 @@ pub(crate) fn summarize_with(
     // copy, figure tokens) is freed before the summarizer's tokens, vectors and graph exist,
     // and scoring keeps only how many each sentence has.
     let mut figure_counts = vec![0u32; segments.len()];
-    send_figures(text, &normalized, &segments, texts, lists, &mut figure_counts);
+    send_figures(
+        text,
+        &normalized,
+        &segments,
+        texts,
+        lists,
+        &mut figure_counts,
+    );
     let mut tokenizer = tokenize::Tokenizer::default();
-    let tokens = tokenizer.tokenize(norm, &segments);
+    let tokens = tokenizer.tokenize_content(norm, &segments);
     drop(tokenizer);
     let tfidf = score::TfIdf::new(&tokens);
     let title_terms = title_terms(options.title.as_deref(), &tokens);
-    let mut signals = score::SentenceSignals::new(norm, &segments, &tokens, &figure_counts);
+    let signals = score::SentenceSignals::new(norm, &segments, &tokens, &figure_counts);
     drop(figure_counts);
     // Everything else that reads the tokens, so that they (a long document's largest table)
     // are gone before the graph, LexRank and selection build theirs.
     let boilerplate: Vec<bool> = signals.boilerplate.iter().map(|&p| p >= 1.0).collect();
     let mut keyphrases = keyphrases::keyphrases(norm, &tokens, &boilerplate, options.keyphrases);
-    let words = tokens.tokens.len();
+    let words = tokens.word_count();
     drop((tokens, boilerplate));
     let graph = score::graph::Graph::new(&tfidf);
-    let scores = score::score(&score::Input {
+    let scores = score::score_columns(&score::Input {
         text: norm,
         segments: &segments,
         signals: &signals,
@@ -404,15 +439,14 @@ pub(crate) fn summarize_with(
         graph: &graph,
         title_terms: &title_terms,
     });
-    let word_counts = std::mem::take(&mut signals.words);
-    drop(signals);
+    let word_counts = &signals.words;
 
     // Characters are counted only for a budget in characters (counting them was ~1% of an
     // article's time in the wasm); `select` reads them for nothing else.
     let count_chars = matches!(options.budget, options::Budget::Chars(_));
     let candidates: Vec<select::Candidate> = (0..segments.len())
         .map(|i| select::Candidate {
-            score: scores.parts[i].total_with(&scores.weights),
+            score: scores.parts(i, &signals).total_with(&scores.weights),
             words: word_counts[i],
             chars: if count_chars {
                 norm[segments[i].start..segments[i].end].chars().count()
@@ -424,12 +458,15 @@ pub(crate) fn summarize_with(
     let (chosen, redundancy) = select::select(&candidates, &graph, &tfidf, options.budget);
     drop((graph, tfidf));
 
-    let sentence = |i: usize, selected: bool| {
-        let seg = &segments[i];
+    lists.expect_sentences(segments.len());
+    let mut batch = Vec::with_capacity(segments.len().min(SENTENCE_BATCH));
+    let mut summary = Vec::with_capacity(chosen.len());
+    let mut next_chosen = chosen.iter().peekable();
+    for (i, seg) in segments.iter().enumerate() {
         let (start, end) = normalized.span_to_original(seg.start, seg.end);
-        let mut parts = scores.parts[i];
+        let mut parts = scores.parts(i, &signals);
         parts.redundancy = redundancy[i];
-        Sentence {
+        let sentence = Sentence {
             index: i,
             text: texts.of(text, start, end),
             start,
@@ -438,15 +475,13 @@ pub(crate) fn summarize_with(
             words: word_counts[i],
             score: candidates[i].score,
             parts,
-            selected,
+            // `chosen` is in document order
+            selected: next_chosen.next_if_eq(&&i).is_some(),
+        };
+        if sentence.selected {
+            summary.push(sentence.clone());
         }
-    };
-    let mut batch = Vec::with_capacity(segments.len().min(SENTENCE_BATCH));
-    let mut next_chosen = chosen.iter().peekable();
-    for i in 0..segments.len() {
-        // `chosen` is in document order
-        let selected = next_chosen.next_if_eq(&&i).is_some();
-        batch.push(sentence(i, selected));
+        batch.push(sentence);
         if batch.len() == SENTENCE_BATCH {
             lists.sentences(&mut batch);
         }
@@ -454,7 +489,6 @@ pub(crate) fn summarize_with(
     if !batch.is_empty() {
         lists.sentences(&mut batch);
     }
-    let summary: Vec<Sentence> = chosen.iter().map(|&i| sentence(i, true)).collect();
 
     for k in &mut keyphrases {
         (k.start, k.end) = normalized.span_to_original(k.start, k.end);
@@ -490,7 +524,7 @@ fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
         paragraph: 0,
         kind: segment::SegmentKind::Sentence,
     }];
-    let title_tokens = tokenize::Tokenizer::default().tokenize(title, &segs);
+    let title_tokens = tokenize::Tokenizer::default().tokenize_content(title, &segs);
     let mut terms: Vec<u32> = title_tokens
         .tokens
         .iter()
@@ -500,4 +534,75 @@ fn title_terms(title: Option<&str>, tokens: &tokenize::Tokens) -> Vec<u32> {
     sort::sort(&mut terms);
     terms.dedup();
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`summarize_with`] hands a [`Lists`], and in which order.
+    #[derive(Default)]
+    struct Recorded {
+        facts: Vec<Fact>,
+        sentences: Vec<Sentence>,
+        fact_batches: usize,
+        sentence_batches: Vec<usize>,
+        events: Vec<&'static str>,
+    }
+
+    impl Lists for Recorded {
+        fn facts(&mut self, batch: &mut Vec<Fact>) {
+            self.fact_batches += 1;
+            self.facts.append(batch);
+            self.events.push("facts");
+        }
+
+        fn sentences(&mut self, batch: &mut Vec<Sentence>) {
+            self.sentence_batches.push(batch.len());
+            self.sentences.append(batch);
+            self.events.push("sentences");
+        }
+
+        fn figures_done(&mut self) {
+            self.events.push("figures done");
+        }
+
+        fn expect_sentences(&mut self, count: usize) {
+            assert!(self.sentences.is_empty());
+            self.sentences.reserve(count);
+            self.events.push("expect sentences");
+        }
+    }
+
+    /// A long text's figures come a block of text at a time and its sentences 1,024 at a
+    /// time, all before the rest of the result: together, what `summarize` returns.
+    #[test]
+    fn long_lists_come_in_batches_in_document_order() {
+        let paragraph = "The council approved a $12 million budget on Tuesday, up 4% from 2023. \
+                         It adds 40 buses and 3 routes. Critics said the plan came too late.\n\n";
+        let text = paragraph.repeat(1_000);
+        let options = Options::default();
+        let mut lists = Recorded::default();
+        let rest = summarize_with(&text, &options, Texts::Copied, &mut lists).unwrap();
+        assert!(rest.sentences.is_empty() && rest.facts.is_empty());
+        let whole = summarize(&text, &options).unwrap();
+        assert_eq!(lists.sentences, whole.sentences);
+        assert_eq!(lists.facts, whole.facts);
+        assert_eq!(rest.summary, whole.summary);
+        assert!(
+            lists.fact_batches > 1,
+            "{} figure batches",
+            lists.fact_batches
+        );
+        let n = whole.sentences.len();
+        assert_eq!(n, 3_000);
+        let mut expected = vec![SENTENCE_BATCH; n / SENTENCE_BATCH];
+        expected.push(n % SENTENCE_BATCH);
+        assert_eq!(lists.sentence_batches, expected);
+        let first = |e: &str| lists.events.iter().position(|x| *x == e).unwrap();
+        let last = |e: &str| lists.events.iter().rposition(|x| *x == e).unwrap();
+        assert!(last("facts") < first("figures done"));
+        assert!(first("figures done") < first("expect sentences"));
+        assert!(first("expect sentences") < first("sentences"));
+    }
 }

@@ -1,8 +1,9 @@
 //! Stage 3, tokenize: words → lowercase → stopword flag → Snowball stem → interned term id.
 //!
 //! Input: text and its sentence segments. Output: [`Tokens`] — for every word its byte span
-//! and term id, the token range of every sentence — plus the [`Vocabulary`] of terms, which
-//! also says which terms are stop words. Stop words come from the `stop-words` crate's
+//! and term id (for the content words only, from [`Tokenizer::tokenize_content`], what the
+//! summarizer reads), the token range, word count and first word of every sentence — plus
+//! the [`Vocabulary`] of terms, which also says which terms are stop words. Stop words come from the `stop-words` crate's
 //! English (NLTK) list, embedded at build time; stems from English Snowball
 //! ([`crate::stem`]). A word is a run of letters and digits (an inner apostrophe or hyphen
 //! is kept when letters follow). A stop word's term is its lowercase form, kept apart from
@@ -167,10 +168,15 @@ impl Vocabulary {
 /// All tokens of a text, grouped by sentence.
 #[derive(Clone, Debug, Default)]
 pub struct Tokens {
-    /// Every word in text order.
+    /// Every word in text order; only the content words (no stop words or bare numbers)
+    /// from [`Tokenizer::tokenize_content`].
     pub tokens: Vec<Token>,
     /// For sentence `i`, `tokens[sentence_ranges[i].0 .. sentence_ranges[i].1]`.
     pub sentence_ranges: Vec<(usize, usize)>,
+    /// Words in each sentence, stop words included whether `tokens` has them or not.
+    pub words: Vec<u32>,
+    /// Where each sentence's first word starts (`usize::MAX` if it has none).
+    pub first_word: Vec<usize>,
     /// The stems.
     pub vocabulary: Vocabulary,
 }
@@ -185,6 +191,16 @@ impl Tokens {
     pub fn of_sentence(&self, i: usize) -> &[Token] {
         let (a, b) = self.sentence_ranges[i];
         &self.tokens[a..b]
+    }
+
+    /// Whether `token`, of sentence `i`, is that sentence's first word.
+    pub fn is_first_word(&self, i: usize, token: &Token) -> bool {
+        self.first_word[i] == token.start
+    }
+
+    /// Words in the whole text, stop words included.
+    pub fn word_count(&self) -> usize {
+        self.words.iter().map(|&n| n as usize).sum()
     }
 }
 
@@ -234,6 +250,18 @@ impl Forms {
 impl Tokenizer {
     /// Tokenizes every segment of `text`.
     pub fn tokenize(&mut self, text: &str, segments: &[Segment]) -> Tokens {
+        self.tokenize_with(text, segments, true)
+    }
+
+    /// [`Tokenizer::tokenize`], keeping only the content words in [`Tokens::tokens`]: what
+    /// the summarizer reads. Stop words and bare numbers are about half of a text's words,
+    /// and its token table is the largest the pipeline holds (10 MB of text: 25 MB in wasm);
+    /// each sentence's word count and first word are still recorded.
+    pub fn tokenize_content(&mut self, text: &str, segments: &[Segment]) -> Tokens {
+        self.tokenize_with(text, segments, false)
+    }
+
+    fn tokenize_with(&mut self, text: &str, segments: &[Segment], keep_stop: bool) -> Tokens {
         let mut out = Tokens::default();
         // A long text's tokens are sized exactly by a counting pass (a tenth of the cost of
         // tokenizing): growing by doubling would leave up to half of one of the pipeline's
@@ -258,8 +286,12 @@ impl Tokenizer {
         };
         out.vocabulary.reserve(bytes / 18, bytes / 3);
         out.sentence_ranges.reserve_exact(segments.len());
+        out.words.reserve_exact(segments.len());
+        out.first_word.reserve_exact(segments.len());
         for seg in segments {
             let first = out.tokens.len();
+            let mut words = 0;
+            let mut first_word = usize::MAX;
             let sentence = &text[seg.start..seg.end];
             // The text from the sentence on: a word near the sentence's end is read with the
             // bytes after it too (and cut at the end).
@@ -288,14 +320,27 @@ impl Tokenizer {
                         )
                     }
                 };
-                out.tokens.push(Token {
-                    start: seg.start + start,
-                    end: seg.start + end,
-                    term,
-                });
+                if words == 0 {
+                    first_word = seg.start + start;
+                }
+                words += 1;
+                if keep_stop || !out.vocabulary.is_stop(term) {
+                    out.tokens.push(Token {
+                        start: seg.start + start,
+                        end: seg.start + end,
+                        term,
+                    });
+                }
                 pos = next;
             }
             out.sentence_ranges.push((first, out.tokens.len()));
+            out.words.push(words);
+            out.first_word.push(first_word);
+        }
+        // Content words only: the room reserved for every word is given back (in place: a
+        // block that shrinks is split, not copied), for the tables made next.
+        if !keep_stop {
+            out.tokens.shrink_to_fit();
         }
         out
     }
@@ -629,6 +674,43 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(stems(&again), stems(&fresh));
+    }
+
+    /// Content-only tokens are every word's tokens less the stop words and bare numbers,
+    /// with the same terms, word counts and first words; for an article and for a text past
+    /// [`EXACT_SIZE_FROM`], whose room is counted first.
+    #[test]
+    fn content_tokens_are_the_words_less_stop_words() {
+        let article = "The 3 banks said rates rose. In March, 40 of them cut jobs! \
+                       Why? Because the Fed's plan, it said, was late-stage and ill-timed.";
+        let long = "Über 12 Mitarbeiter of the firm met the mayor in Zürich on Monday. "
+            .repeat(EXACT_SIZE_FROM / 60);
+        for text in [article, long.as_str()] {
+            let segments = segment(text);
+            let all = Tokenizer::default().tokenize(text, &segments);
+            let content = Tokenizer::default().tokenize_content(text, &segments);
+            let kept: Vec<Token> = all
+                .tokens
+                .iter()
+                .copied()
+                .filter(|t| !all.is_stop(t))
+                .collect();
+            assert!(kept.len() < all.tokens.len(), "some words are stop words");
+            assert_eq!(content.tokens, kept);
+            assert_eq!(content.tokens.capacity(), kept.len());
+            assert_eq!(content.words, all.words);
+            assert_eq!(content.first_word, all.first_word);
+            assert_eq!(content.word_count(), all.tokens.len());
+            for (i, &(a, b)) in all.sentence_ranges.iter().enumerate() {
+                assert_eq!(all.words[i] as usize, b - a);
+                assert_eq!(all.first_word[i], all.tokens[a].start);
+                let first = content.of_sentence(i).first();
+                assert_eq!(
+                    first.is_some_and(|t| content.is_first_word(i, t)),
+                    !all.is_stop(&all.tokens[a])
+                );
+            }
+        }
     }
 
     #[test]

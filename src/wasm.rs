@@ -188,6 +188,7 @@ pub fn summarize(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let started = now();
+    build_tables();
     let input = text;
     let text = text_arg(&input)?;
     let options = options_arg(&options)?;
@@ -221,6 +222,7 @@ pub fn summarize_serde(text: JsValue, options: JsValue) -> Result<JsValue, JsErr
 pub fn segment(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
+    build_tables();
     let text = limited_text_arg(&text, "text")?;
     let mut spans = crate::segment_all(&text);
     let mut map = Utf16Offsets::new(&text);
@@ -244,6 +246,7 @@ pub fn segment(
 pub fn figures(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
+    build_tables();
     let input = text;
     let text = limited_text_arg(&input, "text")?;
     let mut build = Build::new(&text, &input);
@@ -308,6 +311,40 @@ pub fn default_options() -> Result<JsValue, JsError> {
 #[derive(Serialize)]
 struct Figures {
     facts: Vec<crate::Fact>,
+}
+
+/// Builds the tables that the pipeline makes on first use (abbreviations, units, lexicons,
+/// keyphrase stems) by summarizing a short text, once per instance, before the first input
+/// is copied in: the memory they stay in is then below where any input goes. Made during
+/// the first call on a long document instead, they stayed in the middle of the memory that
+/// it freed, and the next long document found no room there for its largest tables (the
+/// 10 MB bench document: 45 MB of wasm memory on the first call, 67 MB from the second).
+fn build_tables() {
+    static BUILT: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        let text = "Mr. Smith paid $5 million for 40% of the firm on May 2, 2024. \
+                    The firm's 3 plants employ 1,200 people.";
+        // A short English text, with valid default options: it cannot fail.
+        let _ = crate::summarize_with(
+            text,
+            &Options::default(),
+            crate::Texts::Omitted,
+            &mut Discard,
+        );
+    });
+}
+
+/// [`crate::Lists`] that keeps nothing.
+struct Discard;
+
+impl crate::Lists for Discard {
+    fn facts(&mut self, batch: &mut Vec<crate::Fact>) {
+        batch.clear();
+    }
+
+    fn sentences(&mut self, batch: &mut Vec<crate::Sentence>) {
+        batch.clear();
+    }
 }
 
 fn text_arg(text: &JsValue) -> Result<String, JsError> {
@@ -497,6 +534,18 @@ fn plain() -> Plain {
 // a `Float64Array` as a heap number of its own (the 10 MB bench document's result: 121 ->
 // 99 MB of node's heap).
 //
+// A sentence's score parts are made by `parts`, called once with nulls when the module
+// loads: V8 gives a field that has only held numbers a box of its own in every object, 0
+// included (12 bytes in Chromium); after a null, the fields hold any value, and a part that
+// is a whole number (often 0: no title, no figures, no boilerplate) is stored in the object
+// itself (the 10 MB bench document's result: 54.2 -> 46.9 MB of Chromium's heap).
+//
+// A figure is one object literal of its final keys (`fact`), in the order of serde's
+// conversion of `Fact` (a missing optional key is absent): keys added after a literal go to
+// a separate property array, 32 more bytes a figure in node.
+//
+// These notes stay out of the JS, which ships as it is written here.
+//
 // The record layouts are the `Record` impls below (their `FIELDS`) and the indexes here;
 // `KINDS` follows `crate::Kind`'s order (`kind_index`). `tests/wasm.rs` checks every field
 // against serde-wasm-bindgen's conversion of the same result.
@@ -528,10 +577,6 @@ function parts(position, centrality, graph, coverage, title, figures, entities, 
   return { position, centrality, graph, coverage, title, figures, entities, length,
     boilerplate, redundancy };
 }
-// A part that is a whole number (often 0: no title, no figures, no boilerplate) is then
-// stored in the object itself. V8 gives a field that has only held numbers a box of its
-// own for every object, 0 included (12 bytes in Chromium); made once with nulls, the
-// fields hold any value, and only a fraction takes a box.
 parts(null, null, null, null, null, null, null, null, null, null);
 export function nutshell_keyphrases(list, base, texts, memory, ptr, count) {
   const n = new Float64Array(memory.buffer, ptr, count * 4);
@@ -562,9 +607,6 @@ export function nutshell_facts(list, base, texts, memory, ptr, count) {
   }
   return list;
 }
-// A figure as one object literal of its final keys, in the order of serde's conversion of
-// `Fact` (a missing optional key is absent): keys added after a literal go to a separate
-// property array, 32 more bytes a figure in node.
 function fact(text, start, end, kind, value, unit, approximate, bound, counted, cs, ce, per,
   sentence) {
   if (counted === undefined) {

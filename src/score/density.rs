@@ -31,7 +31,7 @@ pub fn count_figures(counts: &mut [u32], facts: &[Fact]) {
 pub fn figures(counts: &[u32], tokens: &Tokens) -> Vec<f64> {
     (0..tokens.sentence_ranges.len())
         .map(|i| {
-            let words = tokens.of_sentence(i).len().max(1) as f64;
+            let words = tokens.words[i].max(1) as f64;
             let count = counts.get(i).copied().unwrap_or(0);
             (f64::from(count) * WORDS_PER_FIGURE / words).min(1.0)
         })
@@ -51,15 +51,20 @@ fn starts_uppercase(text: &str, i: usize) -> bool {
 pub fn entities(text: &str, tokens: &Tokens) -> Vec<f64> {
     (0..tokens.sentence_ranges.len())
         .map(|i| {
-            let words = tokens.of_sentence(i);
-            if words.len() < 2 {
+            let words = tokens.words[i];
+            if words < 2 {
                 return 0.0;
             }
-            let names = words[1..]
+            let names = tokens
+                .of_sentence(i)
                 .iter()
-                .filter(|t| !tokens.is_stop(t) && starts_uppercase(text, t.start))
+                .filter(|t| {
+                    !tokens.is_first_word(i, t)
+                        && !tokens.is_stop(t)
+                        && starts_uppercase(text, t.start)
+                })
                 .count();
-            (names as f64 / words.len() as f64 / FULL_ENTITY_SHARE).min(1.0)
+            (names as f64 / f64::from(words) / FULL_ENTITY_SHARE).min(1.0)
         })
         .collect()
 }

@@ -6,6 +6,8 @@
 //! Output: one [`ScoreParts`] per sentence — every signal in [0, 1] — and the combined
 //! score [`ScoreParts::total`], a weighted sum whose weights ([`WEIGHTS`]) were fitted on the
 //! dev split of the CNN/DailyMail evaluation data (see `eval/summ/README.md` in this repo).
+//! [`score`] gives the parts as a list; [`score_columns`] as an array per signal, from which
+//! a sentence's parts are read when needed (no block of all the parts at once).
 //!
 //! One module per signal, each readable alone:
 //! - [`tfidf`]: TF-IDF sentence vectors and cosine similarity;
@@ -172,16 +174,14 @@ impl SentenceSignals {
     /// key figures each has ([`density::count_figures`]).
     pub fn new(text: &str, segments: &[Segment], tokens: &Tokens, figure_counts: &[u32]) -> Self {
         SentenceSignals {
-            words: (0..segments.len())
-                .map(|i| tokens.of_sentence(i).len())
-                .collect(),
+            words: tokens.words.iter().map(|&n| n as usize).collect(),
             boilerplate: segments
                 .iter()
                 .map(|s| boilerplate::penalty(&text[s.start..s.end]))
                 .collect(),
             figures: density::figures(figure_counts, tokens),
             entities: density::entities(text, tokens),
-            words_in_text: tokens.tokens.len(),
+            words_in_text: tokens.word_count(),
             vocabulary_len: tokens.vocabulary.len(),
         }
     }
@@ -216,6 +216,68 @@ pub struct Scores {
 
 /// Scores every sentence (see the module docs).
 pub fn score(input: &Input) -> Scores {
+    let columns = score_columns(input);
+    Scores {
+        parts: (0..columns.len())
+            .map(|i| columns.parts(i, input.signals))
+            .collect(),
+        lead_bias: columns.lead_bias,
+        weights: columns.weights,
+    }
+}
+
+/// The scores of all sentences as columns, an array a part: what [`score`] makes its
+/// [`Scores`] from, and what `summarize` keeps instead, reading a sentence's parts when it
+/// needs them. A long document's parts are one large block (10 MB bench document: 10 MB,
+/// which the wasm's allocator found no room for among what the graph had left, and grew its
+/// memory by as much); the columns are a few arrays of a tenth of that, and the signals'
+/// own arrays are read where they are.
+pub struct ScoreColumns {
+    /// Each sentence's rank among the content sentences ([`position::content_ranks`]).
+    ranks: Vec<usize>,
+    structured: bool,
+    graph: Vec<f64>,
+    centrality: Vec<f64>,
+    coverage: Vec<f64>,
+    title: Vec<f64>,
+    /// How much position counted for this document (see [`position::lead_bias`]).
+    pub lead_bias: f64,
+    /// The weights that combine the parts for this document ([`Weights::for_lead_bias`]).
+    pub weights: Weights,
+}
+
+impl ScoreColumns {
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.ranks.len()
+    }
+
+    /// Whether there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.ranks.is_empty()
+    }
+
+    /// Sentence `i`'s parts, with the `signals` they were scored from (`redundancy` 0:
+    /// selection sets it).
+    pub fn parts(&self, i: usize, signals: &SentenceSignals) -> ScoreParts {
+        let lead_bias = self.lead_bias;
+        ScoreParts {
+            position: lead_bias * position::prior(self.ranks[i], self.structured),
+            centrality: self.centrality[i],
+            graph: self.graph[i],
+            coverage: self.coverage[i],
+            title: self.title[i],
+            figures: signals.figures[i],
+            entities: lead_bias * signals.entities[i],
+            length: lead_bias * position::length_prior(signals.words[i]),
+            boilerplate: signals.boilerplate[i],
+            redundancy: 0.0,
+        }
+    }
+}
+
+/// Scores every sentence, as columns.
+pub fn score_columns(input: &Input) -> ScoreColumns {
     let n = input.segments.len();
     let signals = input.signals;
     let ranks = position::content_ranks(&signals.boilerplate);
@@ -229,34 +291,22 @@ pub fn score(input: &Input) -> Scores {
     let structured = headings >= position::STRUCTURED_HEADINGS;
     let lead_bias = position::lead_bias(signals.words_in_text, structured);
 
-    // The graph's signals before the parts: LexRank's scratch (the edges into each
-    // sentence, and its rank vectors) is this stage's largest, and made first it does not
-    // sit on top of the parts. After that, one signal at a time, each signal's array
-    // dropped before the next is computed.
+    // LexRank first: its scratch (the edges into each sentence, and its rank vectors) is
+    // this stage's largest, and is gone before the other columns are made.
     let graph = input.graph;
     let mut lexrank = graph.lexrank();
     centrality::scale_to_max(&mut lexrank);
     let directed = directed_centrality(graph);
-    let mut parts: Vec<ScoreParts> = (0..n)
-        .map(|i| ScoreParts {
-            position: lead_bias * position::prior(ranks[i], structured),
-            length: lead_bias * position::length_prior(signals.words[i]),
-            boilerplate: signals.boilerplate[i],
-            figures: signals.figures[i],
-            entities: lead_bias * signals.entities[i],
-            ..ScoreParts::default()
-        })
-        .collect();
-    drop(ranks);
-    fill(&mut parts, lexrank, |p, v| p.graph = v);
-    fill(&mut parts, directed, |p, v| p.centrality = v);
     let mut coverage = centrality::coverage(input.tfidf, signals.vocabulary_len);
     centrality::scale_to_max(&mut coverage);
-    fill(&mut parts, coverage, |p, v| p.coverage = v);
     let title = title::overlap(input.tfidf, input.title_terms);
-    fill(&mut parts, title, |p, v| p.title = v);
-    Scores {
-        parts,
+    ScoreColumns {
+        ranks,
+        structured,
+        graph: lexrank,
+        centrality: directed,
+        coverage,
+        title,
         lead_bias,
         weights: Weights::for_lead_bias(lead_bias),
     }
@@ -276,11 +326,4 @@ fn directed_centrality(graph: &graph::Graph) -> Vec<f64> {
     drop((forward, backward));
     centrality::scale_to_max_abs(&mut directed);
     directed
-}
-
-/// Writes `values[i]` into sentence `i`'s parts with `set`.
-fn fill(parts: &mut [ScoreParts], values: Vec<f64>, set: impl Fn(&mut ScoreParts, f64)) {
-    for (p, v) in parts.iter_mut().zip(values) {
-        set(p, v);
-    }
 }
