@@ -1,6 +1,9 @@
-//! Peak heap use of `summarize` and of each stage before it, natively, with a counting
-//! allocator: `cargo run --release --example peak_memory FILE`. (Native sizes: `usize` is
-//! 8 bytes here and 4 in wasm32, so wasm needs somewhat less.)
+//! Peak heap use of `summarize` and of each stage before it, with a counting allocator:
+//! `cargo run --release --example peak_memory FILE`. The stages run as `summarize` runs
+//! them (content-word tokens, dropped before the graph; the figures not kept); after the
+//! figures, each peak is counted from there. Native sizes: `usize` is 8 bytes here and 4 in
+//! wasm32; for wasm's, build it for `wasm32-wasip1` and run it under a WASI runtime (node's
+//! `node:wasi`). The input text itself is not counted.
 use nutshell::{figures, keyphrases, normalize, score, segment, select, tokenize};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};

@@ -68,14 +68,16 @@
 //! - inputs over [`Options::max_input_bytes`] (default 50 MiB) are refused with an error
 //!   naming the option, instead of exhausting the browser tab's memory.
 //!
-//! Measured (`cargo xtask bench`): a 10 MB document takes 0.7 to 1.5 times the time per byte
-//! of a 1,000-word article, and the wasm's linear memory peaks at 8.7× its size (8.9× after
-//! other documents in the same instance). Long documents' big tables are sized up front
-//! rather than grown by doubling; the stages' intermediate results are dropped as soon as
-//! the next stage has what it needs (the tokens before the similarity graph is built, see
-//! [`score::SentenceSignals`]); and the wasm layer hands results to JS 1,024 items a call.
-//! The JS objects of such a result take another ~9× in node's heap: 10 MB of text has
-//! ~126,000 sentences and ~233,000 figures.
+//! Measured (`cargo xtask bench`): a 10 MB document takes 0.9 to 1.4 times the time per byte
+//! of a 1,000-word article, and the wasm's linear memory peaks at 4.6× its size, on every
+//! call. Long documents' big tables are sized up front rather than grown by doubling; the
+//! summarizer keeps only content words' tokens, and drops them before the similarity graph
+//! is built (see [`score::SentenceSignals`]); scores are kept as columns
+//! ([`score::score_columns`]); and the result's long lists, figures and sentences, go to
+//! the caller a batch at a time as they are made, so the wasm layer never holds them whole.
+//! The JS objects of such a result take another 3.8× of Chromium's heap (9.2× of node's,
+//! whose V8 does not compress pointers): 10 MB of text has ~126,000 sentences and ~233,000
+//! figures.
 
 mod ascii;
 pub mod error;

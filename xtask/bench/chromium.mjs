@@ -1,7 +1,8 @@
 // chromium.mjs URL: opens the bench page in headless Chromium (Debian's), waits for the
-// worker's result and prints it as JSON. Fails on any console error. Then, in a browser of
-// its own, measures one call on the largest input (`measureLargest`) and adds it to the
-// result as `largest`.
+// worker's result and prints it as JSON. Fails on any console error. Then, each in a browser
+// of its own, measures one call on the largest input: the renderer's peak RSS around it
+// (`measureLargest`), after a warm-up (`largest`) and as the worker's first call
+// (`largestCold`), and the memory in use (`inUse`, see page.mjs).
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
@@ -15,7 +16,13 @@ const result = await withPage([], url, async (page) => {
   await page.waitForFunction(() => globalThis.benchResult, null, { timeout: 600_000, polling: 200 });
   return page.evaluate(() => globalThis.benchResult);
 });
-result.largest = await withPage(["--js-flags=--expose-gc"], `${url}?memory`, measureLargest);
+const GC = "--js-flags=--expose-gc";
+result.largest = await withPage([GC], `${url}?memory&warm`, measureLargest);
+result.largestCold = await withPage([GC], `${url}?memory`, measureLargest);
+result.inUse = await withPage([GC, "--enable-precise-memory-info"], `${url}?inuse`, async (page) => {
+  await page.waitForFunction(() => globalThis.benchResult, null, { timeout: 600_000, polling: 100 });
+  return page.evaluate(() => globalThis.benchResult);
+});
 console.log(JSON.stringify(result));
 
 /** Runs `use(page)` on `pageUrl` in a new browser; throws the page's error, if any. */

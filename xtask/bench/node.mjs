@@ -32,7 +32,7 @@ if (process.argv[3] === "--memory") {
  * `/proc/self/clear_refs`, as chromium.mjs does for the renderer; it sees the peak inside
  * the call, where no JS sampler runs), of the wasm's linear memory (the core's peak: it
  * never shrinks), and the JS heap that the result holds (heap used with it alive, less
- * without it, each after a full GC: `--expose-gc`).
+ * without it, each after a full GC: `--expose-gc`). The memory in use is the last two.
  */
 function measureLargest({ text }) {
   const heapUsed = () => {
@@ -55,6 +55,7 @@ function measureLargest({ text }) {
     bytes: Buffer.byteLength(text),
     peakRssGrowth: peak - rssBefore,
     wasmGrowth: wasm.memory.buffer.byteLength - wasmBefore,
+    wasmMemory: wasm.memory.buffer.byteLength,
     resultHeap: heapWith - heapUsed(),
     heapBefore,
     ...counts,

@@ -5,10 +5,10 @@
 //! benches): (a) a ~1,000-word article, (b) a 100,000-word document, (c) a 10 MB document;
 //! plus, with `--articles FILE`, every article of a JSONL file (`article` or `text` field)
 //! for the median and p99 time per article. For each runtime it prints MB/s and the time
-//! per input, the (c)/(a) time-per-byte ratio, and memory: the wasm's linear memory (its
-//! peak) and what one call on the largest input adds to the peak RSS (of a fresh node
-//! process; of the renderer that runs the worker, in a fresh Chromium), to the wasm memory
-//! and, in node, to the JS heap (its result).
+//! per input, the (c)/(a) time-per-byte ratio, and memory for one call on the largest
+//! input: in use (the wasm's linear memory, its peak, plus the JS heap that the result
+//! holds) and what the call adds to the peak RSS (of a fresh node process; of the renderer
+//! that runs the worker in a fresh Chromium, after a warm-up and as its first call).
 //! It also prints the size of the shipped wasm + glue, raw and gzipped.
 //!
 //! The bench site (`target/bench-site/`: the wasm package, `xtask/bench/*`, the inputs) is
@@ -169,34 +169,7 @@ fn report(runtime: &str, r: &Json) {
         memory / 1e6,
         memory / inputs.get(2).map_or(f64::NAN, |c| num(c, "bytes"))
     );
-    if let Some(l) = r.get("largest") {
-        let times = |x: f64| x / num(l, "bytes");
-        let (peak, wasm) = (num(l, "peakRssGrowth"), num(l, "wasmGrowth"));
-        let counts = format!(
-            "its JS result ({} sentences, {} figures)",
-            num(l, "sentences"),
-            num(l, "facts")
-        );
-        // node's line is for a fresh process, with the result's heap (measured with
-        // `--expose-gc`); Chromium's for the renderer that runs the worker, whose heap the
-        // worker cannot measure.
-        let (place, rest) = match l.get("resultHeap") {
-            Some(_) => {
-                let heap = num(l, "resultHeap");
-                let heap = format!("{:.1} MB of heap ({:.1}×)", heap / 1e6, times(heap));
-                ("process", format!("{counts} {heap}, the rest V8's own"))
-            }
-            None => ("renderer", format!("the rest {counts} and V8's own")),
-        };
-        println!(
-            "one call on it in a fresh {place}: peak RSS +{:.1} MB ({:.1}×): wasm memory \
-             +{:.1} MB ({:.1}×), {rest}",
-            peak / 1e6,
-            times(peak),
-            wasm / 1e6,
-            times(wasm),
-        );
-    }
+    report_memory(r);
     if let Some(a) = r.get("articles").filter(|a| !a.is_null()) {
         println!(
             "articles: {} × {} passes — median {:.3} ms, p99 {:.3} ms, max {:.3} ms, {:.1} MB/s \
@@ -208,5 +181,44 @@ fn report(runtime: &str, r: &Json) {
             num(a, "maxMs"),
             num(a, "mbPerS")
         );
+    }
+}
+
+/// The memory lines: one call on the largest input. In use: the wasm's linear memory and
+/// the JS heap that the result holds (node measures both in its `--memory` process; in
+/// Chromium the page does, as `inUse`). Peak RSS: what the call adds to the process's
+/// (node: a fresh process; Chromium: the renderer running the worker, after a warm-up and as
+/// its first call).
+fn report_memory(r: &Json) {
+    let num = |v: &Json, key: &str| v[key].as_f64().unwrap_or(f64::NAN);
+    let Some(l) = r.get("largest") else {
+        return;
+    };
+    let in_use = r.get("inUse").unwrap_or(l);
+    let bytes = num(in_use, "bytes");
+    let mb = |x: f64| format!("{:.1} MB ({:.1}×)", x / 1e6, x / bytes);
+    let (wasm, heap) = (num(in_use, "wasmMemory"), num(in_use, "resultHeap"));
+    println!(
+        "memory, one call on the largest input ({:.1} MB: {} sentences, {} figures):",
+        bytes / 1e6,
+        num(in_use, "sentences"),
+        num(in_use, "facts")
+    );
+    println!(
+        "  in use: {} = wasm linear memory {} + the result's JS heap {}",
+        mb(wasm + heap),
+        mb(wasm),
+        mb(heap)
+    );
+    let peak = |x: &Json| mb(num(x, "peakRssGrowth"));
+    match r.get("largestCold") {
+        Some(cold) => println!(
+            "  peak RSS of the renderer running the worker: +{} after a second on the \
+             smallest input, +{} as the worker's first call (V8 compiles the wasm's hot code \
+             in it)",
+            peak(l),
+            peak(cold)
+        ),
+        None => println!("  peak RSS of a fresh process: +{}", peak(l)),
     }
 }
