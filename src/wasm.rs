@@ -679,7 +679,7 @@ fn whole(list: &JsValue) -> JsValue {
 
 /// A result item that [`Build::append`] writes as a record of `FIELDS` numbers, which the
 /// glue's `BUILDER` makes into objects. The writers are not inlined: inlined into
-/// [`Build::list`]'s loop, the three took 13 KB more of wasm (+2.4 KB gzipped).
+/// [`Build::append`]'s loop, the three took 13 KB more of wasm (+2.4 KB gzipped).
 trait Record {
     const FIELDS: usize;
     const BUILDER: Builder;
