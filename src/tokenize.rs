@@ -3,9 +3,9 @@
 //! Input: text and its sentence segments. Output: [`Tokens`] — for every word its byte span
 //! and term id (for the content words only, from [`Tokenizer::tokenize_content`], what the
 //! summarizer reads), the token range, word count and first word of every sentence — plus
-//! the [`Vocabulary`] of terms, which also says which terms are stop words. Stop words come from the `stop-words` crate's
-//! English (NLTK) list, embedded at build time; stems from English Snowball
-//! ([`crate::stem`]). A word is a run of letters and digits (an inner apostrophe or hyphen
+//! the [`Vocabulary`] of terms, which also says which terms are stop words. Stop words come
+//! from the `stop-words` crate's English (NLTK) list, embedded at build time; stems from
+//! English Snowball ([`crate::stem`]). A word is a run of letters and digits (an inner apostrophe or hyphen
 //! is kept when letters follow). A stop word's term is its lowercase form, kept apart from
 //! the stems (its identity is all that is used). Cost: O(n). A word of ASCII letters and
 //! digits of up to 16 bytes (nearly all) is found, and packed into an integer key as
