@@ -12,18 +12,18 @@ const ARGS = [
 ];
 
 const url = process.argv[2];
-const result = await withPage([], url, async (page) => {
-  await page.waitForFunction(() => globalThis.benchResult, null, { timeout: 600_000, polling: 200 });
-  return page.evaluate(() => globalThis.benchResult);
-});
+const result = await withPage([], url, benchResult);
 const GC = "--js-flags=--expose-gc";
 result.largest = await withPage([GC], `${url}?memory&warm`, measureLargest);
 result.largestCold = await withPage([GC], `${url}?memory`, measureLargest);
-result.inUse = await withPage([GC, "--enable-precise-memory-info"], `${url}?inuse`, async (page) => {
+result.inUse = await withPage([GC, "--enable-precise-memory-info"], `${url}?inuse`, benchResult);
+console.log(JSON.stringify(result));
+
+/** The page's `benchResult`, once it has one. */
+async function benchResult(page) {
   await page.waitForFunction(() => globalThis.benchResult, null, { timeout: 600_000, polling: 100 });
   return page.evaluate(() => globalThis.benchResult);
-});
-console.log(JSON.stringify(result));
+}
 
 /** Runs `use(page)` on `pageUrl` in a new browser; throws the page's error, if any. */
 async function withPage(extraArgs, pageUrl, use) {
@@ -56,8 +56,7 @@ async function measureLargest(page) {
     return [pid, status(pid, "VmRSS")];
   }));
   await page.evaluate(() => globalThis.runMemoryCall());
-  await page.waitForFunction(() => globalThis.benchResult, null, { timeout: 600_000, polling: 100 });
-  const report = await page.evaluate(() => globalThis.benchResult);
+  const report = await benchResult(page);
   const growth = Math.max(...renderers.map((pid) => status(pid, "VmHWM") - before.get(pid)));
   return { ...report, peakRssGrowth: growth, renderers: renderers.length };
 }

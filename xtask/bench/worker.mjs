@@ -2,8 +2,9 @@
 // With `?memory` in its URL, it instead loads the largest input, says it is ready, and on
 // "run" makes one `summarize` call on it (the driver reads the renderer's peak RSS around
 // it: chromium.mjs). With `&warm` too, it first summarizes the smallest input for a second,
-// as a page that has summarized an article has: V8 has compiled the wasm's hot code by then
-// (which the first call of a fresh renderer pays for inside the call).
+// as a page that has summarized an article has: V8 has compiled the wasm's hot code and
+// grown its young generation by then (which the first call of a fresh renderer pays for
+// inside the call).
 import init, { summarize } from "../pkg/nutshell.js";
 import { parseArticles, runSuite } from "./bench-core.mjs";
 

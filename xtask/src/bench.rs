@@ -140,9 +140,13 @@ fn run_json(command: &mut std::process::Command) -> Result<Json> {
     serde_json::from_str(line).map_err(|e| format!("bench output is not JSON: {e}"))
 }
 
+/// The number at `key` of a bench result (NaN if it has none).
+fn num(v: &Json, key: &str) -> f64 {
+    v[key].as_f64().unwrap_or(f64::NAN)
+}
+
 fn report(runtime: &str, r: &Json) {
     println!("\n{runtime}");
-    let num = |v: &Json, key: &str| v[key].as_f64().unwrap_or(f64::NAN);
     println!("clock step: {:.4} ms", num(r, "clockStepMs"));
     println!(
         "{:<28} {:>12} {:>6} {:>12} {:>10}",
@@ -190,7 +194,6 @@ fn report(runtime: &str, r: &Json) {
 /// (node: a fresh process; Chromium: the renderer running the worker, after a warm-up and as
 /// its first call).
 fn report_memory(r: &Json) {
-    let num = |v: &Json, key: &str| v[key].as_f64().unwrap_or(f64::NAN);
     let Some(l) = r.get("largest") else {
         return;
     };
@@ -214,8 +217,8 @@ fn report_memory(r: &Json) {
     match r.get("largestCold") {
         Some(cold) => println!(
             "  peak RSS of the renderer running the worker: +{} after a second on the \
-             smallest input, +{} as the worker's first call (V8 compiles the wasm's hot code \
-             in it)",
+             smallest input, +{} as the worker's first call (V8's optimised code and young \
+             generation grow in it)",
             peak(l),
             peak(cold)
         ),
